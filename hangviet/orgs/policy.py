@@ -1,0 +1,179 @@
+"""The one permission policy: what a user may do with an organisation's data.
+
+Every view, API endpoint and command that acts for a user asks ``grant_for(user, organisation)``
+(through the access gates in ``access.py``) or lists through ``visible_organisations(user)``.
+
+The rules, from a user's active roles (``UserRole``):
+- own organisation: every role reads; every role but "Chỉ xem" edits;
+- a committee's standing office or secretariat also reads (and reviews) everything below that
+  committee: its member agencies, lower committees and their agencies, and the historic committees
+  whose work passed to it (Trà Vinh's under Vĩnh Long) with everything below them;
+- the central committee sits above every committee, so its standing office reads everything;
+- the successor of a historic organisation reads (not edits) the predecessor's records;
+- nothing else: no reading across to a sibling, and no reading or writing upwards.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from hangviet.orgs.models import Organisation, OrganisationSuccession, UserRole
+
+OVERSEEING_ROLES = frozenset({UserRole.Role.STANDING_OFFICE, UserRole.Role.SECRETARIAT})
+
+
+class Need(Enum):
+    READ = "read"
+    EDIT = "edit"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What one user may do with one organisation's data, and through which role."""
+
+    organisation_id: int
+    can_read: bool
+    can_edit: bool
+    can_review: bool
+    role: str
+
+    def allows(self, need: Need) -> bool:
+        return {Need.READ: self.can_read, Need.EDIT: self.can_edit, Need.REVIEW: self.can_review}[need]
+
+
+def active_roles(user: AbstractBaseUser | AnonymousUser, on: datetime.date | None = None) -> list[UserRole]:
+    """The user's roles in force on ``on`` (default today); none for anonymous or inactive users."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    day = on or datetime.date.today()
+    roles = getattr(user, "_hangviet_roles", None)
+    if roles is None or roles[0] != day:
+        found = list(
+            UserRole.objects.filter(user=user, valid_from__lte=day)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+            .select_related("organisation")
+            .order_by("id")
+        )
+        roles = (day, found)
+        user._hangviet_roles = roles  # type: ignore[union-attr]  # cached for this request's user object
+    return roles[1]
+
+
+def list_overseer_ids(organisation: Organisation) -> set[int]:
+    """Ids of the organisations above ``organisation``: its parents, and whoever took over from them.
+
+    Walks up both ``parent`` links and succession links (a historic committee's records passed to
+    its successor), so Tỉnh Trà Vinh's district committees are overseen by Tỉnh Vĩnh Long.
+    """
+    found: set[int] = set()
+    frontier = {organisation.pk}
+    while frontier:
+        parents = set(
+            Organisation.objects.filter(pk__in=frontier, parent__isnull=False).values_list("parent_id", flat=True)
+        )
+        successors = set(
+            OrganisationSuccession.objects.filter(predecessor_id__in=frontier).values_list("successor_id", flat=True)
+        )
+        frontier = (parents | successors) - found - {organisation.pk}
+        found |= frontier
+    return found
+
+
+def list_successor_ids(organisation: Organisation) -> set[int]:
+    """Ids of every organisation that took over ``organisation``'s work, at any distance."""
+    found: set[int] = set()
+    frontier = {organisation.pk}
+    while frontier:
+        frontier = set(
+            OrganisationSuccession.objects.filter(predecessor_id__in=frontier).values_list("successor_id", flat=True)
+        ) - found
+        found |= frontier
+    return found
+
+
+def list_subtree_ids(root_ids: Iterable[int]) -> set[int]:
+    """Ids of the given organisations and everything below them (children and predecessors, recursively)."""
+    found = set(root_ids)
+    frontier = set(found)
+    while frontier:
+        children = set(Organisation.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
+        predecessors = set(
+            OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True)
+        )
+        frontier = (children | predecessors) - found
+        found |= frontier
+    return found
+
+
+def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> Grant | None:
+    """What ``user`` may do with ``organisation``'s data, or ``None`` if they may not even see it."""
+    roles = active_roles(user)
+    if not roles:
+        return None
+    own = [role for role in roles if role.organisation_id == organisation.pk]
+    if own:
+        editing = [role for role in own if role.role != UserRole.Role.VIEWER]
+        best = (editing or own)[0]
+        return Grant(
+            organisation_id=organisation.pk,
+            can_read=True,
+            can_edit=bool(editing),
+            can_review=False,
+            role=best.role,
+        )
+    if organisation.valid_to is not None:
+        # A historic organisation's records belong to whoever took over its work: they read them.
+        successors = list_successor_ids(organisation)
+        inherited = [role for role in roles if role.organisation_id in successors]
+        if inherited:
+            return Grant(organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=False,
+                         role=inherited[0].role)
+    overseeing = [
+        role for role in roles if role.role in OVERSEEING_ROLES and role.organisation.kind == Organisation.Kind.COMMITTEE
+    ]
+    if not overseeing:
+        return None
+    above = list_overseer_ids(organisation)
+    for role in overseeing:
+        if role.organisation_id in above:
+            return Grant(
+                organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=True, role=role.role
+            )
+    return None
+
+
+def list_predecessor_ids(root_ids: Iterable[int]) -> set[int]:
+    """Ids of every organisation whose work passed, at any distance, to one of ``root_ids``."""
+    found: set[int] = set()
+    frontier = set(root_ids)
+    while frontier:
+        frontier = set(
+            OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True)
+        ) - found
+        found |= frontier
+    return found
+
+
+def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+    """Ids of every organisation whose data ``user`` may read (the same answer as ``grant_for``)."""
+    roles = active_roles(user)
+    own = {role.organisation_id for role in roles}
+    overseen_roots = {
+        role.organisation_id
+        for role in roles
+        if role.role in OVERSEEING_ROLES and role.organisation.kind == Organisation.Kind.COMMITTEE
+    }
+    inherited = list_predecessor_ids(own) if own else set()
+    return own | inherited | (list_subtree_ids(overseen_roots) if overseen_roots else set())
+
+
+def visible_organisations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Organisation]:
+    """The organisations whose data ``user`` may read, for list pages and API listings."""
+    return Organisation.objects.filter(pk__in=visible_organisation_ids(user))

@@ -1,0 +1,82 @@
+"""Read helpers for organisations, returning querysets with their joins baked in."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from hangviet.orgs.models import AreaAssignment, Membership, Organisation, UserRole
+
+ROLE_ORDER = [
+    Membership.Role.CHAIR, Membership.Role.STANDING_VICE_CHAIR, Membership.Role.VICE_CHAIR,
+    Membership.Role.MEMBER, Membership.Role.SECRETARIAT,
+]
+
+
+def _sorted_by_role(memberships: list[Membership]) -> list[Membership]:
+    return sorted(memberships, key=lambda seat: (ROLE_ORDER.index(seat.role), seat.person.full_name))
+
+
+def list_current_members(committee: Organisation, on: datetime.date | None = None) -> list[Membership]:
+    """Seats on ``committee`` in force on ``on`` (default today), chair first, with their areas."""
+    day = on or datetime.date.today()
+    seats = (
+        Membership.objects.filter(committee=committee, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .select_related("person", "agency")
+        .prefetch_related(
+            Prefetch(
+                "area_assignments",
+                queryset=AreaAssignment.objects.filter(end__isnull=True).select_related("unit"),
+                to_attr="current_areas",
+            )
+        )
+    )
+    return _sorted_by_role(list(seats))
+
+
+def list_former_members(committee: Organisation, on: datetime.date | None = None) -> list[Membership]:
+    """Seats on ``committee`` that had ended by ``on`` (default today), most recent first."""
+    day = on or datetime.date.today()
+    return list(
+        Membership.objects.filter(committee=committee, end__lt=day)
+        .select_related("person", "agency")
+        .order_by("-end", "person__full_name")
+    )
+
+
+def list_agencies(committee: Organisation) -> QuerySet[Organisation]:
+    """Member agencies of ``committee``, current first, with their former names and predecessors."""
+    return (
+        Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY)
+        .prefetch_related("former_names", "successions_in__predecessor")
+        .order_by("valid_to", "name")
+    )
+
+
+def list_lower_committees(committee: Organisation) -> QuerySet[Organisation]:
+    """Committees directly below ``committee`` (communes; districts before 1/7/2025)."""
+    return (
+        Organisation.objects.filter(parent=committee, kind=Organisation.Kind.COMMITTEE)
+        .select_related("unit")
+        .order_by("valid_to", "unit__level", "name")
+    )
+
+
+def list_predecessor_committees(organisation: Organisation) -> QuerySet[Organisation]:
+    """Organisations whose work passed to ``organisation`` (Trà Vinh's committee under Vĩnh Long's)."""
+    return (
+        Organisation.objects.filter(successions_out__successor=organisation)
+        .select_related("unit")
+        .prefetch_related("children")
+        .order_by("name")
+    )
+
+
+def list_successors(organisation: Organisation) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(successions_in__predecessor=organisation).order_by("name")
+
+
+def list_roles_of(user: object) -> QuerySet[UserRole]:
+    return UserRole.objects.filter(user=user).select_related("organisation", "organisation__unit").order_by("id")

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from hangviet.orgs import views
+
+app_name = "orgs"
+urlpatterns = [
+    path("<int:organisation_id>/", views.detail, name="detail"),
+    path("<int:organisation_id>/thanh-vien/them/", views.appoint, name="appoint"),
+    path("thanh-vien/<int:membership_id>/thoi-nhiem-vu/", views.end_membership, name="end_membership"),
+]

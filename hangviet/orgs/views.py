@@ -1,0 +1,80 @@
+"""Organisation pages: a committee with its members, agencies, lower and historic committees."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hangviet.orgs import actions, queries
+from hangviet.orgs.access import get_membership_for_user, get_organisation_for_user
+from hangviet.orgs.forms import AppointMemberForm, EndMembershipForm
+from hangviet.orgs.models import Person
+from hangviet.orgs.policy import Need, visible_organisation_ids
+
+
+@login_required
+def detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation, grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
+    context = {
+        "organisation": organisation,
+        "grant": grant,
+        "visible_ids": visible_organisation_ids(request.user),
+        "today": datetime.date.today(),
+        "members": queries.list_current_members(organisation) if organisation.is_committee else [],
+        "former_members": queries.list_former_members(organisation) if organisation.is_committee else [],
+        "agencies": queries.list_agencies(organisation),
+        "lower_committees": queries.list_lower_committees(organisation),
+        "historic_committees": queries.list_predecessor_committees(organisation),
+        "successors": queries.list_successors(organisation),
+        "former_names": organisation.former_names.all(),
+        "appoint_form": AppointMemberForm(committee=organisation) if grant.can_edit and organisation.is_committee else None,
+    }
+    return render(request, "orgs/detail.html", context)
+
+
+@require_POST
+@login_required
+def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    committee, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
+    form = AppointMemberForm(request.POST, committee=committee)
+    if form.is_valid():
+        data = form.cleaned_data
+        person = Person.objects.create(full_name=data["full_name"], position=data["position"])
+        try:
+            actions.appoint_member(committee, person=person, role=data["role"], agency=data["agency"],
+                                   start=data["start"], decision=data["decision"], acting_user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã bổ sung %(name)s vào Ban Chỉ đạo.") % {"name": person.full_name})
+    else:
+        messages.error(request, _("Chưa bổ sung được thành viên: %(errors)s") % {
+            "errors": "; ".join(f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+                                for f, e in form.errors.items())
+        })
+    return redirect("orgs:detail", committee.pk)
+
+
+@require_POST
+@login_required
+def end_membership(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = get_membership_for_user(request.user, membership_id, need=Need.EDIT)
+    form = EndMembershipForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.end_membership(membership, end=form.cleaned_data["end"], acting_user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s đã thôi nhiệm vụ; lịch sử vẫn được lưu.") % {
+                "name": membership.person.full_name})
+    else:
+        messages.error(request, _("Ngày thôi nhiệm vụ không hợp lệ."))
+    return redirect("orgs:detail", membership.committee_id)

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from hangviet.api.main import api
+
+admin.site.site_header = "hangviet – Quản trị"
+admin.site.site_title = "hangviet"
+
+urlpatterns = [
+    path("", include("hangviet.web.urls")),
+    path("to-chuc/", include("hangviet.orgs.urls")),
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]

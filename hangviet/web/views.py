@@ -1,0 +1,40 @@
+"""Home, sign-in and the unit lookup page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from hangviet.orgs.policy import active_roles
+from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send a user with one organisation straight to it; otherwise let them choose."""
+    roles = active_roles(request.user)
+    if len({role.organisation_id for role in roles}) == 1:
+        return redirect("orgs:detail", roles[0].organisation_id)
+    return render(request, "web/home.html", {"roles": roles})
+
+
+@login_required
+def units(request: HttpRequest) -> HttpResponse:
+    """Look up what an old unit became (public reference data: any signed-in user)."""
+    query = request.GET.get("q", "").strip()
+    context: dict[str, object] = {"query": query}
+    if len(query) > 300:
+        context["error"] = _("Tên đơn vị quá dài (tối đa 300 ký tự).")
+    elif query:
+        try:
+            resolution = resolve_unit(query)
+        except UnitNotFound:
+            context["error"] = _("Không tìm thấy đơn vị “%(query)s”. Hãy ghi đủ tên, ví dụ “Phường 1, Thành phố "
+                                 "Trà Vinh, Tỉnh Trà Vinh”.") % {"query": query}
+        else:
+            context["unit"] = describe_unit(resolution.unit)
+            context["current"] = [describe_unit(unit) for unit in resolution.current if unit.pk != resolution.unit.pk]
+    template = "web/_unit_result.html" if request.htmx else "web/units.html"
+    return render(request, template, context)
