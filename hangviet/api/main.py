@@ -82,8 +82,13 @@ class MemberOut(Schema):
 
 def _organisation_out(organisation) -> OrganisationOut:  # type: ignore[no-untyped-def]
     return OrganisationOut(
-        id=organisation.pk, kind=organisation.kind, name=organisation.name, unit=organisation.unit.name,
-        parent_id=organisation.parent_id, valid_from=organisation.valid_from, valid_to=organisation.valid_to,
+        id=organisation.pk,
+        kind=organisation.kind,
+        name=organisation.name,
+        unit=organisation.unit.name,
+        parent_id=organisation.parent_id,
+        valid_from=organisation.valid_from,
+        valid_to=organisation.valid_to,
     )
 
 
@@ -92,7 +97,9 @@ def me(request: HttpRequest) -> MeOut:
     roles = active_roles(request.user)
     return MeOut(
         username=request.user.get_username(),
-        roles=[RoleOut(organisation_id=r.organisation_id, organisation=r.organisation.name, role=r.role) for r in roles],
+        roles=[
+            RoleOut(organisation_id=r.organisation_id, organisation=r.organisation.name, role=r.role) for r in roles
+        ],
     )
 
 
@@ -112,22 +119,37 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> Organisat
     return _organisation_out(organisation)
 
 
-@api.get("/organisations/{organisation_id}/members", response=list[MemberOut],
-         summary="Thành viên hiện nay của một Ban Chỉ đạo")
+@api.get(
+    "/organisations/{organisation_id}/members",
+    response=list[MemberOut],
+    summary="Thành viên hiện nay của một Ban Chỉ đạo",
+)
 def organisation_members(request: HttpRequest, organisation_id: int) -> list[MemberOut]:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     return [
-        MemberOut(full_name=seat.person.full_name, role=seat.role, position=seat.person.position,
-                  agency=seat.agency.name if seat.agency else None, start=seat.start, end=seat.end)
+        MemberOut(
+            full_name=seat.person.full_name,
+            role=seat.role,
+            position=seat.person.position,
+            agency=seat.agency.name if seat.agency else None,
+            start=seat.start,
+            end=seat.end,
+        )
         for seat in queries.list_current_members(organisation)
     ]
 
 
-@api.get("/organisations/{organisation_id}/children", response=list[OrganisationOut],
-         summary="Cơ quan thành viên và Ban Chỉ đạo cấp dưới")
+@api.get(
+    "/organisations/{organisation_id}/children",
+    response=list[OrganisationOut],
+    summary="Cơ quan thành viên và Ban Chỉ đạo cấp dưới",
+)
 def organisation_children(request: HttpRequest, organisation_id: int) -> list[OrganisationOut]:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
-    children = [*queries.list_agencies(organisation).select_related("unit"), *queries.list_lower_committees(organisation)]
+    children = [
+        *queries.list_agencies(organisation).select_related("unit"),
+        *queries.list_lower_committees(organisation),
+    ]
     return [_organisation_out(child) for child in children]
 
 

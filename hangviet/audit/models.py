@@ -11,8 +11,12 @@ from django.utils.translation import gettext_lazy as _
 class AuditEvent(models.Model):
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField(_("hành động"), max_length=80)
     target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")

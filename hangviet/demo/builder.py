@@ -35,7 +35,11 @@ MERGED_ON = reform.COMMUNES_MERGED_ON  # committees of the merged provinces hand
 
 # Current province code → historic provinces merged into it (old codes), and demo communes.
 PROVINCES = {
-    "86": {"login": "vinhlong", "historic": ["84"], "communes": ["Phường Trà Vinh", "Phường Long Châu", "Xã Càng Long"]},
+    "86": {
+        "login": "vinhlong",
+        "historic": ["84"],
+        "communes": ["Phường Trà Vinh", "Phường Long Châu", "Xã Càng Long"],
+    },
     "91": {"login": "angiang", "historic": ["91"], "communes": ["Phường Rạch Giá", "Phường Long Xuyên"]},
     "80": {"login": "tayninh", "historic": ["80"], "communes": ["Phường Tân An", "Phường Tân Ninh"]},
     "92": {"login": "cantho", "historic": ["94", "93"], "communes": ["Phường Ninh Kiều", "Phường Sóc Trăng"]},
@@ -63,37 +67,66 @@ def _unit(edition: str, level: str, code: str) -> Unit:
 
 def _committee(unit: Unit, parent: Organisation | None, **extra: object) -> Organisation:
     return actions.create_organisation(
-        kind=Organisation.Kind.COMMITTEE, name=committee_name(unit) if parent else CENTRAL_NAME, unit=unit,
-        parent=parent, standing_office=standing_office_name(unit) if parent else
-        "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
-        short_name=f"BCĐ {in_words(unit.name)}" if parent else "BCĐ Trung ương", acting_user=None, **extra,
+        kind=Organisation.Kind.COMMITTEE,
+        name=committee_name(unit) if parent else CENTRAL_NAME,
+        unit=unit,
+        parent=parent,
+        standing_office=standing_office_name(unit)
+        if parent
+        else "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        short_name=f"BCĐ {in_words(unit.name)}" if parent else "BCĐ Trung ương",
+        acting_user=None,
+        **extra,
     )
 
 
-def _agencies(committee: Organisation, specs: tuple[AgencySpec, ...], *, ended: datetime.date | None) -> dict[str, Organisation]:
+def _agencies(
+    committee: Organisation, specs: tuple[AgencySpec, ...], *, ended: datetime.date | None
+) -> dict[str, Organisation]:
     words = place_words(committee.unit.name)
     made: dict[str, Organisation] = {}
     for spec in specs:
         if spec.only_in and committee.unit.codename not in spec.only_in:
             continue
         agency = actions.create_organisation(
-            kind=Organisation.Kind.AGENCY, name=(spec.former_name or spec.name).format(**words), unit=committee.unit,
-            parent=committee, sector=spec.sector, short_name=spec.short_name, valid_to=ended, acting_user=None,
+            kind=Organisation.Kind.AGENCY,
+            name=(spec.former_name or spec.name).format(**words),
+            unit=committee.unit,
+            parent=committee,
+            sector=spec.sector,
+            short_name=spec.short_name,
+            valid_to=ended,
+            acting_user=None,
         )
         if spec.former_name:
-            actions.rename_organisation(agency, new_name=spec.name.format(**words), on=REFORM_OF_AGENCIES,
-                                        acting_user=None, note="Sắp xếp cơ quan chuyên môn năm 2025")
+            actions.rename_organisation(
+                agency,
+                new_name=spec.name.format(**words),
+                on=REFORM_OF_AGENCIES,
+                acting_user=None,
+                note="Sắp xếp cơ quan chuyên môn năm 2025",
+            )
         if spec.moved_under_front and ended is None:
-            actions.rename_organisation(agency, new_name=agency.name, on=UNIONS_UNDER_FRONT, acting_user=None,
-                                        new_affiliation=f"Ủy ban MTTQ Việt Nam {in_words(committee.unit.name)}",
-                                        note="Các tổ chức chính trị - xã hội trực thuộc MTTQ Việt Nam")
+            actions.rename_organisation(
+                agency,
+                new_name=agency.name,
+                on=UNIONS_UNDER_FRONT,
+                acting_user=None,
+                new_affiliation=f"Ủy ban MTTQ Việt Nam {in_words(committee.unit.name)}",
+                note="Các tổ chức chính trị - xã hội trực thuộc MTTQ Việt Nam",
+            )
         for absorbed_name in spec.absorbed:
             absorbed = actions.create_organisation(
-                kind=Organisation.Kind.AGENCY, name=absorbed_name.format(**words), unit=committee.unit,
-                parent=committee, sector=spec.sector, acting_user=None,
+                kind=Organisation.Kind.AGENCY,
+                name=absorbed_name.format(**words),
+                unit=committee.unit,
+                parent=committee,
+                sector=spec.sector,
+                acting_user=None,
             )
-            actions.merge_organisations([absorbed], agency, on=REFORM_OF_AGENCIES, acting_user=None,
-                                        note="Hợp nhất cơ quan năm 2025")
+            actions.merge_organisations(
+                [absorbed], agency, on=REFORM_OF_AGENCIES, acting_user=None, note="Hợp nhất cơ quan năm 2025"
+            )
         made[spec.short_name] = agency
     return made
 
@@ -103,8 +136,9 @@ def _person(full_name: str, position: str) -> Person:
     return person
 
 
-def _seat_committee(committee: Organisation, agencies: dict[str, Organisation], names: list[str], start: datetime.date,
-                    decision: str) -> list[Membership]:
+def _seat_committee(
+    committee: Organisation, agencies: dict[str, Organisation], names: list[str], start: datetime.date, decision: str
+) -> list[Membership]:
     place = in_words(committee.unit.name)
     line_up = [
         (Membership.Role.CHAIR, f"Chủ tịch Ủy ban MTTQ Việt Nam {place}", None),
@@ -122,8 +156,14 @@ def _seat_committee(committee: Organisation, agencies: dict[str, Organisation], 
 
 
 PEOPLE = {
-    "86": ["Nguyễn Thị Thu Hà", "Trần Văn Phúc", "Lê Minh Tâm", "Phạm Thị Ngọc Lan", "Võ Thị Hồng Nhung",
-                  "Huỳnh Quốc Bảo"],
+    "86": [
+        "Nguyễn Thị Thu Hà",
+        "Trần Văn Phúc",
+        "Lê Minh Tâm",
+        "Phạm Thị Ngọc Lan",
+        "Võ Thị Hồng Nhung",
+        "Huỳnh Quốc Bảo",
+    ],
     "91": ["Đặng Văn Lợi", "Lâm Thị Mỹ Duyên", "Ngô Thanh Sơn", "Trịnh Thị Kim Oanh"],
     "80": ["Bùi Văn Hậu", "Châu Thị Bích Trâm", "Dương Minh Khoa", "Tạ Thị Thanh Xuân"],
     "92": ["Lý Thành Đạt", "Mai Thị Cẩm Tú", "Hồ Văn Nghĩa", "Quách Thị Diễm My"],
@@ -161,17 +201,28 @@ def _build_organisations() -> None:
         people = PEOPLE[code]
         if code == "86":
             # Seated in 2023, reconstituted after the merger ("kiện toàn"): the history keeps both.
-            _seat_committee(committee, agencies, people[:4], datetime.date(2023, 3, 1),
-                            "Quyết định số 12/QĐ-BCĐ ngày 01/3/2023")
-            _seat_committee(committee, agencies, [people[4], *people[1:3], "Thạch Thị Sa Rươne", "Kim Thị Phương",
-                                                  people[5]],
-                            datetime.date(2025, 7, 15), "Quyết định số 05/QĐ-BCĐ ngày 15/7/2025 kiện toàn Ban Chỉ đạo")
+            _seat_committee(
+                committee, agencies, people[:4], datetime.date(2023, 3, 1), "Quyết định số 12/QĐ-BCĐ ngày 01/3/2023"
+            )
+            _seat_committee(
+                committee,
+                agencies,
+                [people[4], *people[1:3], "Thạch Thị Sa Rươne", "Kim Thị Phương", people[5]],
+                datetime.date(2025, 7, 15),
+                "Quyết định số 05/QĐ-BCĐ ngày 15/7/2025 kiện toàn Ban Chỉ đạo",
+            )
         else:
-            _seat_committee(committee, agencies, people, datetime.date(2025, 7, 15),
-                            "Quyết định kiện toàn Ban Chỉ đạo sau hợp nhất tỉnh")
+            _seat_committee(
+                committee,
+                agencies,
+                people,
+                datetime.date(2025, 7, 15),
+                "Quyết định kiện toàn Ban Chỉ đạo sau hợp nhất tỉnh",
+            )
         for index, commune_name in enumerate(plan["communes"]):
-            commune = Unit.objects.get(edition=Unit.Edition.CURRENT, level=Unit.Level.COMMUNE, parent=unit,
-                                       name=commune_name)
+            commune = Unit.objects.get(
+                edition=Unit.Edition.CURRENT, level=Unit.Level.COMMUNE, parent=unit, name=commune_name
+            )
             _committee(commune, committee, valid_from=MERGED_ON)
             members = committee.memberships.filter(end__isnull=True).order_by("id")
             follower = members[index % members.count()]
@@ -185,11 +236,13 @@ def _historic_province(code: str, central: Organisation, successor: Organisation
     _agencies(committee, HISTORIC_PROVINCE_AGENCIES, ended=ended)
     for district in old_unit.children.order_by("code"):
         _committee(district, committee, valid_to=ended)
-    actions.merge_organisations([committee], successor, on=MERGED_ON, acting_user=None,
-                                note="Hợp nhất đơn vị hành chính cấp tỉnh năm 2025")
+    actions.merge_organisations(
+        [committee], successor, on=MERGED_ON, acting_user=None, note="Hợp nhất đơn vị hành chính cấp tỉnh năm 2025"
+    )
     for agency in committee.children.filter(kind=Organisation.Kind.AGENCY, valid_to=ended):
-        heir = successor.children.filter(kind=Organisation.Kind.AGENCY, short_name=agency.short_name,
-                                         valid_to__isnull=True).first()
+        heir = successor.children.filter(
+            kind=Organisation.Kind.AGENCY, short_name=agency.short_name, valid_to__isnull=True
+        ).first()
         if heir:
             actions.merge_organisations([agency], heir, on=MERGED_ON, acting_user=None)
     return committee

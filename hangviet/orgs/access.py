@@ -32,12 +32,8 @@ def get_organisation_for_user(
     return organisation, check_access(user, organisation, need)
 
 
-def get_membership_for_user(
-    user: AbstractBaseUser | AnonymousUser, membership_id: int, *, need: Need
-) -> Membership:
+def get_membership_for_user(user: AbstractBaseUser | AnonymousUser, membership_id: int, *, need: Need) -> Membership:
     """Fetch a committee seat; access follows the committee it belongs to."""
-    membership = get_object_or_404(
-        Membership.objects.select_related("committee", "person", "agency"), pk=membership_id
-    )
+    membership = get_object_or_404(Membership.objects.select_related("committee", "person", "agency"), pk=membership_id)
     check_access(user, membership.committee, need)
     return membership

@@ -50,9 +50,16 @@ def create_organisation(
     if kind == Organisation.Kind.AGENCY and (parent is None or parent.kind != Organisation.Kind.COMMITTEE):
         raise ValidationError(_("Cơ quan thành viên phải thuộc một Ban Chỉ đạo."))
     organisation = Organisation.objects.create(
-        kind=kind, name=normalize_text(name), short_name=normalize_text(short_name), unit=unit, parent=parent,
-        sector=sector, affiliation=normalize_text(affiliation), standing_office=normalize_text(standing_office),
-        valid_from=valid_from, valid_to=valid_to,
+        kind=kind,
+        name=normalize_text(name),
+        short_name=normalize_text(short_name),
+        unit=unit,
+        parent=parent,
+        sector=sector,
+        affiliation=normalize_text(affiliation),
+        standing_office=normalize_text(standing_office),
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     record(organisation, "organisation.created", actor=acting_user, name=organisation.name)
     return organisation
@@ -77,8 +84,11 @@ def rename_organisation(
     if previous is not None and on <= previous.valid_to:
         raise ValidationError(_("Ngày đổi tên phải sau lần đổi tên trước (%(date)s).") % {"date": previous.valid_to})
     OrganisationName.objects.create(
-        organisation=organisation, name=organisation.name, affiliation=organisation.affiliation,
-        valid_from=previous.valid_to + ONE_DAY if previous else organisation.valid_from, valid_to=on - ONE_DAY,
+        organisation=organisation,
+        name=organisation.name,
+        affiliation=organisation.affiliation,
+        valid_from=previous.valid_to + ONE_DAY if previous else organisation.valid_from,
+        valid_to=on - ONE_DAY,
         note=normalize_text(note),
     )
     old_name = organisation.name
@@ -138,8 +148,14 @@ def appoint_member(
     membership = Membership.objects.create(
         committee=committee, person=person, role=role, agency=agency, start=start, decision=normalize_text(decision)
     )
-    record(committee, "membership.appointed", actor=acting_user, person=person.full_name, role=role,
-           start=start.isoformat())
+    record(
+        committee,
+        "membership.appointed",
+        actor=acting_user,
+        person=person.full_name,
+        role=role,
+        start=start.isoformat(),
+    )
     return membership
 
 
@@ -153,8 +169,13 @@ def end_membership(membership: Membership, *, end: datetime.date, acting_user: A
     membership.end = end
     membership.save(update_fields=["end"])
     membership.area_assignments.filter(end__isnull=True).update(end=end)
-    record(membership.committee, "membership.ended", actor=acting_user, person=membership.person.full_name,
-           end=end.isoformat())
+    record(
+        membership.committee,
+        "membership.ended",
+        actor=acting_user,
+        person=membership.person.full_name,
+        end=end.isoformat(),
+    )
     return membership
 
 
@@ -174,7 +195,7 @@ def reconstitute_committee(
     decision: str,
     acting_user: AbstractBaseUser | None,
 ) -> list[Membership]:
-    """"Kiện toàn": end every current seat the day before ``on`` and seat the new line-up from ``on``.
+    """ "Kiện toàn": end every current seat the day before ``on`` and seat the new line-up from ``on``.
 
     Earlier seats stay, with their dates, so the committee's history shows who sat when.
     """
@@ -183,12 +204,25 @@ def reconstitute_committee(
             raise ValidationError(_("Ngày kiện toàn phải sau ngày bắt đầu của các thành viên hiện tại."))
         end_membership(membership, end=on - ONE_DAY, acting_user=acting_user)
     created = [
-        appoint_member(committee, person=seat.person, role=seat.role, agency=seat.agency, start=on,
-                       decision=decision, acting_user=acting_user)
+        appoint_member(
+            committee,
+            person=seat.person,
+            role=seat.role,
+            agency=seat.agency,
+            start=on,
+            decision=decision,
+            acting_user=acting_user,
+        )
         for seat in seats
     ]
-    record(committee, "committee.reconstituted", actor=acting_user, on=on.isoformat(), decision=decision,
-           seats=len(created))
+    record(
+        committee,
+        "committee.reconstituted",
+        actor=acting_user,
+        on=on.isoformat(),
+        decision=decision,
+        seats=len(created),
+    )
     return created
 
 
@@ -198,19 +232,30 @@ def assign_area(
 ) -> AreaAssignment:
     """Assign a member to follow a lower unit ("theo dõi địa bàn")."""
     assignment = AreaAssignment.objects.create(membership=membership, unit=unit, start=start)
-    record(membership.committee, "membership.area_assigned", actor=acting_user, person=membership.person.full_name,
-           unit=unit.name)
+    record(
+        membership.committee,
+        "membership.area_assigned",
+        actor=acting_user,
+        person=membership.person.full_name,
+        unit=unit.name,
+    )
     return assignment
 
 
 @transaction.atomic
 def grant_role(
-    user: AbstractBaseUser, organisation: Organisation, role: str, *, acting_user: AbstractBaseUser | None,
+    user: AbstractBaseUser,
+    organisation: Organisation,
+    role: str,
+    *,
+    acting_user: AbstractBaseUser | None,
     valid_from: datetime.date | None = None,
 ) -> UserRole:
     """Let ``user`` act for ``organisation`` in ``role`` (idempotent)."""
     user_role, created = UserRole.objects.get_or_create(
-        user=user, organisation=organisation, role=role,
+        user=user,
+        organisation=organisation,
+        role=role,
         defaults={"valid_from": valid_from or datetime.date.today()},
     )
     if created:

@@ -34,13 +34,22 @@ class AgencySpec:
 
 
 PROVINCE_AGENCIES: tuple[AgencySpec, ...] = (
-    AgencySpec("Ban Tuyên giáo và Dân vận {party}", S.PARTY, "BTGDV",
-               absorbed=("Ban Tuyên giáo {party}", "Ban Dân vận {party}")),
+    AgencySpec(
+        "Ban Tuyên giáo và Dân vận {party}",
+        S.PARTY,
+        "BTGDV",
+        absorbed=("Ban Tuyên giáo {party}", "Ban Dân vận {party}"),
+    ),
     AgencySpec("Sở Công Thương", S.TRADE, "SCT"),
-    AgencySpec("Chi cục Quản lý thị trường {tier} {place}", S.MARKET_SURVEILLANCE, "QLTT",
-               former_name="Cục Quản lý thị trường {tier} {place}"),
-    AgencySpec("Sở Nông nghiệp và Môi trường", S.AGRICULTURE, "SNNMT",
-               former_name="Sở Nông nghiệp và Phát triển nông thôn"),
+    AgencySpec(
+        "Chi cục Quản lý thị trường {tier} {place}",
+        S.MARKET_SURVEILLANCE,
+        "QLTT",
+        former_name="Cục Quản lý thị trường {tier} {place}",
+    ),
+    AgencySpec(
+        "Sở Nông nghiệp và Môi trường", S.AGRICULTURE, "SNNMT", former_name="Sở Nông nghiệp và Phát triển nông thôn"
+    ),
     AgencySpec("Sở Khoa học và Công nghệ", S.SCIENCE, "SKHCN", absorbed=("Sở Thông tin và Truyền thông",)),
     AgencySpec("Sở Tài chính", S.FINANCE, "STC", absorbed=("Sở Kế hoạch và Đầu tư",)),
     AgencySpec("Sở Văn hóa, Thể thao và Du lịch", S.CULTURE, "SVHTTDL"),
@@ -50,19 +59,28 @@ PROVINCE_AGENCIES: tuple[AgencySpec, ...] = (
     AgencySpec("Đoàn Thanh niên Cộng sản Hồ Chí Minh {tier}", S.UNIONS, "ĐTN", moved_under_front=True),
     AgencySpec("Liên đoàn Lao động {tier}", S.UNIONS, "LĐLĐ", moved_under_front=True),
     AgencySpec("Hội Cựu chiến binh {tier}", S.UNIONS, "HCCB", moved_under_front=True),
-    AgencySpec("Báo và Phát thanh, Truyền hình {place}", S.INFORMATION, "BPTTH",
-               absorbed=("Báo {place}", "Đài Phát thanh và Truyền hình {place}")),
+    AgencySpec(
+        "Báo và Phát thanh, Truyền hình {place}",
+        S.INFORMATION,
+        "BPTTH",
+        absorbed=("Báo {place}", "Đài Phát thanh và Truyền hình {place}"),
+    ),
     AgencySpec("Liên minh Hợp tác xã {tier}", S.BUSINESS, "LMHTX"),
     AgencySpec("Hội Bảo vệ quyền lợi người tiêu dùng {tier}", S.CONSUMERS, "BVNTD"),
-    AgencySpec("Liên đoàn Thương mại và Công nghiệp Việt Nam chi nhánh {place}", S.BUSINESS, "VCCI",
-               only_in=frozenset({"can_tho"})),
+    AgencySpec(
+        "Liên đoàn Thương mại và Công nghiệp Việt Nam chi nhánh {place}",
+        S.BUSINESS,
+        "VCCI",
+        only_in=frozenset({"can_tho"}),
+    ),
 )
 
 # The agencies a historic (pre-2025) province committee had when it ended, for its old records.
 HISTORIC_PROVINCE_AGENCIES: tuple[AgencySpec, ...] = (
     AgencySpec("Sở Công Thương", S.TRADE, "SCT"),
-    AgencySpec("Sở Nông nghiệp và Môi trường", S.AGRICULTURE, "SNNMT",
-               former_name="Sở Nông nghiệp và Phát triển nông thôn"),
+    AgencySpec(
+        "Sở Nông nghiệp và Môi trường", S.AGRICULTURE, "SNNMT", former_name="Sở Nông nghiệp và Phát triển nông thôn"
+    ),
     AgencySpec("Hội Liên hiệp Phụ nữ {tier}", S.UNIONS, "HLHPN"),
     AgencySpec("Hội Nông dân {tier}", S.UNIONS, "HND"),
 )
@@ -77,5 +95,5 @@ def place_words(unit_name: str) -> dict[str, str]:
 
 
 def in_words(unit_name: str) -> str:
-    """"Tỉnh Vĩnh Long" → "tỉnh Vĩnh Long", as it reads inside a sentence or a title."""
+    """ "Tỉnh Vĩnh Long" → "tỉnh Vĩnh Long", as it reads inside a sentence or a title."""
     return unit_name[:1].lower() + unit_name[1:]

@@ -14,10 +14,14 @@ class AppointMemberForm(forms.Form):
     position = forms.CharField(label=_("Chức vụ, đơn vị công tác"), max_length=255, required=False)
     role = forms.ChoiceField(label=_("Vai trò trong Ban Chỉ đạo"), choices=Membership.Role.choices)
     agency = forms.ModelChoiceField(
-        label=_("Đại diện cơ quan"), queryset=Organisation.objects.none(), required=False,
+        label=_("Đại diện cơ quan"),
+        queryset=Organisation.objects.none(),
+        required=False,
         empty_label=_("— Không —"),
     )
-    start = forms.DateField(label=_("Từ ngày"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Từ ngày"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
+    )
     decision = forms.CharField(label=_("Theo quyết định số"), max_length=255, required=False)
 
     def __init__(self, *args: object, committee: Organisation, **kwargs: object) -> None:
@@ -37,5 +41,6 @@ class AppointMemberForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    end = forms.DateField(label=_("Thôi nhiệm vụ từ ngày"), initial=datetime.date.today,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(
+        label=_("Thôi nhiệm vụ từ ngày"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
+    )

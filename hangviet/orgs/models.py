@@ -49,12 +49,18 @@ class Organisation(models.Model):
     sector = models.CharField(_("lĩnh vực"), max_length=24, choices=Sector.choices, default=Sector.OTHER)
     unit = models.ForeignKey(Unit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="organisations")
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc Ban Chỉ đạo"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("trực thuộc Ban Chỉ đạo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
         help_text=_("Với cơ quan thành viên: Ban Chỉ đạo của nó. Với Ban Chỉ đạo: Ban Chỉ đạo cấp trên."),
     )
     standing_office = models.CharField(
-        _("cơ quan thường trực"), max_length=255, blank=True,
+        _("cơ quan thường trực"),
+        max_length=255,
+        blank=True,
         help_text=_("Với Ban Chỉ đạo: thường là Ban Thường trực Ủy ban MTTQ Việt Nam cùng cấp."),
     )
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -135,7 +141,11 @@ class Person(models.Model):
     full_name = models.CharField(_("họ và tên"), max_length=120)
     position = models.CharField(_("chức vụ, đơn vị công tác"), max_length=255, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="person",
     )
 
@@ -159,13 +169,20 @@ class Membership(models.Model):
         SECRETARIAT = "secretariat", _("Tổ giúp việc")
 
     committee = models.ForeignKey(
-        Organisation, verbose_name=_("Ban Chỉ đạo"), on_delete=models.PROTECT, related_name="memberships",
+        Organisation,
+        verbose_name=_("Ban Chỉ đạo"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
         limit_choices_to={"kind": Organisation.Kind.COMMITTEE},
     )
     person = models.ForeignKey(Person, verbose_name=_("cá nhân"), on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(_("vai trò"), max_length=24, choices=Role.choices)
     agency = models.ForeignKey(
-        Organisation, verbose_name=_("đại diện cơ quan"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("đại diện cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="represented_by",
     )
     start = models.DateField(_("từ ngày"))
@@ -177,8 +194,9 @@ class Membership(models.Model):
         verbose_name_plural = _("thành viên Ban Chỉ đạo")
         ordering = ["committee", "start"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
-                                   name="membership_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="membership_end_after_start"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -44,6 +44,10 @@ class Grant:
     can_review: bool
     role: str
 
+    @property
+    def role_label(self) -> str:
+        return str(UserRole.Role(self.role).label)
+
     def allows(self, need: Need) -> bool:
         return {Need.READ: self.can_read, Need.EDIT: self.can_edit, Need.REVIEW: self.can_review}[need]
 
@@ -91,9 +95,14 @@ def list_successor_ids(organisation: Organisation) -> set[int]:
     found: set[int] = set()
     frontier = {organisation.pk}
     while frontier:
-        frontier = set(
-            OrganisationSuccession.objects.filter(predecessor_id__in=frontier).values_list("successor_id", flat=True)
-        ) - found
+        frontier = (
+            set(
+                OrganisationSuccession.objects.filter(predecessor_id__in=frontier).values_list(
+                    "successor_id", flat=True
+                )
+            )
+            - found
+        )
         found |= frontier
     return found
 
@@ -133,10 +142,13 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
         successors = list_successor_ids(organisation)
         inherited = [role for role in roles if role.organisation_id in successors]
         if inherited:
-            return Grant(organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=False,
-                         role=inherited[0].role)
+            return Grant(
+                organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=False, role=inherited[0].role
+            )
     overseeing = [
-        role for role in roles if role.role in OVERSEEING_ROLES and role.organisation.kind == Organisation.Kind.COMMITTEE
+        role
+        for role in roles
+        if role.role in OVERSEEING_ROLES and role.organisation.kind == Organisation.Kind.COMMITTEE
     ]
     if not overseeing:
         return None
@@ -154,9 +166,14 @@ def list_predecessor_ids(root_ids: Iterable[int]) -> set[int]:
     found: set[int] = set()
     frontier = set(root_ids)
     while frontier:
-        frontier = set(
-            OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True)
-        ) - found
+        frontier = (
+            set(
+                OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list(
+                    "predecessor_id", flat=True
+                )
+            )
+            - found
+        )
         found |= frontier
     return found
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from hangviet.orgs.models import AreaAssignment, Membership, Organisation, UserRole
 
+# Organisations still at work (no end date) first, then the historic ones, latest ended first.
+CURRENT_FIRST = F("valid_to").desc(nulls_first=True)
+
 ROLE_ORDER = [
-    Membership.Role.CHAIR, Membership.Role.STANDING_VICE_CHAIR, Membership.Role.VICE_CHAIR,
-    Membership.Role.MEMBER, Membership.Role.SECRETARIAT,
+    Membership.Role.CHAIR,
+    Membership.Role.STANDING_VICE_CHAIR,
+    Membership.Role.VICE_CHAIR,
+    Membership.Role.MEMBER,
+    Membership.Role.SECRETARIAT,
 ]
 
 
@@ -50,8 +56,8 @@ def list_agencies(committee: Organisation) -> QuerySet[Organisation]:
     """Member agencies of ``committee``, current first, with their former names and predecessors."""
     return (
         Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY)
-        .prefetch_related("former_names", "successions_in__predecessor")
-        .order_by("valid_to", "name")
+        .prefetch_related("former_names", "successions_in__predecessor__unit")
+        .order_by(CURRENT_FIRST, "name")
     )
 
 
@@ -60,7 +66,7 @@ def list_lower_committees(committee: Organisation) -> QuerySet[Organisation]:
     return (
         Organisation.objects.filter(parent=committee, kind=Organisation.Kind.COMMITTEE)
         .select_related("unit")
-        .order_by("valid_to", "unit__level", "name")
+        .order_by(CURRENT_FIRST, "unit__level", "name")
     )
 
 

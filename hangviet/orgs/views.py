@@ -34,7 +34,9 @@ def detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
         "historic_committees": queries.list_predecessor_committees(organisation),
         "successors": queries.list_successors(organisation),
         "former_names": organisation.former_names.all(),
-        "appoint_form": AppointMemberForm(committee=organisation) if grant.can_edit and organisation.is_committee else None,
+        "appoint_form": AppointMemberForm(committee=organisation)
+        if grant.can_edit and organisation.is_committee
+        else None,
     }
     return render(request, "orgs/detail.html", context)
 
@@ -48,17 +50,30 @@ def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
         data = form.cleaned_data
         person = Person.objects.create(full_name=data["full_name"], position=data["position"])
         try:
-            actions.appoint_member(committee, person=person, role=data["role"], agency=data["agency"],
-                                   start=data["start"], decision=data["decision"], acting_user=request.user)
+            actions.appoint_member(
+                committee,
+                person=person,
+                role=data["role"],
+                agency=data["agency"],
+                start=data["start"],
+                decision=data["decision"],
+                acting_user=request.user,
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Đã bổ sung %(name)s vào Ban Chỉ đạo.") % {"name": person.full_name})
     else:
-        messages.error(request, _("Chưa bổ sung được thành viên: %(errors)s") % {
-            "errors": "; ".join(f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
-                                for f, e in form.errors.items())
-        })
+        messages.error(
+            request,
+            _("Chưa bổ sung được thành viên: %(errors)s")
+            % {
+                "errors": "; ".join(
+                    f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+                    for f, e in form.errors.items()
+                )
+            },
+        )
     return redirect("orgs:detail", committee.pk)
 
 
@@ -73,8 +88,9 @@ def end_membership(request: HttpRequest, membership_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("%(name)s đã thôi nhiệm vụ; lịch sử vẫn được lưu.") % {
-                "name": membership.person.full_name})
+            messages.success(
+                request, _("%(name)s đã thôi nhiệm vụ; lịch sử vẫn được lưu.") % {"name": membership.person.full_name}
+            )
     else:
         messages.error(request, _("Ngày thôi nhiệm vụ không hợp lệ."))
     return redirect("orgs:detail", membership.committee_id)

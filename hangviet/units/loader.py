@@ -58,14 +58,23 @@ def iter_current_specs() -> Iterator[UnitSpec]:
     yield UnitSpec(COUNTRY_KEY, "Việt Nam", "quốc gia", "viet_nam", None, None, None)
     for province in Province.iter_all():
         yield UnitSpec(
-            _key(Unit.Edition.CURRENT, Unit.Level.PROVINCE, province.code), province.name,
-            str(province.division_type), province.codename, COUNTRY_KEY, reform.PROVINCES_MERGED_ON, None,
+            _key(Unit.Edition.CURRENT, Unit.Level.PROVINCE, province.code),
+            province.name,
+            str(province.division_type),
+            province.codename,
+            COUNTRY_KEY,
+            reform.PROVINCES_MERGED_ON,
+            None,
         )
     for ward in Ward.iter_all():
         yield UnitSpec(
-            _key(Unit.Edition.CURRENT, Unit.Level.COMMUNE, ward.code), ward.name, str(ward.division_type),
-            ward.codename, _key(Unit.Edition.CURRENT, Unit.Level.PROVINCE, ward.province_code),
-            reform.COMMUNES_MERGED_ON, None,
+            _key(Unit.Edition.CURRENT, Unit.Level.COMMUNE, ward.code),
+            ward.name,
+            str(ward.division_type),
+            ward.codename,
+            _key(Unit.Edition.CURRENT, Unit.Level.PROVINCE, ward.province_code),
+            reform.COMMUNES_MERGED_ON,
+            None,
         )
 
 
@@ -75,19 +84,33 @@ def iter_legacy_specs() -> Iterator[UnitSpec]:
     old = Unit.Edition.PRE_2025
     for province in Province.iter_all():
         yield UnitSpec(
-            _key(old, Unit.Level.PROVINCE, province.code), province.name, str(province.division_type),
-            province.codename, COUNTRY_KEY, None, reform.OLD_PROVINCES_END,
+            _key(old, Unit.Level.PROVINCE, province.code),
+            province.name,
+            str(province.division_type),
+            province.codename,
+            COUNTRY_KEY,
+            None,
+            reform.OLD_PROVINCES_END,
         )
     for district in District.iter_all():
         yield UnitSpec(
-            _key(old, Unit.Level.DISTRICT, district.code), district.name, str(district.division_type),
-            district.codename, _key(old, Unit.Level.PROVINCE, district.province_code), None,
+            _key(old, Unit.Level.DISTRICT, district.code),
+            district.name,
+            str(district.division_type),
+            district.codename,
+            _key(old, Unit.Level.PROVINCE, district.province_code),
+            None,
             reform.OLD_COMMUNES_END,
         )
     for ward in Ward.iter_all():
         yield UnitSpec(
-            _key(old, Unit.Level.COMMUNE, ward.code), ward.name, str(ward.division_type), ward.codename,
-            _key(old, Unit.Level.DISTRICT, ward.district_code), None, reform.OLD_COMMUNES_END,
+            _key(old, Unit.Level.COMMUNE, ward.code),
+            ward.name,
+            str(ward.division_type),
+            ward.codename,
+            _key(old, Unit.Level.DISTRICT, ward.district_code),
+            None,
+            reform.OLD_COMMUNES_END,
         )
 
 
@@ -112,8 +135,12 @@ def iter_succession_specs(unresolved: list[str]) -> Iterator[tuple[UnitKey, Unit
         if not targets:
             unresolved.append(province.name)
         for target in sorted(targets):
-            yield (_key(old, Unit.Level.PROVINCE, province.code), _key(new, Unit.Level.PROVINCE, target),
-                   reform.PROVINCES_MERGED_ON, len(targets) > 1)
+            yield (
+                _key(old, Unit.Level.PROVINCE, province.code),
+                _key(new, Unit.Level.PROVINCE, target),
+                reform.PROVINCES_MERGED_ON,
+                len(targets) > 1,
+            )
 
     districts = {district.code: district for district in OldDistrict.iter_all()}
     provinces = {province.code: province for province in OldProvince.iter_all()}
@@ -128,8 +155,12 @@ def iter_succession_specs(unresolved: list[str]) -> Iterator[tuple[UnitKey, Unit
             unresolved.append(ward.name)
         targets_by_district[ward.district_code] |= targets
         for target in sorted(targets):
-            yield (_key(old, Unit.Level.COMMUNE, ward.code), _key(new, Unit.Level.COMMUNE, target),
-                   reform.COMMUNES_MERGED_ON, len(targets) > 1)
+            yield (
+                _key(old, Unit.Level.COMMUNE, ward.code),
+                _key(new, Unit.Level.COMMUNE, target),
+                reform.COMMUNES_MERGED_ON,
+                len(targets) > 1,
+            )
 
     for code, targets in targets_by_district.items():
         district = districts[code]  # type: ignore[index]
@@ -139,8 +170,12 @@ def iter_succession_specs(unresolved: list[str]) -> Iterator[tuple[UnitKey, Unit
         if not targets:
             unresolved.append(district.name)
         for target in sorted(targets):
-            yield (_key(old, Unit.Level.DISTRICT, code), _key(new, Unit.Level.COMMUNE, target),
-                   reform.COMMUNES_MERGED_ON, len(targets) > 1)
+            yield (
+                _key(old, Unit.Level.DISTRICT, code),
+                _key(new, Unit.Level.COMMUNE, target),
+                reform.COMMUNES_MERGED_ON,
+                len(targets) > 1,
+            )
 
 
 def _upsert_units(specs: Iterable[UnitSpec], ids: dict[UnitKey, int], result: LoadResult) -> None:
@@ -194,9 +229,11 @@ def _upsert_successions(
         wanted.add(pair)
         row = existing.get(pair)
         if row is None:
-            to_create.append(UnitSuccession(
-                predecessor_id=pair[0], successor_id=pair[1], effective_on=effective_on, is_partial=is_partial
-            ))
+            to_create.append(
+                UnitSuccession(
+                    predecessor_id=pair[0], successor_id=pair[1], effective_on=effective_on, is_partial=is_partial
+                )
+            )
         elif (row.effective_on, row.is_partial) != (effective_on, is_partial):
             row.effective_on, row.is_partial = effective_on, is_partial
             to_update.append(row)

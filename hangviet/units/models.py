@@ -11,6 +11,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.lib.vnformat import format_date_short
+
 
 class Unit(models.Model):
     class Edition(models.TextChoices):
@@ -33,7 +35,11 @@ class Unit(models.Model):
     division_type = models.CharField(_("loại đơn vị"), max_length=40, blank=True)
     codename = models.CharField(_("tên mã"), max_length=120, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
@@ -51,7 +57,7 @@ class Unit(models.Model):
     def __str__(self) -> str:
         if self.valid_to is None:
             return self.name
-        return _("%(name)s (đến %(date)s)") % {"name": self.name, "date": self.valid_to.strftime("%d/%m/%Y")}
+        return _("%(name)s (đến %(date)s)") % {"name": self.name, "date": format_date_short(self.valid_to)}
 
     @property
     def key(self) -> str:

@@ -60,9 +60,7 @@ def _match_exact(parts: list[str]) -> Unit | None:
     )
     for part in reversed(parts[:-1]):
         wanted = fold_diacritics(part)
-        candidates = list(
-            Unit.objects.filter(parent__in=candidates, folded_name=wanted).order_by("valid_to")
-        ) or list(
+        candidates = list(Unit.objects.filter(parent__in=candidates, folded_name=wanted).order_by("valid_to")) or list(
             # Communes of the old edition sit under a district the text may have left out.
             Unit.objects.filter(parent__parent__in=candidates, folded_name=wanted).order_by("valid_to")
         )

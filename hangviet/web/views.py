@@ -31,10 +31,13 @@ def units(request: HttpRequest) -> HttpResponse:
         try:
             resolution = resolve_unit(query)
         except UnitNotFound:
-            context["error"] = _("Không tìm thấy đơn vị “%(query)s”. Hãy ghi đủ tên, ví dụ “Phường 1, Thành phố "
-                                 "Trà Vinh, Tỉnh Trà Vinh”.") % {"query": query}
+            context["error"] = _(
+                "Không tìm thấy đơn vị “%(query)s”. Hãy ghi đủ tên, ví dụ “Phường 1, Thành phố "
+                "Trà Vinh, Tỉnh Trà Vinh”."
+            ) % {"query": query}
         else:
             context["unit"] = describe_unit(resolution.unit)
+            context["ended_on"] = resolution.unit.valid_to
             context["current"] = [describe_unit(unit) for unit in resolution.current if unit.pk != resolution.unit.pk]
     template = "web/_unit_result.html" if request.htmx else "web/units.html"
     return render(request, template, context)

@@ -18,7 +18,7 @@ class Command(BaseCommand):
             raise CommandError("Chưa nạp đơn vị hành chính: hãy chạy “hangviet units load” trước.")
         logins = build_demo()
         self.stdout.write("")
-        self.stdout.write("Tài khoản minh họa (mật khẩu chung: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD})")
         width = max(len(login.username) for login in logins)
         for login in logins:
             self.stdout.write(f"  {login.username.ljust(width)}  {login.role} – {login.organisation}")

@@ -42,14 +42,17 @@ class Command(BaseCommand):
         try:
             resolution = resolve_unit(name)
         except UnitNotFound as error:
-            raise CommandError(f"Không tìm thấy đơn vị hành chính “{error}”. Hãy chạy “hangviet units load” "
-                               "nếu chưa nạp danh mục.") from error
+            raise CommandError(
+                f"Không tìm thấy đơn vị hành chính “{error}”. Hãy chạy “hangviet units load” nếu chưa nạp danh mục."
+            ) from error
         if output_format == "json":
             self.stdout.write(json.dumps(resolution.as_dict(), ensure_ascii=False, indent=2))
             return
         unit = describe_unit(resolution.unit)
         ended = resolution.unit.valid_to
-        status = "đơn vị hiện hành" if ended is None else f"đơn vị cũ, hoạt động đến hết ngày {format_date_short(ended)}"
+        status = (
+            "đơn vị hiện hành" if ended is None else f"đơn vị cũ, hoạt động đến hết ngày {format_date_short(ended)}"
+        )
         self.stdout.write(f"{unit['full_name']} ({status})")
         for current in resolution.current:
             if current.pk != resolution.unit.pk:

@@ -1,0 +1,47 @@
+"""The demo data: what a new user sees after ``make run``."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from hangviet.demo.builder import DEMO_PASSWORD, build_demo
+from hangviet.orgs.models import Membership, Organisation, UserRole
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    build_demo()
+
+
+def test_building_the_demo_twice_changes_nothing(demo: None) -> None:
+    counts = (Organisation.objects.count(), Membership.objects.count(), UserRole.objects.count())
+    build_demo()
+    assert (Organisation.objects.count(), Membership.objects.count(), UserRole.objects.count()) == counts
+
+
+def test_every_role_has_a_demo_user(demo: None) -> None:
+    assert set(UserRole.objects.values_list("role", flat=True)) == set(UserRole.Role.values)
+
+
+def test_the_vinh_long_standing_office_sees_its_committee_and_the_historic_tra_vinh(client: Client, demo: None) -> None:
+    response = client.post(
+        reverse("web:login"), {"username": "vinhlong.thuongtruc", "password": DEMO_PASSWORD}, follow=True
+    )
+    page = response.content.decode()
+    assert "tỉnh Vĩnh Long" in page
+    assert "Trưởng ban" in page and "Phó Trưởng ban Thường trực" in page and "Tổ giúp việc" in page
+    assert "Sở Công Thương" in page and "Sở Nông nghiệp và Môi trường" in page
+    assert "Trước đây: Sở Nông nghiệp và Phát triển nông thôn" in page
+    assert "phường Trà Vinh" in page
+    assert "tỉnh Trà Vinh" in page and "Lịch sử thành viên" in page
+
+
+def test_the_historic_tra_vinh_committee_keeps_its_district_committees(client: Client, demo: None) -> None:
+    tra_vinh = Organisation.objects.get(unit__code="84", unit__edition="pre2025", kind=Organisation.Kind.COMMITTEE)
+    client.post(reverse("web:login"), {"username": "vinhlong.thuongtruc", "password": DEMO_PASSWORD})
+    page = client.get(reverse("orgs:detail", args=[tra_vinh.pk])).content.decode()
+    assert "huyện Châu Thành" in page and "Đã kết thúc hoạt động ngày 30/6/2025" in page

@@ -1,0 +1,49 @@
+"""Signing in: a Vietnamese login page, lockout after repeated failures, and the home page."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from hangviet.orgs.tests.factories import World, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_asks_an_anonymous_visitor_to_sign_in_in_vietnamese(client: Client) -> None:
+    response = client.get("/", follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0].startswith(reverse("web:login"))
+    assert 'lang="vi"' in page and "Đăng nhập" in page and "Mật khẩu" in page
+
+
+def test_a_user_signs_in_and_lands_on_their_committee(client: Client, world: World) -> None:
+    response = client.post(reverse("web:login"), {"username": "vl", "password": "mat-khau-thu-nghiem"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("orgs:detail", args=[world.vinh_long.pk])
+
+
+def test_a_wrong_password_says_so_in_vietnamese(client: Client, world: World) -> None:
+    response = client.post(reverse("web:login"), {"username": "vl", "password": "sai"})
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+
+
+def test_five_failures_lock_the_account_even_for_the_right_password(client: Client, world: World) -> None:
+    for _attempt in range(5):
+        client.post(reverse("web:login"), {"username": "vl", "password": "sai"})
+    response = client.post(reverse("web:login"), {"username": "vl", "password": "mat-khau-thu-nghiem"})
+    assert response.status_code == 429
+    assert "Tài khoản tạm khóa" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_user_without_an_organisation_is_told_whom_to_ask(client: Client, db: None) -> None:
+    client.force_login(make_user("no-role"))
+    page = client.get("/").content.decode()
+    assert "chưa được giao làm việc cho tổ chức nào" in page
+
+
+def test_english_is_available(client: Client) -> None:
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("web:login")).content.decode()
+    assert 'lang="en"' in page
