@@ -5,11 +5,12 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.lib.forms import StyledFormMixin
 from hangviet.lib.text import normalize_text
 from hangviet.orgs.models import Membership, Organisation
 
 
-class AppointMemberForm(forms.Form):
+class AppointMemberForm(StyledFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     position = forms.CharField(label=_("Chức vụ, đơn vị công tác"), max_length=255, required=False)
     role = forms.ChoiceField(label=_("Vai trò trong Ban Chỉ đạo"), choices=Membership.Role.choices)
@@ -40,7 +41,51 @@ class AppointMemberForm(forms.Form):
         return normalize_text(self.cleaned_data["position"])
 
 
-class EndMembershipForm(forms.Form):
+class EndMembershipForm(StyledFormMixin, forms.Form):
     end = forms.DateField(
         label=_("Thôi nhiệm vụ từ ngày"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ReconstituteForm(StyledFormMixin, forms.Form):
+    """ "Kiện toàn": the date and decision, and for each current seat whether it continues and in which role."""
+
+    on = forms.DateField(label=_("Ngày kiện toàn"), widget=forms.DateInput(attrs={"type": "date"}))
+    decision = forms.CharField(label=_("Theo quyết định số"), max_length=255)
+
+    def __init__(self, *args: object, current: list[Membership], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.current = current
+        for seat in current:
+            self.fields[f"keep_{seat.pk}"] = forms.BooleanField(label=_("Tiếp tục"), required=False, initial=True)
+            self.fields[f"role_{seat.pk}"] = forms.ChoiceField(
+                label=_("Vai trò mới"), choices=Membership.Role.choices, initial=seat.role
+            )
+
+    def clean_decision(self) -> str:
+        return normalize_text(self.cleaned_data["decision"])
+
+    def seat_rows(self) -> list[tuple[Membership, forms.BoundField, forms.BoundField]]:
+        return [(seat, self[f"keep_{seat.pk}"], self[f"role_{seat.pk}"]) for seat in self.current]
+
+    def continuing(self) -> list[tuple[Membership, str]]:
+        return [
+            (seat, self.cleaned_data[f"role_{seat.pk}"])
+            for seat in self.current
+            if self.cleaned_data[f"keep_{seat.pk}"]
+        ]
+
+
+class NewSeatForm(StyledFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120, required=False)
+    position = forms.CharField(label=_("Chức vụ, đơn vị công tác"), max_length=255, required=False)
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+
+    def clean_full_name(self) -> str:
+        return normalize_text(self.cleaned_data["full_name"])
+
+    def clean_position(self) -> str:
+        return normalize_text(self.cleaned_data["position"])
+
+
+NewSeatFormSet = forms.formset_factory(NewSeatForm, extra=3, max_num=30)

@@ -16,7 +16,7 @@ The rules, from a user's active roles (``UserRole``):
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -70,55 +70,56 @@ def active_roles(user: AbstractBaseUser | AnonymousUser, on: datetime.date | Non
     return roles[1]
 
 
+def _closure(start: Iterable[int], step: Callable[[set[int]], set[int]]) -> set[int]:
+    """Every id reachable from ``start`` by repeating ``step`` (one query per level), ``start`` excluded."""
+    origin = set(start)
+    found: set[int] = set()
+    frontier = set(origin)
+    while frontier:
+        frontier = step(frontier) - found - origin
+        found |= frontier
+    return found
+
+
+def _parents_of(ids: set[int]) -> set[int]:
+    return set(Organisation.objects.filter(pk__in=ids, parent__isnull=False).values_list("parent_id", flat=True))
+
+
+def _children_of(ids: set[int]) -> set[int]:
+    return set(Organisation.objects.filter(parent_id__in=ids).values_list("id", flat=True))
+
+
+def _successors_of(ids: set[int]) -> set[int]:
+    return set(OrganisationSuccession.objects.filter(predecessor_id__in=ids).values_list("successor_id", flat=True))
+
+
+def _predecessors_of(ids: set[int]) -> set[int]:
+    return set(OrganisationSuccession.objects.filter(successor_id__in=ids).values_list("predecessor_id", flat=True))
+
+
 def list_overseer_ids(organisation: Organisation) -> set[int]:
     """Ids of the organisations above ``organisation``: its parents, and whoever took over from them.
 
     Walks up both ``parent`` links and succession links (a historic committee's records passed to
     its successor), so Tỉnh Trà Vinh's district committees are overseen by Tỉnh Vĩnh Long.
     """
-    found: set[int] = set()
-    frontier = {organisation.pk}
-    while frontier:
-        parents = set(
-            Organisation.objects.filter(pk__in=frontier, parent__isnull=False).values_list("parent_id", flat=True)
-        )
-        successors = set(
-            OrganisationSuccession.objects.filter(predecessor_id__in=frontier).values_list("successor_id", flat=True)
-        )
-        frontier = (parents | successors) - found - {organisation.pk}
-        found |= frontier
-    return found
+    return _closure({organisation.pk}, lambda ids: _parents_of(ids) | _successors_of(ids))
 
 
 def list_successor_ids(organisation: Organisation) -> set[int]:
     """Ids of every organisation that took over ``organisation``'s work, at any distance."""
-    found: set[int] = set()
-    frontier = {organisation.pk}
-    while frontier:
-        frontier = (
-            set(
-                OrganisationSuccession.objects.filter(predecessor_id__in=frontier).values_list(
-                    "successor_id", flat=True
-                )
-            )
-            - found
-        )
-        found |= frontier
-    return found
+    return _closure({organisation.pk}, _successors_of)
+
+
+def list_predecessor_ids(root_ids: Iterable[int]) -> set[int]:
+    """Ids of every organisation whose work passed, at any distance, to one of ``root_ids``."""
+    return _closure(root_ids, _predecessors_of)
 
 
 def list_subtree_ids(root_ids: Iterable[int]) -> set[int]:
     """Ids of the given organisations and everything below them (children and predecessors, recursively)."""
-    found = set(root_ids)
-    frontier = set(found)
-    while frontier:
-        children = set(Organisation.objects.filter(parent_id__in=frontier).values_list("id", flat=True))
-        predecessors = set(
-            OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list("predecessor_id", flat=True)
-        )
-        frontier = (children | predecessors) - found
-        found |= frontier
-    return found
+    roots = set(root_ids)
+    return roots | _closure(roots, lambda ids: _children_of(ids) | _predecessors_of(ids))
 
 
 def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> Grant | None:
@@ -159,23 +160,6 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
                 organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=True, role=role.role
             )
     return None
-
-
-def list_predecessor_ids(root_ids: Iterable[int]) -> set[int]:
-    """Ids of every organisation whose work passed, at any distance, to one of ``root_ids``."""
-    found: set[int] = set()
-    frontier = set(root_ids)
-    while frontier:
-        frontier = (
-            set(
-                OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list(
-                    "predecessor_id", flat=True
-                )
-            )
-            - found
-        )
-        found |= frontier
-    return found
 
 
 def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:

@@ -7,14 +7,16 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs import actions, queries
 from hangviet.orgs.access import get_membership_for_user, get_organisation_for_user
-from hangviet.orgs.forms import AppointMemberForm, EndMembershipForm
+from hangviet.orgs.forms import AppointMemberForm, EndMembershipForm, NewSeatFormSet, ReconstituteForm
 from hangviet.orgs.models import Person
 from hangviet.orgs.policy import Need, visible_organisation_ids
 
@@ -94,3 +96,39 @@ def end_membership(request: HttpRequest, membership_id: int) -> HttpResponse:
     else:
         messages.error(request, _("Ngày thôi nhiệm vụ không hợp lệ."))
     return redirect("orgs:detail", membership.committee_id)
+
+
+@login_required
+def reconstitute(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    """ "Kiện toàn": choose who continues (and in which role), add new members, record the decision."""
+    committee, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
+    if not committee.is_committee:
+        raise Http404
+    current = queries.list_current_members(committee)
+    form = ReconstituteForm(request.POST or None, current=current)
+    new_seats = NewSeatFormSet(request.POST or None, prefix="new")
+    if request.method == "POST" and form.is_valid() and new_seats.is_valid():
+        seats = [actions.Seat(person=seat.person, role=role, agency=seat.agency) for seat, role in form.continuing()]
+        additions = [data for data in new_seats.cleaned_data if data.get("full_name")]
+        try:
+            with transaction.atomic():
+                for data in additions:
+                    person = Person.objects.create(full_name=data["full_name"], position=data["position"])
+                    seats.append(actions.Seat(person=person, role=data["role"]))
+                actions.reconstitute_committee(
+                    committee,
+                    on=form.cleaned_data["on"],
+                    seats=seats,
+                    decision=form.cleaned_data["decision"],
+                    acting_user=request.user,
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Đã kiện toàn Ban Chỉ đạo: %(count)s thành viên từ ngày %(date)s.")
+                % {"count": len(seats), "date": format_date_short(form.cleaned_data["on"])},
+            )
+            return redirect("orgs:detail", committee.pk)
+    return render(request, "orgs/reconstitute.html", {"organisation": committee, "form": form, "new_seats": new_seats})

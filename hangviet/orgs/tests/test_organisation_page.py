@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from hangviet.orgs import actions
+from hangviet.orgs import actions, queries
 from hangviet.orgs.models import Membership, Person
 from hangviet.orgs.tests.factories import World
 
@@ -117,3 +117,53 @@ def test_a_child_committee_cannot_end_a_seat_of_its_parent(client: Client, world
     assert client.post(reverse("orgs:end_membership", args=[seat.pk]), {"end": "2025-12-31"}).status_code == 404
     seat.refresh_from_db()
     assert seat.end is None
+
+
+def test_the_standing_office_reconstitutes_the_committee_from_the_page(client: Client, world: World) -> None:
+    stays = actions.appoint_member(
+        world.vinh_long,
+        person=Person.objects.create(full_name="Trần Văn Phúc"),
+        role=Membership.Role.VICE_CHAIR,
+        start=datetime.date(2023, 3, 1),
+        acting_user=None,
+    )
+    leaves = actions.appoint_member(
+        world.vinh_long,
+        person=Person.objects.create(full_name="Lê Văn Đi"),
+        role=Membership.Role.MEMBER,
+        start=datetime.date(2023, 3, 1),
+        acting_user=None,
+    )
+    client.force_login(world.vl_office)
+    url = reverse("orgs:reconstitute", args=[world.vinh_long.pk])
+    assert "Lê Văn Đi" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "on": "2025-07-15",
+            "decision": "05/QĐ-BCĐ",
+            f"keep_{stays.pk}": "on",
+            f"role_{stays.pk}": Membership.Role.STANDING_VICE_CHAIR,
+            f"role_{leaves.pk}": Membership.Role.MEMBER,
+            "new-TOTAL_FORMS": "2",
+            "new-INITIAL_FORMS": "0",
+            "new-0-full_name": "Thạch Thị Sa Rươne",
+            "new-0-role": Membership.Role.MEMBER,
+            "new-1-full_name": "",
+            "new-1-role": Membership.Role.MEMBER,
+        },
+    )
+    assert response.status_code == 302
+    current = {(m.person.full_name, m.role) for m in queries.list_current_members(world.vinh_long)}
+    assert current == {
+        ("Trần Văn Phúc", Membership.Role.STANDING_VICE_CHAIR),
+        ("Thạch Thị Sa Rươne", Membership.Role.MEMBER),
+    }
+    assert {m.person.full_name for m in queries.list_former_members(world.vinh_long)} == {"Trần Văn Phúc", "Lê Văn Đi"}
+
+
+def test_a_viewer_cannot_reconstitute(client: Client, world: World) -> None:
+    client.force_login(world.vl_viewer)
+    assert client.get(reverse("orgs:reconstitute", args=[world.vinh_long.pk])).status_code == 403
+    client.force_login(world.ag_office)
+    assert client.post(reverse("orgs:reconstitute", args=[world.vinh_long.pk]), {}).status_code == 404

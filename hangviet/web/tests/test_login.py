@@ -47,3 +47,8 @@ def test_english_is_available(client: Client) -> None:
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("web:login")).content.decode()
     assert 'lang="en"' in page
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_chooses(client: Client) -> None:
+    page = client.get(reverse("web:login"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert 'lang="vi"' in page and "Mật khẩu" in page
