@@ -254,7 +254,8 @@ def _build_users() -> list[DemoLogin]:
     def give(username: str, full_name: str, organisation: Organisation, role: str) -> None:
         user = _user(username, full_name)
         actions.grant_role(user, organisation, role, acting_user=None, valid_from=datetime.date(2023, 1, 1))
-        logins.append(DemoLogin(username, UserRole.Role(role).label, organisation.name))
+        where = f" ({in_words(organisation.unit.name)})" if organisation.kind == Organisation.Kind.AGENCY else ""
+        logins.append(DemoLogin(username, str(UserRole.Role(role).label), organisation.name + where))
 
     _user("quantri", "Quản trị hệ thống", staff=True)
     logins.append(DemoLogin("quantri", "Quản trị hệ thống (trang /quan-tri/)", "—"))

@@ -59,7 +59,10 @@ class ReconstituteForm(StyledFormMixin, forms.Form):
         for seat in current:
             self.fields[f"keep_{seat.pk}"] = forms.BooleanField(label=_("Tiếp tục"), required=False, initial=True)
             self.fields[f"role_{seat.pk}"] = forms.ChoiceField(
-                label=_("Vai trò mới"), choices=Membership.Role.choices, initial=seat.role
+                label=_("Vai trò mới"),
+                choices=Membership.Role.choices,
+                initial=seat.role,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
 
     def clean_decision(self) -> str:
