@@ -42,6 +42,7 @@ compiled-messages: $(VENV)/.installed
 migrate: $(VENV)/.installed
 	$(HANGVIET) migrate --no-input --verbosity 0
 	$(HANGVIET) units load
+	$(HANGVIET) catalogue load
 
 demo: setup
 	$(HANGVIET) demo

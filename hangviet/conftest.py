@@ -36,10 +36,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
-    from hangviet.units.loader import load_units
+    from hangviet.demo.reference import load_reference_data
 
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        load_units()
+        load_reference_data()
 
 
 @pytest.fixture

@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "hangviet.units",
     "hangviet.audit",
     "hangviet.orgs",
+    "hangviet.indicators",
+    "hangviet.periods",
+    "hangviet.reporting",
+    "hangviet.consolidation",
     "hangviet.web",
     "hangviet.api",
     "hangviet.demo",
@@ -105,6 +109,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Vietnamese number and date filters, usable by every app's templates.
+            "libraries": {"vn": "hangviet.lib.templatetags"},
         },
     },
 ]
@@ -155,7 +161,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("HANGVIET_STATIC_ROOT", str(VAR_DIR / "static")))
 # Bootstrap comes from npm at set-up time (package.json); nothing is copied into the repository.
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/bootstrap", PROJECT_DIR / "node_modules" / "bootstrap" / "dist")]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/bootstrap", PROJECT_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/chartjs", PROJECT_DIR / "node_modules" / "chart.js" / "dist"),
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("HANGVIET_MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {

@@ -9,6 +9,8 @@ admin.site.site_title = "hangviet"
 urlpatterns = [
     path("", include("hangviet.web.urls")),
     path("to-chuc/", include("hangviet.orgs.urls")),
+    path("bao-cao/", include("hangviet.reporting.urls")),
+    path("ban-chi-dao/", include("hangviet.consolidation.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

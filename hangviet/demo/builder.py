@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from hangviet.demo.reports import build_reports
 from hangviet.orgs import actions
 from hangviet.orgs.catalogue import (
     HISTORIC_PROVINCE_AGENCIES,
@@ -192,12 +193,14 @@ def build_demo() -> list[DemoLogin]:
 def _build_organisations() -> None:
     country = Unit.objects.get(level=Unit.Level.COUNTRY)
     central = _committee(country, None)
+    committees, historic = [], []
     for code, plan in PROVINCES.items():
         unit = _unit(Unit.Edition.CURRENT, Unit.Level.PROVINCE, code)
         committee = _committee(unit, central)
+        committees.append(committee)
         agencies = _agencies(committee, PROVINCE_AGENCIES, ended=None)
         for historic_code in plan["historic"]:
-            _historic_province(historic_code, central, committee)
+            historic.append(_historic_province(historic_code, central, committee))
         people = PEOPLE[code]
         if code == "86":
             # Seated in 2023, reconstituted after the merger ("kiện toàn"): the history keeps both.
@@ -227,6 +230,7 @@ def _build_organisations() -> None:
             members = committee.memberships.filter(end__isnull=True).order_by("id")
             follower = members[index % members.count()]
             actions.assign_area(follower, unit=commune, start=datetime.date(2025, 7, 15), acting_user=None)
+    build_reports(central, committees, historic)
 
 
 def _historic_province(code: str, central: Organisation, successor: Organisation) -> Organisation:

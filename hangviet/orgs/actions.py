@@ -119,14 +119,6 @@ def merge_organisations(
         record(predecessor, "organisation.merged", actor=acting_user, into=successor.name, on=on.isoformat())
 
 
-def name_on(organisation: Organisation, day: datetime.date) -> str:
-    """The name ``organisation`` bore on ``day``: old records show the name they were made under."""
-    for former in organisation.former_names.all():
-        if (former.valid_from is None or former.valid_from <= day) and day <= former.valid_to:
-            return former.name
-    return organisation.name
-
-
 @transaction.atomic
 def appoint_member(
     committee: Organisation,

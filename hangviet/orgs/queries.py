@@ -86,3 +86,11 @@ def list_successors(organisation: Organisation) -> QuerySet[Organisation]:
 
 def list_roles_of(user: object) -> QuerySet[UserRole]:
     return UserRole.objects.filter(user=user).select_related("organisation", "organisation__unit").order_by("id")
+
+
+def name_on(organisation: Organisation, day: datetime.date) -> str:
+    """The name ``organisation`` bore on ``day``: old records show the name they were made under."""
+    for former in organisation.former_names.all():
+        if (former.valid_from is None or former.valid_from <= day) and day <= former.valid_to:
+            return former.name
+    return organisation.name

@@ -94,3 +94,18 @@ def find_units_by_name(name: str, *, current_only: bool = False) -> list[Unit]:
     if current_only:
         units = units.filter(valid_to__isnull=True)
     return list(units.order_by("valid_to", "level"))
+
+
+def current_province_of(unit: Unit) -> Unit | None:
+    """The province in force today that ``unit``'s area belongs to (None for the country).
+
+    An old district or commune of Trà Vinh belongs to Tỉnh Vĩnh Long; so does Tỉnh Trà Vinh itself.
+    """
+    if unit.level == Unit.Level.COUNTRY:
+        return None
+    for current in list_current_units(unit):
+        if current.level == Unit.Level.PROVINCE:
+            return current
+        if current.parent is not None and current.parent.level == Unit.Level.PROVINCE:
+            return current.parent
+    return None

@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hangviet.demo.builder import DEMO_PASSWORD, build_demo
-from hangviet.units.loader import load_units
-from hangviet.units.models import Unit
+from hangviet.demo.reference import load_reference_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,8 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo_server(live_server):  # type: ignore[no-untyped-def]
     # Transactional tests start from the database as the session left it and flush it afterwards.
-    if not Unit.objects.exists():
-        load_units()
+    load_reference_data(only_if_missing=True)
     build_demo()
     return live_server
 

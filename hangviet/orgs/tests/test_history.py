@@ -54,8 +54,8 @@ def test_reconstitution_cannot_predate_the_current_line_up(world: World) -> None
 def test_a_renamed_agency_keeps_the_name_old_records_were_made_under(world: World) -> None:
     agency = make_agency(world.vinh_long, "Sở Nông nghiệp và Phát triển nông thôn")
     actions.rename_organisation(agency, new_name="Sở Nông nghiệp và Môi trường", on=D(2025, 3, 1), acting_user=None)
-    assert actions.name_on(agency, D(2024, 12, 31)) == "Sở Nông nghiệp và Phát triển nông thôn"
-    assert actions.name_on(agency, D(2025, 3, 1)) == "Sở Nông nghiệp và Môi trường"
+    assert queries.name_on(agency, D(2024, 12, 31)) == "Sở Nông nghiệp và Phát triển nông thôn"
+    assert queries.name_on(agency, D(2025, 3, 1)) == "Sở Nông nghiệp và Môi trường"
     with pytest.raises(ValidationError):
         actions.rename_organisation(agency, new_name="Tên khác", on=D(2025, 2, 1), acting_user=None)
 

@@ -1,0 +1,170 @@
+"""The standing office's pages: completeness board, consolidated table, trend chart, exports."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from hangviet.audit.log import record
+from hangviet.consolidation.queries import compute_completeness, consolidate, trend
+from hangviet.consolidation.reminders import remind_waiting
+from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.vnformat import format_date_short
+from hangviet.orgs.access import get_organisation_for_user
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import Need
+from hangviet.periods.models import Deadline, Period
+
+
+def _committee_and_period(
+    request: HttpRequest, committee_id: int, code: str, need: Need
+) -> tuple[Organisation, Period]:
+    committee, _grant = get_organisation_for_user(request.user, committee_id, need=need)
+    if not committee.is_committee:
+        raise Http404
+    try:
+        return committee, Period.objects.for_key(PeriodKey.parse(code))
+    except PeriodCodeError as error:
+        raise Http404(str(error)) from error
+
+
+def _period_choices(selected: Period) -> list[PeriodKey]:
+    today = period_of_day(datetime.date.today())
+    keys = {PeriodKey(year, kind) for year in range(today.year - 4, today.year + 1) for kind in ("H1", "Y")}
+    keys.add(selected.key)
+    return sorted((key for key in keys if key <= today or key == selected.key), reverse=True)
+
+
+@login_required
+def board_today(request: HttpRequest, committee_id: int) -> HttpResponse:
+    return redirect("consolidation:board", committee_id, period_of_day(datetime.date.today()).previous().code)
+
+
+@login_required
+def board(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+    committee, period = _committee_and_period(request, committee_id, code, Need.READ)
+    completeness = compute_completeness(committee, period)
+    return render(
+        request,
+        "consolidation/board.html",
+        {
+            "committee": committee,
+            "period": period,
+            "completeness": completeness,
+            "periods": _period_choices(period),
+            "can_act": get_organisation_for_user(request.user, committee_id, need=Need.READ)[1].can_edit,
+        },
+    )
+
+
+@require_POST
+@login_required
+def remind(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+    committee, period = _committee_and_period(request, committee_id, code, Need.EDIT)
+    sent = remind_waiting(committee, period, acting_user=request.user)
+    if sent:
+        messages.success(request, _("Đã gửi thư nhắc đến %(count)s đơn vị.") % {"count": sent})
+    else:
+        messages.info(request, _("Không có đơn vị nào cần nhắc (hoặc đã nhắc hôm nay)."))
+    return redirect("consolidation:board", committee.pk, period.code)
+
+
+class DeadlineForm(forms.Form):
+    due_on = forms.DateField(label=_("Hạn gửi báo cáo"))
+
+
+@require_POST
+@login_required
+def set_deadline(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+    committee, period = _committee_and_period(request, committee_id, code, Need.EDIT)
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        due_on = form.cleaned_data["due_on"]
+        Deadline.objects.update_or_create(committee=committee, period=period, defaults={"due_on": due_on})
+        record(committee, "deadline.set", actor=request.user, period=period.code, due_on=due_on.isoformat())
+        messages.success(
+            request,
+            _("Hạn gửi báo cáo %(period)s: %(date)s.")
+            % {"period": period.key.label, "date": format_date_short(due_on)},
+        )
+    else:
+        messages.error(request, _("Ngày không hợp lệ."))
+    return redirect("consolidation:board", committee.pk, period.code)
+
+
+@login_required
+def table(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+    committee, period = _committee_and_period(request, committee_id, code, Need.READ)
+    consolidated = consolidate(committee, period)
+    series = trend(committee, period)
+    chart = {
+        "labels": [earlier.code for earlier, _totals in series],
+        "series": {
+            indicator.code: [
+                float(totals[indicator.code]) if totals.get(indicator.code) is not None else None
+                for _earlier, totals in series
+            ]
+            for indicator in consolidated.indicators
+        },
+        "names": {indicator.code: indicator.name for indicator in consolidated.indicators},
+    }
+    return render(
+        request,
+        "consolidation/table.html",
+        {
+            "committee": committee,
+            "period": period,
+            "table": consolidated,
+            "periods": _period_choices(period),
+            "chart": chart,
+        },
+    )
+
+
+@login_required
+def table_xlsx(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+    committee, period = _committee_and_period(request, committee_id, code, Need.READ)
+    consolidated = consolidate(committee, period)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tổng hợp"
+    sheet.append([f"TỔNG HỢP SỐ LIỆU {period.key.label.upper()} – {committee.name}"])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([])
+    header = ["Đơn vị báo cáo", *(f"{i.name} ({i.unit})" for i in consolidated.indicators)]
+    sheet.append(header)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for row in consolidated.rows:
+        sheet.append([row.name, *(_cell(row.values.get(i.code)) for i in consolidated.indicators)])
+    sheet.append(["Tổng cộng", *(_cell(consolidated.totals.get(i.code)) for i in consolidated.indicators)])
+    sheet.append(["Cùng kỳ năm trước", *(_cell(consolidated.last_year.get(i.code)) for i in consolidated.indicators)])
+    for row in sheet.iter_rows(min_row=4, min_col=2):
+        for cell in row:
+            cell.number_format = "#,##0.##"
+    sheet.column_dimensions["A"].width = 60
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-{committee.pk}-{period.code}.xlsx"'
+    return response
+
+
+def _cell(value: object) -> object:
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value

@@ -1,0 +1,166 @@
+"""The reference indicator catalogue (``shared/indicators.md``) and the reference validation rules.
+
+Codes are spelled exactly as the shared list; other tools and test sets refer to them. Never rename one.
+``load_catalogue`` creates or updates them and is safe to run any number of times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from hangviet.indicators.models import Indicator, ValidationRule
+
+K, T, G = Indicator.Kind, Indicator.ValueType, Indicator.Group
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    name: str
+    unit: str
+    kind: str
+    group: str
+    value_type: str = T.COUNT
+
+
+INDICATORS: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec("propaganda_sessions", "Số cuộc tuyên truyền, vận động", "cuộc", K.FLOW, G.PROPAGANDA),
+    IndicatorSpec(
+        "propaganda_participants", "Số lượt người dự tuyên truyền, vận động", "lượt người", K.FLOW, G.PROPAGANDA
+    ),
+    IndicatorSpec(
+        "media_items",
+        "Số tin, bài, phóng sự, chuyên mục trên báo chí, phát thanh, truyền hình, trang tin",
+        "tin, bài",
+        K.FLOW,
+        G.PROPAGANDA,
+    ),
+    IndicatorSpec("banners", "Số băng rôn, pano, áp phích tuyên truyền", "cái", K.FLOW, G.PROPAGANDA),
+    IndicatorSpec("training_courses", "Số lớp tập huấn, hội nghị, hội thảo", "lớp", K.FLOW, G.PROPAGANDA),
+    IndicatorSpec(
+        "training_participants", "Số lượt người dự tập huấn, hội nghị, hội thảo", "lượt người", K.FLOW, G.PROPAGANDA
+    ),
+    IndicatorSpec("fairs", "Số hội chợ, triển lãm, tuần hàng tổ chức hoặc tham gia", "cuộc", K.FLOW, G.TRADE),
+    IndicatorSpec(
+        "rural_markets",
+        "Số phiên chợ hàng Việt (về nông thôn, khu công nghiệp, phiên chợ đêm)",
+        "phiên",
+        K.FLOW,
+        G.TRADE,
+    ),
+    IndicatorSpec("booths", "Số gian hàng", "gian hàng", K.FLOW, G.TRADE),
+    IndicatorSpec("participating_businesses", "Số doanh nghiệp, cơ sở tham gia", "doanh nghiệp", K.FLOW, G.TRADE),
+    IndicatorSpec("event_revenue_vnd", "Doanh thu tại hội chợ, phiên chợ", "đồng", K.FLOW, G.TRADE, T.MONEY),
+    IndicatorSpec("event_visitors", "Số lượt khách tham quan, mua sắm", "lượt", K.FLOW, G.TRADE),
+    IndicatorSpec(
+        "trade_connection_events", "Số hội nghị, chuyến kết nối cung cầu, giao thương", "cuộc", K.FLOW, G.TRADE
+    ),
+    IndicatorSpec("promotion_programs", "Số chương trình khuyến mại", "chương trình", K.FLOW, G.TRADE),
+    IndicatorSpec(
+        "goods_delivered_tonnes", "Khối lượng hàng hóa đưa về nông thôn, hải đảo", "tấn", K.FLOW, G.TRADE, T.DECIMAL
+    ),
+    IndicatorSpec("ocop_products", "Số sản phẩm OCOP đạt 3 sao trở lên", "sản phẩm", K.STOCK, G.OCOP),
+    IndicatorSpec("ocop_3_star", "Số sản phẩm OCOP 3 sao", "sản phẩm", K.STOCK, G.OCOP),
+    IndicatorSpec("ocop_4_star", "Số sản phẩm OCOP 4 sao", "sản phẩm", K.STOCK, G.OCOP),
+    IndicatorSpec("ocop_5_star", "Số sản phẩm OCOP 5 sao", "sản phẩm", K.STOCK, G.OCOP),
+    IndicatorSpec("ocop_producers", "Số chủ thể có sản phẩm OCOP", "chủ thể", K.STOCK, G.OCOP),
+    IndicatorSpec("ocop_stores", "Số cửa hàng, điểm giới thiệu và bán sản phẩm OCOP", "cửa hàng", K.STOCK, G.OCOP),
+    IndicatorSpec(
+        "viet_sale_points",
+        "Số điểm bán hàng Việt (“Tự hào hàng Việt Nam”, “Tinh hoa hàng Việt Nam”)",
+        "điểm",
+        K.STOCK,
+        G.OCOP,
+    ),
+    IndicatorSpec(
+        "viet_goods_share_pct", "Tỷ lệ hàng Việt tại siêu thị, trung tâm thương mại", "%", K.RATIO, G.OCOP, T.PERCENT
+    ),
+    IndicatorSpec("inspections", "Số vụ kiểm tra, kiểm soát thị trường", "vụ", K.FLOW, G.MARKET),
+    IndicatorSpec("violations_handled", "Số vụ vi phạm đã xử lý", "vụ", K.FLOW, G.MARKET),
+    IndicatorSpec("fines_vnd", "Số tiền xử phạt vi phạm hành chính", "đồng", K.FLOW, G.MARKET, T.MONEY),
+    IndicatorSpec(
+        "model_residential_areas", "Số khu dân cư “tự hào dùng hàng Việt”", "khu dân cư", K.STOCK, G.MOVEMENT
+    ),
+    IndicatorSpec("clubs", "Số câu lạc bộ, tổ, nhóm (người tiêu dùng, ...)", "câu lạc bộ", K.STOCK, G.MOVEMENT),
+    IndicatorSpec("club_members", "Số thành viên câu lạc bộ, tổ, nhóm", "thành viên", K.STOCK, G.MOVEMENT),
+    IndicatorSpec(
+        "commendations",
+        "Số tập thể, cá nhân, doanh nghiệp được khen thưởng, tôn vinh",
+        "tập thể, cá nhân",
+        K.FLOW,
+        G.MOVEMENT,
+    ),
+    IndicatorSpec(
+        "supervisions", "Số cuộc kiểm tra, giám sát việc thực hiện Cuộc vận động", "cuộc", K.FLOW, G.MOVEMENT
+    ),
+    IndicatorSpec("committee_budget_vnd", "Kinh phí hoạt động của Ban Chỉ đạo", "đồng", K.FLOW, G.BUDGET, T.MONEY),
+)
+
+S, SC = ValidationRule.Severity, ValidationRule.Scope
+RULES: tuple[tuple[str, str, str, str, str], ...] = (
+    # (code, scope, expression, severity, message)
+    (
+        "whole_non_negative",
+        SC.EACH_NUMBER,
+        "value >= 0 and is_whole(value)",
+        S.ERROR,
+        "Số liệu phải là số nguyên không âm.",
+    ),
+    (
+        "share_within_0_100",
+        SC.REPORT,
+        "0 <= viet_goods_share_pct <= 100",
+        S.ERROR,
+        "Tỷ lệ hàng Việt phải nằm trong khoảng 0–100%.",
+    ),
+    (
+        "ocop_stars_add_up",
+        SC.REPORT,
+        "ocop_products == ocop_3_star + ocop_4_star + ocop_5_star",
+        S.WARNING,
+        "Tổng số sản phẩm OCOP khác tổng số sản phẩm 3, 4 và 5 sao.",
+    ),
+    (
+        "propaganda_participants_cover_sessions",
+        SC.REPORT,
+        "propaganda_participants >= propaganda_sessions",
+        S.WARNING,
+        "Số lượt người dự tuyên truyền ít hơn số cuộc tuyên truyền.",
+    ),
+    (
+        "training_participants_cover_courses",
+        SC.REPORT,
+        "training_participants >= training_courses",
+        S.WARNING,
+        "Số lượt người dự tập huấn ít hơn số lớp tập huấn.",
+    ),
+    ("stock_does_not_fall", SC.EACH_STOCK, "value >= previous", S.WARNING, "Số hiện có giảm so với kỳ báo cáo trước."),
+)
+
+
+@transaction.atomic
+def load_catalogue() -> tuple[int, int]:
+    """Create or update the reference indicators and rules; return how many rows were created."""
+    created = 0
+    for order, spec in enumerate(INDICATORS, start=1):
+        _indicator, was_created = Indicator.objects.update_or_create(
+            code=spec.code,
+            defaults={
+                "name": spec.name,
+                "unit": spec.unit,
+                "kind": spec.kind,
+                "group": spec.group,
+                "value_type": spec.value_type,
+                "order": order * 10,
+            },
+        )
+        created += was_created
+    rules_created = 0
+    for code, scope, expression, severity, message in RULES:
+        _rule, was_created = ValidationRule.objects.update_or_create(
+            code=code, defaults={"scope": scope, "expression": expression, "severity": severity, "message": message}
+        )
+        rules_created += was_created
+    return created, rules_created

@@ -1,0 +1,90 @@
+"""Running the validation rules over a report's values (pure: the caller passes rules and indicators)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from hangviet.indicators.expressions import EvaluationError, Expression, MissingValue, parse_expression
+from hangviet.indicators.models import Indicator, ValidationRule
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A rule the values break; ``indicator_code`` is blank for a rule over the whole report."""
+
+    rule_code: str
+    severity: str
+    message: str
+    indicator_code: str = ""
+    figures: tuple[tuple[str, Decimal], ...] = field(default=())
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ValidationRule.Severity.ERROR
+
+    @property
+    def key(self) -> str:
+        """Identifies the warning a note answers: ``rule`` or ``rule:indicator``."""
+        return f"{self.rule_code}:{self.indicator_code}" if self.indicator_code else self.rule_code
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The active rules, parsed once, and the indicators they run over."""
+
+    rules: tuple[tuple[ValidationRule, Expression], ...]
+    indicators: Mapping[str, Indicator]
+
+    @classmethod
+    def load(cls, indicators: Iterable[Indicator] | None = None) -> RuleBook:
+        chosen = list(indicators) if indicators is not None else list(Indicator.objects.all())
+        rules = tuple(
+            (rule, parse_expression(rule.expression)) for rule in ValidationRule.objects.filter(is_active=True)
+        )
+        return cls(rules=rules, indicators={indicator.code: indicator for indicator in chosen})
+
+    def check(
+        self, values: Mapping[str, Decimal | None], previous: Mapping[str, Decimal] | None = None
+    ) -> list[Violation]:
+        """Every violation of the active rules by ``values`` (missing values skip the rules that need them).
+
+        ``previous`` holds the organisation's values in its previous report, for the stock rules.
+        """
+        present = {code: value for code, value in values.items() if value is not None}
+        found: list[Violation] = []
+        for rule, expression in self.rules:
+            if rule.scope == ValidationRule.Scope.REPORT:
+                if not expression.names <= self.indicators.keys():
+                    continue
+                if _breaks(expression, present):
+                    figures = tuple((name, present[name]) for name in sorted(expression.names) if name in present)
+                    found.append(Violation(rule.code, rule.severity, rule.message, "", figures))
+                continue
+            for code, indicator in self.indicators.items():
+                if code not in present or not _in_scope(rule, indicator):
+                    continue
+                scope_values = {"value": present[code]}
+                if previous and code in previous:
+                    scope_values["previous"] = previous[code]
+                if _breaks(expression, scope_values):
+                    found.append(
+                        Violation(rule.code, rule.severity, rule.message, code, tuple(sorted(scope_values.items())))
+                    )
+        return found
+
+
+def _in_scope(rule: ValidationRule, indicator: Indicator) -> bool:
+    if rule.scope == ValidationRule.Scope.EACH_NUMBER:
+        return indicator.is_whole_number
+    return indicator.kind == Indicator.Kind.STOCK
+
+
+def _breaks(expression: Expression, values: Mapping[str, Decimal]) -> bool:
+    try:
+        return not expression.evaluate(values)
+    except MissingValue:
+        return False
+    except EvaluationError:
+        return True

@@ -1,0 +1,73 @@
+"""Reporting periods as the campaign uses them (Decree 09/2019/NĐ-CP), as pure values.
+
+- The six-month report ``2026-H1`` ("6 tháng đầu năm 2026") covers 15/12/2025 to 14/6/2026.
+- The yearly report ``2026`` ("năm 2026") covers 15/12/2025 to 14/12/2026.
+There is no second-half report: the yearly report covers the whole year.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+PeriodKind = Literal["H1", "Y"]
+_CODE = re.compile(r"^\s*(?P<year>\d{4})(?:\s*-\s*(?P<half>H1))?\s*$", re.IGNORECASE)
+
+
+class PeriodCodeError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class PeriodKey:
+    year: int
+    kind: PeriodKind  # "H1" sorts before "Y" within a year, as the reports come
+
+    @classmethod
+    def parse(cls, code: str) -> PeriodKey:
+        """``"2026-H1"`` → six-month 2026; ``"2026"`` → yearly 2026; anything else raises PeriodCodeError."""
+        match = _CODE.match(code)
+        if not match or not 2000 <= int(match["year"]) <= 2100:
+            raise PeriodCodeError(
+                f"Kỳ báo cáo “{code}” không hợp lệ: viết 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)."
+            )
+        return cls(int(match["year"]), "H1" if match["half"] else "Y")
+
+    @property
+    def code(self) -> str:
+        return f"{self.year}-H1" if self.kind == "H1" else str(self.year)
+
+    @property
+    def label(self) -> str:
+        return f"6 tháng đầu năm {self.year}" if self.kind == "H1" else f"năm {self.year}"
+
+    @property
+    def start(self) -> datetime.date:
+        return datetime.date(self.year - 1, 12, 15)
+
+    @property
+    def end(self) -> datetime.date:
+        return datetime.date(self.year, 6, 14) if self.kind == "H1" else datetime.date(self.year, 12, 14)
+
+    @property
+    def default_deadline(self) -> datetime.date:
+        """When the committee sets none: 20 June for the six-month report, 20 December for the year."""
+        return datetime.date(self.year, 6, 20) if self.kind == "H1" else datetime.date(self.year, 12, 20)
+
+    def same_period_last_year(self) -> PeriodKey:
+        return PeriodKey(self.year - 1, self.kind)
+
+    def previous(self) -> PeriodKey:
+        """The report before this one: the year before a six-month report, the six months before a year."""
+        return PeriodKey(self.year - 1, "Y") if self.kind == "H1" else PeriodKey(self.year, "H1")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def period_of_day(day: datetime.date) -> PeriodKey:
+    """The six-month or yearly period whose reporting window is open on ``day`` (the one being reported on)."""
+    year = day.year + 1 if (day.month, day.day) >= (12, 15) else day.year
+    return PeriodKey(year, "H1") if (day.month, day.day) <= (6, 14) or year > day.year else PeriodKey(year, "Y")

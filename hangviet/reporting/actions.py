@@ -1,0 +1,241 @@
+"""Every change to a report goes through one of these actions (views, API, Excel import, demo, commands).
+
+Workflow: draft → submitted → accepted, or submitted → returned (with a reason) → submitted again.
+Accepted reports are locked. Values are saved with optimistic locking: the caller passes the version it
+read, and a newer version in the database means somebody else saved first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hangviet.audit.log import record
+from hangviet.indicators.models import Indicator, ValidationRule
+from hangviet.indicators.rules import RuleBook, Violation
+from hangviet.lib.text import normalize_text
+from hangviet.orgs.models import Organisation
+from hangviet.periods.models import Period
+from hangviet.reporting.catalogue import form_code_for
+from hangviet.reporting.models import (
+    Attachment,
+    Report,
+    ReportForm,
+    ReportText,
+    ReportValue,
+    ValueChange,
+    WarningNote,
+)
+from hangviet.reporting.queries import form_indicators, previous_values, values_of
+from hangviet.units.queries import current_province_of
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+ATTACHMENT_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls"}
+
+
+class ReportStateError(ValidationError):
+    """The report is not in a state that allows this change."""
+
+
+class EditConflict(Exception):
+    """Somebody saved the report after the caller read it."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(
+            _(
+                "Báo cáo vừa được %(user)s lưu lúc %(time)s. Số liệu bạn nhập chưa được lưu; hãy xem "
+                "lại bản mới nhất rồi nhập lại phần thay đổi."
+            )
+            % {
+                "user": report.updated_by.get_username() if report.updated_by else _("người khác"),
+                "time": timezone.localtime(report.updated_at).strftime("%H:%M %d/%m/%Y"),
+            }
+        )
+        self.report = report
+
+
+class SubmissionBlocked(Exception):
+    """Errors remain, or warnings have no explanation; nothing was submitted."""
+
+    def __init__(self, errors: list[Violation], unexplained: list[Violation]) -> None:
+        super().__init__(errors, unexplained)
+        self.errors, self.unexplained = errors, unexplained
+
+    def __str__(self) -> str:
+        return _("Chưa gửi được: %(errors)s lỗi cần sửa, %(warnings)s cảnh báo cần giải trình.") % {
+            "errors": len(self.errors),
+            "warnings": len(self.unexplained),
+        }
+
+
+@transaction.atomic
+def open_report(organisation: Organisation, period: Period, *, acting_user: AbstractBaseUser | None) -> Report:
+    """The organisation's report for the period, created as a draft on first use with its form."""
+    report, created = Report.objects.get_or_create(
+        organisation=organisation,
+        period=period,
+        defaults={
+            "form": ReportForm.objects.get(code=form_code_for(organisation)),
+            "province": current_province_of(organisation.unit),
+            "updated_by": acting_user,
+        },
+    )
+    if created:
+        record(report, "report.created", actor=acting_user, period=period.code)
+    return report
+
+
+def check_report(report: Report, values: Mapping[str, Decimal | None] | None = None) -> list[Violation]:
+    """The rule violations of the given values (default: the saved ones) in this report's form."""
+    book = RuleBook.load(form_indicators(report))
+    return book.check(values if values is not None else values_of(report), previous_values(report))
+
+
+@transaction.atomic
+def save_report(
+    report: Report,
+    *,
+    values: Mapping[str, Decimal | None],
+    expected_version: int,
+    acting_user: AbstractBaseUser | None,
+    texts: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
+    source: str | None = None,
+) -> Report:
+    """Save values (``None`` clears one), narrative texts and warning notes; record every value change.
+
+    Raises ReportStateError if the report is locked, EditConflict if ``expected_version`` is stale.
+    """
+    if not report.is_editable:
+        raise ReportStateError(_("Báo cáo đã gửi hoặc đã được tiếp nhận nên không sửa được."))
+    updated = Report.objects.filter(pk=report.pk, version=expected_version).update(
+        version=F("version") + 1,
+        updated_by=acting_user,
+        updated_at=timezone.now(),
+        **({"source": source} if source else {}),
+    )
+    report.refresh_from_db()
+    if not updated:
+        raise EditConflict(report)
+    indicators = {indicator.code: indicator for indicator in form_indicators(report)}
+    unknown = set(values) - indicators.keys()
+    if unknown:
+        raise ValidationError(
+            _("Chỉ tiêu không có trong mẫu báo cáo: %(codes)s") % {"codes": ", ".join(sorted(unknown))}
+        )
+    current = {row.indicator.code: row for row in report.values.select_related("indicator")}
+    for code, new in values.items():
+        row = current.get(code)
+        old = row.value if row else None
+        if old == new or (old is not None and new is not None and Decimal(old) == Decimal(new)):
+            continue
+        if new is None:
+            row.delete()  # type: ignore[union-attr]
+        elif row is None:
+            ReportValue.objects.create(report=report, indicator=indicators[code], value=new)
+        else:
+            row.value = new
+            row.save(update_fields=["value"])
+        ValueChange.objects.create(
+            report=report, indicator=indicators[code], old_value=old, new_value=new, changed_by=acting_user
+        )
+    for section, text in (texts or {}).items():
+        ReportText.objects.update_or_create(report=report, section=section, defaults={"text": normalize_text(text)})
+    _save_notes(report, notes or {})
+    record(report, "report.saved", actor=acting_user, version=report.version)
+    return report
+
+
+def _save_notes(report: Report, notes: Mapping[str, str]) -> None:
+    rules = {rule.code: rule for rule in ValidationRule.objects.all()}
+    for key, comment in notes.items():
+        rule_code, _sep, indicator_code = key.partition(":")
+        if rule_code not in rules:
+            continue
+        comment = normalize_text(comment)
+        if comment:
+            WarningNote.objects.update_or_create(
+                report=report, rule=rules[rule_code], indicator_code=indicator_code, defaults={"comment": comment}
+            )
+        else:
+            WarningNote.objects.filter(report=report, rule=rules[rule_code], indicator_code=indicator_code).delete()
+
+
+def explained_keys(report: Report) -> set[str]:
+    return {
+        f"{rule}:{code}" if code else rule
+        for rule, code in report.warning_notes.values_list("rule__code", "indicator_code")
+    }
+
+
+@transaction.atomic
+def submit_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Report:
+    """Send a draft or returned report; errors block it, every warning needs an explanation."""
+    if not report.is_editable:
+        raise ReportStateError(_("Chỉ báo cáo đang soạn hoặc bị trả lại mới gửi được."))
+    violations = check_report(report)
+    explained = explained_keys(report)
+    errors = [v for v in violations if v.is_error]
+    unexplained = [v for v in violations if not v.is_error and v.key not in explained]
+    if errors or unexplained:
+        raise SubmissionBlocked(errors, unexplained)
+    report.status = Report.Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.save(update_fields=["status", "submitted_at"])
+    record(report, "report.submitted", actor=acting_user)
+    return report
+
+
+@transaction.atomic
+def return_report(report: Report, *, reason: str, acting_user: AbstractBaseUser | None) -> Report:
+    """Send a submitted report back to its author with a reason; they can correct and resubmit it."""
+    reason = normalize_text(reason)
+    if report.status != Report.Status.SUBMITTED:
+        raise ReportStateError(_("Chỉ trả lại được báo cáo đã gửi, đang chờ duyệt."))
+    if not reason:
+        raise ValidationError(_("Vui lòng ghi lý do trả lại báo cáo."))
+    report.status, report.return_reason = Report.Status.RETURNED, reason
+    report.reviewed_at, report.reviewed_by = timezone.now(), acting_user
+    report.save(update_fields=["status", "return_reason", "reviewed_at", "reviewed_by"])
+    record(report, "report.returned", actor=acting_user, reason=reason)
+    return report
+
+
+@transaction.atomic
+def accept_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Report:
+    """Accept a submitted report: it is locked and its values count in every total from now on."""
+    if report.status != Report.Status.SUBMITTED:
+        raise ReportStateError(_("Chỉ tiếp nhận được báo cáo đã gửi, đang chờ duyệt."))
+    report.status = Report.Status.ACCEPTED
+    report.reviewed_at, report.reviewed_by = timezone.now(), acting_user
+    report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+    record(report, "report.accepted", actor=acting_user)
+    return report
+
+
+@transaction.atomic
+def add_attachment(report: Report, upload: UploadedFile, *, acting_user: AbstractBaseUser | None) -> Attachment:
+    """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API."""
+    name = normalize_text(upload.name or "tep-dinh-kem")
+    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in ATTACHMENT_TYPES:
+        raise ValidationError(_("Chỉ đính kèm được tệp PDF, ảnh (JPG, PNG), Word hoặc Excel."))
+    if upload.size is None or upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("Tệp đính kèm quá lớn (tối đa 20 MB)."))
+    attachment = Attachment(report=report, original_name=name[:255], size=upload.size, uploaded_by=acting_user)
+    attachment.file.save(name, upload, save=False)
+    attachment.save()
+    record(report, "report.attachment_added", actor=acting_user, name=name)
+    return attachment
+
+
+def indicator_codes() -> set[str]:
+    return set(Indicator.objects.values_list("code", flat=True))

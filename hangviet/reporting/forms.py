@@ -1,0 +1,108 @@
+"""The data-entry form: one text field per indicator (Vietnamese numbers), the narrative sections, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hangviet.indicators.models import Indicator
+from hangviet.lib.forms import StyledFormMixin
+from hangviet.lib.vnformat import format_number
+from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
+from hangviet.reporting.models import Section
+
+MAX_TEXT = 20_000
+
+
+def check_stored_number(number: Decimal) -> Decimal:
+    """The number if it fits a report value (below 10^17, at most 2 decimals); else NumberFormatError."""
+    if abs(number) >= Decimal(10) ** 17:
+        raise NumberFormatError(str(_("Số quá lớn.")))
+    if number != number.quantize(Decimal("0.01")):
+        raise NumberFormatError(str(_("Chỉ ghi tối đa 2 chữ số thập phân.")))
+    return number
+
+
+class VietnameseNumberField(forms.CharField):
+    """Accepts "3.904", "36,9", "1.147", "850 triệu"; an empty field means "no figure"."""
+
+    def __init__(self, *, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(required=False, max_length=100, **kwargs)
+        self.indicator = indicator
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "class": "form-control text-end"})
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return check_stored_number(parse_vn_number(text))
+        except NumberFormatError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal | int):
+            return format_number(value)
+        return value
+
+
+class ReportEntryForm(StyledFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, indicators: Iterable[Indicator], sections: Iterable[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        self.section_codes = [code for code in Section.values if code in set(sections)]
+        for indicator in self.indicators:
+            self.fields[f"value__{indicator.code}"] = VietnameseNumberField(
+                indicator=indicator, label=f"{indicator.name} ({indicator.unit})"
+            )
+        for code in self.section_codes:
+            self.fields[f"text__{code}"] = forms.CharField(
+                label=Section(code).label,
+                required=False,
+                max_length=MAX_TEXT,
+                widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+            )
+
+    def values(self) -> dict[str, Decimal | None]:
+        return {indicator.code: self.cleaned_data.get(f"value__{indicator.code}") for indicator in self.indicators}
+
+    def texts(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"text__{code}", "") for code in self.section_codes}
+
+    def lenient_values(self) -> dict[str, Decimal | None]:
+        """The values that parse, for checking rules while the user is still typing (no form errors)."""
+        found: dict[str, Decimal | None] = {}
+        for indicator in self.indicators:
+            field = self.fields[f"value__{indicator.code}"]
+            try:
+                found[indicator.code] = field.clean(self.data.get(self.add_prefix(f"value__{indicator.code}"), ""))
+            except forms.ValidationError:
+                continue
+        return found
+
+    def rows(self) -> list[tuple[Indicator, forms.BoundField]]:
+        return [(indicator, self[f"value__{indicator.code}"]) for indicator in self.indicators]
+
+    def text_fields(self) -> list[forms.BoundField]:
+        return [self[f"text__{code}"] for code in self.section_codes]
+
+
+def notes_from(data: Any) -> dict[str, str]:
+    """Warning explanations posted as ``note__<rule>`` or ``note__<rule>:<indicator>``."""
+    return {
+        key.removeprefix("note__"): str(value)[:MAX_TEXT] for key, value in data.items() if key.startswith("note__")
+    }
+
+
+class ReturnForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Lý do trả lại"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class UploadForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("Chọn tệp"))

@@ -1,0 +1,252 @@
+"""Report pages: my reports, data entry with live checks, workflow buttons, attachments, Excel."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.orgs.access import get_organisation_for_user
+from hangviet.orgs.policy import Grant, Need, active_roles
+from hangviet.orgs.queries import name_on
+from hangviet.periods.models import Period, deadline_for
+from hangviet.reporting import actions, excel, queries
+from hangviet.reporting.access import get_attachment_for_user, get_report_for_user
+from hangviet.reporting.forms import ReportEntryForm, ReturnForm, UploadForm, notes_from
+from hangviet.reporting.models import Report
+
+
+@login_required
+def my_reports(request: HttpRequest) -> HttpResponse:
+    """The organisations the user reports for, their reports, and the periods open for reporting."""
+    today = datetime.date.today()
+    current = period_of_day(today)
+    open_periods = [current, current.previous()]
+    rows = []
+    for role in active_roles(request.user):
+        if role.role == role.Role.VIEWER:
+            continue
+        reports = list(queries.list_reports_of(role.organisation))
+        have = {report.period.key for report in reports}
+        rows.append(
+            {
+                "organisation": role.organisation,
+                "reports": reports,
+                "missing": [key for key in open_periods if key not in have],
+            }
+        )
+    return render(request, "reporting/my_reports.html", {"rows": rows})
+
+
+@require_POST
+@login_required
+def open_report(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
+    try:
+        key = PeriodKey.parse(request.POST.get("period", ""))
+    except PeriodCodeError as error:
+        messages.error(request, str(error))
+        return redirect("reporting:mine")
+    report = actions.open_report(organisation, Period.objects.for_key(key), acting_user=request.user)
+    return redirect("reporting:detail", report.pk)
+
+
+def _entry_form(report: Report, data: Any = None) -> ReportEntryForm:
+    values = queries.values_of(report)
+    texts = dict(report.texts.values_list("section", "text"))
+    initial = {
+        "version": report.version,
+        **{f"value__{code}": value for code, value in values.items()},
+        **{f"text__{code}": text for code, text in texts.items()},
+    }
+    return ReportEntryForm(
+        data, initial=initial, indicators=queries.form_indicators(report), sections=report.form.sections
+    )
+
+
+def _page(
+    request: HttpRequest,
+    report: Report,
+    grant: Grant,
+    form: ReportEntryForm | None = None,
+    violations: list | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    editing = report.is_editable and grant.can_edit
+    form = form or _entry_form(report)
+    if violations is None:
+        violations = actions.check_report(report)
+    notes = {
+        note.rule.code + (f":{note.indicator_code}" if note.indicator_code else ""): note.comment
+        for note in report.warning_notes.select_related("rule")
+    }
+    context = {
+        "report": report,
+        "grant": grant,
+        "form": form,
+        "editing": editing,
+        "reporting_name": name_on(report.organisation, report.period.end),
+        "deadline": deadline_for(report.organisation.parent, report.period) if report.organisation.parent else None,
+        "previous": queries.previous_values(report),
+        "last_year": queries.last_year_values(report),
+        "violations": violations,
+        "notes": notes,
+        "attachments": report.attachments.all(),
+        "changes": report.value_changes.select_related("indicator", "changed_by")[:50],
+        "return_form": ReturnForm(),
+        "upload_form": UploadForm(),
+        "can_review": grant.can_review and report.status == Report.Status.SUBMITTED,
+    }
+    return render(request, "reporting/report.html", context, status=status)
+
+
+@login_required
+def detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Show the report; on POST save it (``action=save``) or save and submit it (``action=submit``)."""
+    need = Need.EDIT if request.method == "POST" else Need.READ
+    report, grant = get_report_for_user(request.user, report_id, need=need)
+    if request.method != "POST":
+        return _page(request, report, grant)
+    form = _entry_form(report, request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Một số ô chưa đúng; số liệu bạn nhập vẫn còn trên trang, hãy sửa các ô được đánh dấu.")
+        )
+        return _page(request, report, grant, form, actions.check_report(report, form.lenient_values()), status=422)
+    try:
+        actions.save_report(
+            report,
+            values=form.values(),
+            texts=form.texts(),
+            notes=notes_from(request.POST),
+            expected_version=form.cleaned_data["version"],
+            acting_user=request.user,
+        )
+    except actions.EditConflict as conflict:
+        messages.error(request, str(conflict))
+        return _page(request, conflict.report, grant, form, status=409)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _page(request, report, grant, form, status=422)
+    if request.POST.get("action") != "submit":
+        messages.success(request, _("Đã lưu bản nháp."))
+        return redirect("reporting:detail", report.pk)
+    try:
+        actions.submit_report(report, acting_user=request.user)
+    except actions.SubmissionBlocked as blocked:
+        messages.error(request, str(blocked))
+        return _page(request, report, grant, status=422)
+    messages.success(request, _("Đã gửi báo cáo đến Cơ quan thường trực."))
+    return redirect("reporting:detail", report.pk)
+
+
+@require_POST
+@login_required
+def check(request: HttpRequest, report_id: int) -> HttpResponse:
+    """htmx: run the rules over what is typed so far and return the checks panel."""
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
+    form = _entry_form(report, request.POST)
+    notes = notes_from(request.POST)
+    return render(
+        request,
+        "reporting/_checks.html",
+        {
+            "violations": actions.check_report(report, form.lenient_values()),
+            "notes": notes,
+            "editing": True,
+        },
+    )
+
+
+@require_POST
+@login_required
+def review(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Accept a submitted report, or return it with a reason."""
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.REVIEW)
+    try:
+        if request.POST.get("action") == "accept":
+            actions.accept_report(report, acting_user=request.user)
+            messages.success(request, _("Đã tiếp nhận báo cáo."))
+        else:
+            form = ReturnForm(request.POST)
+            reason = form.cleaned_data["reason"] if form.is_valid() else ""
+            actions.return_report(report, reason=reason, acting_user=request.user)
+            messages.success(request, _("Đã trả lại báo cáo kèm lý do."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reporting:detail", report.pk)
+
+
+@require_POST
+@login_required
+def upload_attachment(request: HttpRequest, report_id: int) -> HttpResponse:
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Chưa chọn tệp để đính kèm."))
+    else:
+        try:
+            actions.add_attachment(report, form.cleaned_data["file"], acting_user=request.user)
+            messages.success(request, _("Đã đính kèm tệp."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("reporting:detail", report.pk)
+
+
+@login_required
+def download_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
+    attachment = get_attachment_for_user(request.user, attachment_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+def excel_download(request: HttpRequest, report_id: int) -> HttpResponse:
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.READ)
+    content = excel.build_workbook(
+        report,
+        queries.form_indicators(report),
+        queries.values_of(report),
+        queries.previous_values(report),
+        queries.last_year_values(report),
+    )
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{report.pk}-{report.period.code}.xlsx"'
+    return response
+
+
+@require_POST
+@login_required
+def excel_upload(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Read a filled workbook back through the same validation and locking as the web form."""
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Chưa chọn tệp Excel."))
+        return redirect("reporting:detail", report.pk)
+    upload = form.cleaned_data["file"]
+    if upload.size > excel.MAX_UPLOAD_BYTES:
+        messages.error(request, _("Tệp Excel quá lớn (tối đa 5 MB)."))
+        return redirect("reporting:detail", report.pk)
+    try:
+        values, version = excel.read_workbook(upload, report, queries.form_indicators(report))
+        actions.save_report(
+            report, values=values, expected_version=version, acting_user=request.user, source=Report.Source.EXCEL
+        )
+    except excel.ExcelImportError as error:
+        for message in error.messages[:20]:
+            messages.error(request, message)
+    except actions.EditConflict as conflict:
+        messages.error(request, _("Tệp Excel được tải về trước lần lưu gần nhất. %(detail)s") % {"detail": conflict})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã nhập số liệu từ tệp Excel; hãy kiểm tra rồi gửi báo cáo."))
+    return redirect("reporting:detail", report.pk)
