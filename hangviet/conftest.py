@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def pytest_configure(config: pytest.Config) -> None:
     engine = settings.DATABASES["default"]["ENGINE"]
     if os.environ.get("HANGVIET_REQUIRE_POSTGRES") and "postgresql" not in engine:
         raise pytest.UsageError(f"HANGVIET_REQUIRE_POSTGRES is set but the database engine is {engine}")
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="hangviet-test-media-")  # uploads never touch var/
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
+from hangviet.consolidation.queries import aggregate_for_unit
+from hangviet.lib.periods import PeriodCodeError
+from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs import queries
 from hangviet.orgs.access import get_organisation_for_user
-from hangviet.orgs.policy import Need, active_roles
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import Need, active_roles, grant_for
+from hangviet.periods.models import Period
+from hangviet.reporting import actions as reporting_actions
+from hangviet.reporting import queries as reporting_queries
+from hangviet.reporting.access import get_report_for_user
+from hangviet.reporting.forms import check_stored_number
+from hangviet.reporting.models import Report
+from hangviet.units.queries import list_current_units
 from hangviet.units.resolve import UnitNotFound, resolve_unit
 
 
@@ -161,3 +173,101 @@ def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRes
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
+
+
+# --- Reports -------------------------------------------------------------------------------------
+
+
+class ReportOut(Schema):
+    id: int
+    organisation: str
+    period: str
+    status: str
+    version: int
+    values: dict[str, float]
+
+
+class ValuesIn(Schema):
+    version: int
+    values: dict[str, float | int | str | None]
+    submit: bool = False
+
+
+class ProblemOut(Schema):
+    detail: str
+    problems: list[str] = []
+
+
+def _report_out(report: Report) -> ReportOut:
+    return ReportOut(
+        id=report.pk,
+        organisation=report.organisation.name,
+        period=report.period.code,
+        status=report.status,
+        version=report.version,
+        values={code: float(value) for code, value in reporting_queries.values_of(report).items()},
+    )
+
+
+@api.get("/reports/{report_id}", response=ReportOut, summary="Một báo cáo và số liệu của nó")
+def report_detail(request: HttpRequest, report_id: int) -> ReportOut:
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.READ)
+    return _report_out(report)
+
+
+@api.put(
+    "/reports/{report_id}/values",
+    response={200: ReportOut, 409: ProblemOut, 422: ProblemOut},
+    summary="Gửi số liệu của một báo cáo (và nộp báo cáo nếu submit=true)",
+)
+def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> tuple[int, object]:
+    """Numbers may be JSON numbers or Vietnamese text ("3.904", "36,9"); ``null`` clears a value.
+    The same validation, optimistic locking (``version``) and workflow as the web form apply."""
+    report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
+    values: dict[str, Decimal | None] = {}
+    problems = []
+    for code, raw in payload.values.items():
+        try:
+            values[code] = (
+                None
+                if raw is None
+                else check_stored_number(Decimal(str(raw)) if isinstance(raw, int | float) else parse_vn_number(raw))
+            )
+        except NumberFormatError as error:
+            problems.append(f"{code}: {error}")
+    if problems:
+        return 422, ProblemOut(detail="Số liệu không hợp lệ; chưa lưu gì.", problems=problems)
+    try:
+        reporting_actions.save_report(report, values=values, expected_version=payload.version, acting_user=request.user)
+        if payload.submit:
+            reporting_actions.submit_report(report, acting_user=request.user)
+    except reporting_actions.EditConflict as conflict:
+        return 409, ProblemOut(detail=str(conflict))
+    except reporting_actions.SubmissionBlocked as blocked:
+        return 422, ProblemOut(detail=str(blocked), problems=[v.message for v in blocked.errors + blocked.unexplained])
+    except ValidationError as error:
+        return 422, ProblemOut(detail=" ".join(error.messages))
+    return 200, _report_out(report)
+
+
+@api.get(
+    "/aggregates",
+    response=dict[str, float | None],
+    summary="Tổng hợp số liệu đã tiếp nhận của một đơn vị hành chính (kể cả đơn vị cũ) trong một kỳ",
+)
+def aggregates(request: HttpRequest, unit: str, period: str) -> dict[str, float | None]:
+    """Readable by whoever may read the committee of that unit (or the committee that took it over)."""
+    try:
+        found = resolve_unit(unit).unit
+        chosen = Period.objects.for_code(period)
+    except UnitNotFound as error:
+        raise HttpError(404, f"Không tìm thấy đơn vị “{error}”.") from error
+    except PeriodCodeError as error:
+        raise HttpError(422, str(error)) from error
+    committees = Organisation.objects.filter(
+        unit__in=[found, *list_current_units(found)], kind=Organisation.Kind.COMMITTEE
+    )
+    if not any(grant_for(request.user, committee) for committee in committees):
+        raise HttpError(404, "Không tìm thấy.")
+    totals = aggregate_for_unit(found, chosen)
+    return {code: float(value) for code, value in totals.items() if value is not None}

@@ -2,7 +2,7 @@
 
 The daily task (``hangviet reminders``, run by cron or a timer; the e-mails go out from the task worker)
 writes to each reporter that has not submitted: three days before the deadline ("sắp đến hạn") and
-every day after it ("quá hạn"), never twice of a kind on the same day.
+every day after it ("quá hạn") for two months, never twice of a kind on the same day.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from hangviet.periods.models import Period
 from hangviet.reporting.models import Reminder
 
 UPCOMING_DAYS = 3
+OVERDUE_FOR_DAYS = 60  # after two months the standing office follows up by other means, not daily e-mail
 SUBJECTS = {
     Reminder.Kind.UPCOMING: "Sắp đến hạn gửi báo cáo {period}",
     Reminder.Kind.OVERDUE: "Quá hạn gửi báo cáo {period}",
@@ -100,6 +101,8 @@ def send_due_reminders(today: datetime.date | None = None) -> int:
         period = Period.objects.for_key(key)
         for committee in Organisation.objects.filter(kind=Organisation.Kind.COMMITTEE, valid_to__isnull=True):
             completeness = compute_completeness(committee, period)
+            if (day - completeness.deadline).days > OVERDUE_FOR_DAYS:
+                continue
             if day > completeness.deadline:
                 kind = Reminder.Kind.OVERDUE
             elif (completeness.deadline - day).days <= UPCOMING_DAYS:

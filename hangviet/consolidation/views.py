@@ -24,6 +24,9 @@ from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Deadline, Period
+from hangviet.reporting.access import get_report_for_user
+from hangviet.reporting.actions import accept_report
+from hangviet.reporting.models import Report
 
 
 def _committee_and_period(
@@ -65,6 +68,23 @@ def board(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
             "can_act": get_organisation_for_user(request.user, committee_id, need=Need.READ)[1].can_edit,
         },
     )
+
+
+@require_POST
+@login_required
+def accept_many(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+    """Accept the submitted reports ticked on the board; each goes through the report gate."""
+    committee, period = _committee_and_period(request, committee_id, code, Need.READ)
+    accepted = 0
+    for report_id in request.POST.getlist("report")[:1000]:
+        if not report_id.isdigit():
+            continue
+        report, _grant = get_report_for_user(request.user, int(report_id), need=Need.REVIEW)
+        if report.status == Report.Status.SUBMITTED:
+            accept_report(report, acting_user=request.user)
+            accepted += 1
+    messages.success(request, _("Đã tiếp nhận %(count)s báo cáo.") % {"count": accepted})
+    return redirect("consolidation:board", committee.pk, period.code)
 
 
 @require_POST

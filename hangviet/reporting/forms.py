@@ -27,16 +27,18 @@ def check_stored_number(number: Decimal) -> Decimal:
     return number
 
 
-class VietnameseNumberField(forms.CharField):
+class VietnameseNumberField(forms.Field):
     """Accepts "3.904", "36,9", "1.147", "850 triệu"; an empty field means "no figure"."""
 
+    widget = forms.TextInput
+
     def __init__(self, *, indicator: Indicator, **kwargs: Any) -> None:
-        super().__init__(required=False, max_length=100, **kwargs)
+        super().__init__(required=False, **kwargs)
         self.indicator = indicator
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "class": "form-control text-end"})
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def to_python(self, value: Any) -> Decimal | None:
+        text = str(value).strip() if value is not None else ""
         if not text:
             return None
         try:

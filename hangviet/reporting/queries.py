@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.models import Organisation
+from hangviet.periods.models import Deadline
 from hangviet.reporting.models import Report, ReportValue
 
 
@@ -43,3 +44,11 @@ def list_reports_of(organisation: Organisation) -> QuerySet[Report]:
         .select_related("period")
         .order_by("-period__year", "-period__kind")
     )
+
+
+def periods_asked_of(organisation: Organisation, *, since_year: int) -> list[PeriodKey]:
+    """Periods for which the committee above ``organisation`` has set a deadline (from ``since_year``)."""
+    if organisation.parent_id is None:
+        return []
+    rows = Deadline.objects.filter(committee_id=organisation.parent_id, period__year__gte=since_year)
+    return [PeriodKey(year, kind) for year, kind in rows.values_list("period__year", "period__kind")]
