@@ -8,25 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from hangviet.demo.builder import DEMO_PASSWORD, build_demo
-from hangviet.demo.reference import load_reference_data
+from hangviet.demo.tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_server(live_server):  # type: ignore[no-untyped-def]
-    # Transactional tests start from the database as the session left it and flush it afterwards.
-    load_reference_data(only_if_missing=True)
-    build_demo()
-    return live_server
-
-
-def sign_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_the_vinh_long_standing_office_signs_in_and_sees_its_committee(
