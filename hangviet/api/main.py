@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
@@ -220,7 +220,7 @@ def report_detail(request: HttpRequest, report_id: int) -> ReportOut:
     response={200: ReportOut, 409: ProblemOut, 422: ProblemOut},
     summary="Gửi số liệu của một báo cáo (và nộp báo cáo nếu submit=true)",
 )
-def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> tuple[int, object]:
+def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> Status:
     """Numbers may be JSON numbers or Vietnamese text ("3.904", "36,9"); ``null`` clears a value.
     The same validation, optimistic locking (``version``) and workflow as the web form apply."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
@@ -236,18 +236,20 @@ def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> tu
         except NumberFormatError as error:
             problems.append(f"{code}: {error}")
     if problems:
-        return 422, ProblemOut(detail="Số liệu không hợp lệ; chưa lưu gì.", problems=problems)
+        return Status(422, ProblemOut(detail="Số liệu không hợp lệ; chưa lưu gì.", problems=problems))
     try:
         reporting_actions.save_report(report, values=values, expected_version=payload.version, acting_user=request.user)
         if payload.submit:
             reporting_actions.submit_report(report, acting_user=request.user)
     except reporting_actions.EditConflict as conflict:
-        return 409, ProblemOut(detail=str(conflict))
+        return Status(409, ProblemOut(detail=str(conflict)))
     except reporting_actions.SubmissionBlocked as blocked:
-        return 422, ProblemOut(detail=str(blocked), problems=[v.message for v in blocked.errors + blocked.unexplained])
+        return Status(
+            422, ProblemOut(detail=str(blocked), problems=[v.message for v in blocked.errors + blocked.unexplained])
+        )
     except ValidationError as error:
-        return 422, ProblemOut(detail=" ".join(error.messages))
-    return 200, _report_out(report)
+        return Status(422, ProblemOut(detail=" ".join(error.messages)))
+    return Status(200, _report_out(report))
 
 
 @api.get(
