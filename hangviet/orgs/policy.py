@@ -162,6 +162,15 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
     return None
 
 
+def is_recipient_office(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
+    """True if ``user`` is the standing office (or secretariat) of the committee ``organisation`` reports
+    to, or of the committee that took that one over: the people who accept or return its reports."""
+    if organisation.parent_id is None:
+        return False
+    recipients = {organisation.parent_id} | _closure({organisation.parent_id}, _successors_of)
+    return any(role.role in OVERSEEING_ROLES and role.organisation_id in recipients for role in active_roles(user))
+
+
 def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
     """Ids of every organisation whose data ``user`` may read (the same answer as ``grant_for``)."""
     roles = active_roles(user)

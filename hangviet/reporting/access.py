@@ -1,16 +1,17 @@
 """Access gates for reports: the only way views and the API obtain a report for a user.
 
-Access follows the reporting organisation through the one policy: its own users edit it; the standing
-office above it reads and reviews it; nobody else sees it (404).
+Access follows the reporting organisation through the one policy: its own users edit it; the offices
+above it read it, and the standing office of the committee it reports to reviews it; nobody else sees it.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from hangviet.orgs.access import check_access
-from hangviet.orgs.policy import Grant, Need
+from hangviet.orgs.policy import Grant, Need, is_recipient_office
 from hangviet.reporting.models import Attachment, Report
 
 
@@ -20,7 +21,11 @@ def get_report_for_user(user: AbstractBaseUser | AnonymousUser, report_id: int, 
         Report.objects.select_related("organisation", "organisation__unit", "organisation__parent", "period", "form"),
         pk=report_id,
     )
-    return report, check_access(user, report.organisation, need)
+    grant = check_access(user, report.organisation, need)
+    if need is Need.REVIEW and not is_recipient_office(user, report.organisation):
+        # Only the committee the report is sent to reviews it, not every office further up.
+        raise PermissionDenied
+    return report, grant
 
 
 def get_attachment_for_user(user: AbstractBaseUser | AnonymousUser, attachment_id: int) -> Attachment:

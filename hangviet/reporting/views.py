@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.orgs.access import get_organisation_for_user
-from hangviet.orgs.policy import Grant, Need, active_roles
+from hangviet.orgs.policy import Grant, Need, active_roles, is_recipient_office
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
 from hangviet.reporting import actions, excel, queries
@@ -103,7 +103,8 @@ def _page(
         "changes": report.value_changes.select_related("indicator", "changed_by")[:50],
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
-        "can_review": grant.can_review and report.status == Report.Status.SUBMITTED,
+        "can_review": report.status == Report.Status.SUBMITTED
+        and is_recipient_office(request.user, report.organisation),
     }
     return render(request, "reporting/report.html", context, status=status)
 

@@ -144,6 +144,7 @@ MATRIX = [
     ("ag_office", "accept", 404),
     ("central_office", "view", 200),
     ("central_office", "save", 403),
+    ("central_office", "accept", 403),
 ]
 
 
