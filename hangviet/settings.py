@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "hangviet.periods",
     "hangviet.reporting",
     "hangviet.consolidation",
+    "hangviet.documents",
     "hangviet.web",
     "hangviet.api",
     "hangviet.demo",

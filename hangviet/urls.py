@@ -11,6 +11,7 @@ urlpatterns = [
     path("to-chuc/", include("hangviet.orgs.urls")),
     path("bao-cao/", include("hangviet.reporting.urls")),
     path("ban-chi-dao/", include("hangviet.consolidation.urls")),
+    path("van-ban/", include("hangviet.documents.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from hangviet.indicators.aggregation import change_ratio, combine_units
 from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
+from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation, OrganisationSuccession
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
@@ -133,13 +134,23 @@ class Table:
         return change_ratio(self.totals.get(code), self.last_year.get(code))
 
 
+def row_name(organisation: Organisation, day: datetime.date) -> str:
+    """How a reporter is named in tables and footnotes: agencies by their name on that day, committees by
+    their area ("Ban Chỉ đạo phường Trà Vinh"), as the reports write them."""
+    if organisation.is_committee:
+        return f"Ban Chỉ đạo {in_words(organisation.unit.name)}"
+    return name_on(organisation, day)
+
+
 def _row_roots(committee: Organisation, period: Period) -> list[TableRow]:
     day = period.end
-    own = TableRow(committee, name_on(committee, day), "own")
-    reporters = [TableRow(org, name_on(org, day), "reporter") for org in expected_reporters(committee, period)]
+    own = TableRow(committee, str(_("Thường trực Ban Chỉ đạo")), "own")
+    reporters = [TableRow(org, row_name(org, day), "reporter") for org in expected_reporters(committee, period)]
     historic = [
-        TableRow(org, name_on(org, day), "historic")
-        for org in Organisation.objects.filter(exists_on(day), successions_out__successor=committee).order_by("name")
+        TableRow(org, row_name(org, day), "historic")
+        for org in Organisation.objects.filter(exists_on(day), successions_out__successor=committee)
+        .select_related("unit")
+        .order_by("name")
     ]
     return [own, *reporters, *historic]
 

@@ -40,3 +40,28 @@ def format_date_short(value: datetime.date) -> str:
     """Return the date as report text writes it: "23/6/2023", "28/01/2022"."""
     day, month = _day_and_month(value)
     return f"{day}/{month}/{value.year}"
+
+
+def format_count(value: int | Decimal) -> str:
+    """A count as reports write it: leading zero below ten ("02 phiên chợ"), dots above ("3.904")."""
+    number = int(value)
+    return f"{number:02d}" if 0 <= number < 10 else format_number(number)
+
+
+def format_money(value: int | Decimal) -> str:
+    """An amount in đồng in words of scale: 1.700.000.000 → "1,7 tỷ đồng"; 36.900.000 → "36,9 triệu đồng"."""
+    amount = Decimal(value)
+    for scale, word in ((Decimal(10) ** 9, "tỷ"), (Decimal(10) ** 6, "triệu")):
+        if abs(amount) >= scale:
+            return f"{format_number((amount / scale).quantize(Decimal('0.01')))} {word} đồng"
+    return f"{format_number(amount)} đồng"
+
+
+def format_change(ratio: Decimal | None) -> str:
+    """ " , tăng 12% so với cùng kỳ" / ", giảm 3,5% so với cùng kỳ" / "" when there is nothing to compare."""
+    if ratio is None:
+        return ""
+    percent = (abs(ratio) * 100).quantize(Decimal("0.1"))
+    if percent == 0:
+        return ", bằng cùng kỳ"
+    return f", {'tăng' if ratio > 0 else 'giảm'} {format_number(percent)}% so với cùng kỳ"

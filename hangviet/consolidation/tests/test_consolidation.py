@@ -56,7 +56,7 @@ def test_tra_vinh_2023_counts_in_vinh_long_and_stays_visible_under_its_own_name(
     accepted(world.vl_trade, "2023-H1", propaganda_sessions=100)
     table = consolidate(world.vinh_long, Period.objects.for_code("2023-H1"))
     historic = next(row for row in table.rows if row.kind == "historic")
-    assert historic.name == world.tra_vinh.name and historic.values["propaganda_sessions"] == D(4000)
+    assert historic.name == "Ban Chỉ đạo tỉnh Trà Vinh" and historic.values["propaganda_sessions"] == D(4000)
     assert table.totals["propaganda_sessions"] == D(4100)
     assert aggregate_for_unit(world.vinh_long.unit, Period.objects.for_code("2023-H1"))["propaganda_sessions"] == D(
         4100

@@ -1,0 +1,274 @@
+"""Drafting the consolidated report from the data: the real sections, each opening with sentences written
+from the accepted figures (with the change against the same period last year), followed by the reporters'
+own narrative, with per-unit details moved into footnotes as the real reports do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from hangviet.consolidation.queries import Table, consolidate
+from hangviet.documents.layout import Annex, Block
+from hangviet.lib.vnformat import format_change, format_count, format_money, format_number
+from hangviet.orgs.catalogue import in_words
+from hangviet.orgs.models import Organisation
+from hangviet.periods.models import Period
+from hangviet.reporting.models import Report, ReportText, Section
+
+CAMPAIGN = "Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”"
+MAX_FOOTNOTE_UNITS = 12
+
+
+@dataclass
+class Draft:
+    summary: str
+    blocks: list[Block]
+    annexes: list[Annex]
+    table: Table
+
+
+def _total(table: Table, code: str) -> Decimal | None:
+    return table.totals.get(code)
+
+
+def _details(table: Table, code: str, unit: str, money: bool = False) -> str:
+    """A footnote listing each reporting unit's figure: "Gồm: Sở Công Thương 60 cái; ..."."""
+    parts = [
+        f"{row.name} {format_money(row.values[code]) if money else format_number(row.values[code]) + ' ' + unit}"
+        for row in table.rows
+        if row.values.get(code)
+    ]
+    if len(parts) < 2:
+        return ""
+    shown = parts[:MAX_FOOTNOTE_UNITS]
+    more = f" và {len(parts) - len(shown)} đơn vị khác" if len(parts) > len(shown) else ""
+    return "^[Gồm: " + "; ".join(shown) + more + ".]"
+
+
+def _sentence(table: Table, code: str, template: str, unit: str, money: bool = False) -> str | None:
+    value = _total(table, code)
+    if not value:
+        return None
+    written = format_money(value) if money else format_count(value)
+    return template.format(value=written) + _details(table, code, unit, money) + format_change(table.change(code))
+
+
+def _propaganda(table: Table) -> list[str]:
+    sessions, people = _total(table, "propaganda_sessions"), _total(table, "propaganda_participants")
+    sentences = []
+    if sessions:
+        sentence = f"Các cơ quan, đơn vị đã tổ chức tuyên truyền, vận động được {format_count(sessions)} cuộc"
+        if people:
+            sentence += f" cho {format_number(people)} lượt cán bộ, đảng viên, đoàn viên, hội viên và người dân"
+        sentences.append(
+            sentence
+            + _details(table, "propaganda_sessions", "cuộc")
+            + format_change(table.change("propaganda_sessions"))
+        )
+    for code, template, unit in (
+        (
+            "media_items",
+            "Đăng tải {value} tin, bài, phóng sự, chuyên mục trên báo chí, phát thanh, truyền hình, trang tin",
+            "tin, bài",
+        ),
+        ("banners", "Treo {value} băng rôn, pano, áp phích tuyên truyền", "cái"),
+        ("training_courses", "Tổ chức {value} lớp tập huấn, hội nghị, hội thảo", "lớp"),
+    ):
+        sentence = _sentence(table, code, template, unit)
+        if sentence:
+            if code == "training_courses" and _total(table, "training_participants"):
+                sentence = sentence.replace(
+                    "hội thảo",
+                    f"hội thảo với {format_number(_total(table, 'training_participants'))} lượt người tham dự",
+                    1,
+                )
+            sentences.append(sentence)
+    return sentences
+
+
+def _state_and_business(table: Table) -> list[str]:
+    sentences = [
+        s
+        for s in (
+            _sentence(table, "fairs", "Tổ chức và tham gia {value} hội chợ, triển lãm, tuần hàng", "cuộc"),
+            _sentence(
+                table,
+                "rural_markets",
+                "Tổ chức {value} phiên chợ hàng Việt về nông thôn, khu công nghiệp, phiên chợ đêm",
+                "phiên",
+            ),
+            _sentence(table, "booths", "Bố trí {value} gian hàng", "gian hàng"),
+            _sentence(table, "participating_businesses", "Có {value} doanh nghiệp, cơ sở tham gia", "doanh nghiệp"),
+            _sentence(
+                table, "event_revenue_vnd", "Doanh thu tại các hội chợ, phiên chợ đạt khoảng {value}", "", money=True
+            ),
+            _sentence(table, "event_visitors", "Thu hút {value} lượt khách tham quan, mua sắm", "lượt"),
+            _sentence(
+                table,
+                "trade_connection_events",
+                "Tổ chức {value} hội nghị, chuyến kết nối cung cầu, giao thương",
+                "cuộc",
+            ),
+            _sentence(table, "promotion_programs", "Có {value} chương trình khuyến mại", "chương trình"),
+            _sentence(table, "inspections", "Các lực lượng chức năng kiểm tra, kiểm soát {value} vụ", "vụ"),
+            _sentence(table, "violations_handled", "Xử lý {value} vụ vi phạm", "vụ"),
+            _sentence(table, "fines_vnd", "Phạt vi phạm hành chính {value}", "", money=True),
+        )
+        if s
+    ]
+    ocop = _total(table, "ocop_products")
+    if ocop:
+        stars = [
+            (code, label)
+            for code, label in (("ocop_3_star", "3 sao"), ("ocop_4_star", "4 sao"), ("ocop_5_star", "5 sao"))
+            if _total(table, code) is not None
+        ]
+        sentence = f"Đến nay, có {format_count(ocop)} sản phẩm được công nhận OCOP đạt hạng 3 sao trở lên"
+        if stars:
+            sentence += ", trong đó " + ", ".join(
+                f"{format_count(_total(table, code))} sản phẩm đạt hạng {label}" for code, label in stars
+            )
+        producers = _total(table, "ocop_producers")
+        if producers:
+            sentence += f" của {format_count(producers)} chủ thể"
+        stores = _total(table, "ocop_stores")
+        if stores:
+            sentence += f"; có {format_count(stores)} cửa hàng, điểm giới thiệu và bán sản phẩm OCOP"
+        sentences.append(sentence)
+    return sentences
+
+
+def _front_and_unions(table: Table) -> list[str]:
+    return [
+        s
+        for s in (
+            _sentence(
+                table, "model_residential_areas", "Xây dựng, duy trì {value} khu dân cư “tự hào dùng hàng Việt”", "khu"
+            ),
+            _sentence(table, "clubs", "Duy trì {value} câu lạc bộ, tổ, nhóm", "câu lạc bộ"),
+            _sentence(
+                table,
+                "commendations",
+                "Khen thưởng, tôn vinh {value} tập thể, cá nhân, doanh nghiệp",
+                "tập thể, cá nhân",
+            ),
+            _sentence(
+                table, "supervisions", "Tổ chức {value} cuộc kiểm tra, giám sát việc thực hiện Cuộc vận động", "cuộc"
+            ),
+        )
+        if s
+    ]
+
+
+SECTIONS: list[tuple[str, int, Section | None, Callable[[Table], list[str]] | None]] = [
+    ("I. KẾT QUẢ THỰC HIỆN", 1, None, None),
+    ("1. Công tác tuyên truyền, vận động", 2, Section.PROPAGANDA, _propaganda),
+    (
+        "2. Công tác quản lý nhà nước và hoạt động của các doanh nghiệp",
+        2,
+        Section.STATE_AND_BUSINESS,
+        _state_and_business,
+    ),
+    (
+        "3. Hoạt động của MTTQ Việt Nam và các tổ chức chính trị - xã hội",
+        2,
+        Section.FRONT_AND_UNIONS,
+        _front_and_unions,
+    ),
+    ("II. ĐÁNH GIÁ CHUNG", 1, None, None),
+    ("1. Ưu điểm", 2, Section.STRENGTHS, None),
+    ("2. Hạn chế", 2, Section.LIMITATIONS, None),
+    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", 1, Section.DIRECTIONS, None),
+    ("IV. ĐỀ XUẤT, KIẾN NGHỊ", 1, Section.PROPOSALS, None),
+]
+
+
+def _narratives(table: Table, period: Period) -> dict[str, list[str]]:
+    """The reporters' own words, by section, from their accepted reports (prefixed with who wrote them)."""
+    row_of = {row.organisation.pk: row for row in table.rows}
+    texts = (
+        ReportText.objects.filter(
+            report__period=period, report__status=Report.Status.ACCEPTED, report__organisation_id__in=list(row_of)
+        )
+        .exclude(text="")
+        .select_related("report")
+        .order_by("report__organisation__name")
+    )
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        row = row_of[text.report.organisation_id]
+        prefix = "" if row.kind == "own" else f"{row.name}: "
+        for paragraph in (p.strip() for p in text.text.split("\n") if p.strip()):
+            found.setdefault(text.section, []).append(f"- {prefix}{paragraph}" if prefix else paragraph)
+            prefix = ""
+    return found
+
+
+def summary_for(period: Period) -> str:
+    if period.kind == "H1":
+        return f"Kết quả thực hiện {CAMPAIGN} 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm {period.year}"
+    return f"Kết quả thực hiện {CAMPAIGN} năm {period.year} và phương hướng, nhiệm vụ năm {period.year + 1}"
+
+
+def compose_report(committee: Organisation, period: Period) -> Draft:
+    """The draft consolidated report of ``committee`` for ``period``, from accepted reports only."""
+    table = consolidate(committee, period)
+    narratives = _narratives(table, period)
+    place = in_words(committee.unit.name)
+    blocks = [
+        Block(
+            f"Thực hiện Kế hoạch của Ban Chỉ đạo Trung ương {CAMPAIGN}, {committee.name} báo cáo kết quả thực hiện "
+            f"Cuộc vận động {period.key.label} ({sum(r.accepted_reports for r in table.rows)} báo cáo đã tiếp nhận) "
+            "như sau:"
+        )
+    ]
+    for heading, level, section, writer in SECTIONS:
+        blocks.append(Block(heading, level))
+        generated = writer(table) if writer else []
+        if generated:
+            blocks.append(Block(". ".join(generated) + "."))
+        blocks.extend(Block(text) for text in narratives.get(section, []) if section)
+        if section and not generated and not narratives.get(section):
+            blocks.append(Block("(Chưa có nội dung từ các báo cáo đã tiếp nhận.)"))
+    blocks.append(
+        Block(
+            f"Trên đây là báo cáo kết quả thực hiện {CAMPAIGN} {period.key.label} của "
+            f"Ban Chỉ đạo Cuộc vận động {place}."
+        )
+    )
+    return Draft(summary_for(period), blocks, annexes_of(table), table)
+
+
+def annexes_of(table: Table, units_per_page: int = 6) -> list[Annex]:
+    """Indicators by reporting unit, with the consolidation's totals and last year's, a few units a page."""
+    chunks = [table.rows[start : start + units_per_page] for start in range(0, len(table.rows), units_per_page)] or [[]]
+    annexes = []
+    for page, rows in enumerate(chunks, start=1):
+        columns = ["STT", "Chỉ tiêu", "ĐVT", "Tổng cộng", "Cùng kỳ năm trước", *(row.name for row in rows)]
+        lines = []
+        for number, indicator in enumerate(table.indicators, start=1):
+            total, before = table.totals.get(indicator.code), table.last_year.get(indicator.code)
+            lines.append(
+                [
+                    str(number),
+                    indicator.name,
+                    indicator.unit,
+                    format_number(total) if total is not None else "",
+                    format_number(before) if before is not None else "",
+                    *(
+                        format_number(row.values[indicator.code]) if indicator.code in row.values else ""
+                        for row in rows
+                    ),
+                ]
+            )
+        suffix = f" (tiếp theo, trang {page})" if page > 1 else ""
+        annexes.append(
+            Annex(
+                "SỐ LIỆU TỔNG HỢP THEO CHỈ TIÊU VÀ ĐƠN VỊ BÁO CÁO" + suffix,
+                columns,
+                lines,
+                "Chỉ tính các báo cáo đã được tiếp nhận; tỷ lệ không cộng dồn." if page == 1 else "",
+            )
+        )
+    return annexes
