@@ -175,11 +175,12 @@ def _assign(rows: list[TableRow]) -> dict[int, int]:
 def _sum_rows(rows: list[TableRow], period: Period, kinds: dict[str, str]) -> None:
     owner = _assign(rows)
     per_row: dict[tuple[int, str], list[Decimal]] = defaultdict(list)
+    codes = dict(Indicator.objects.values_list("id", "code"))
     values = ReportValue.objects.filter(
         report__period=period, report__status=Report.Status.ACCEPTED, report__organisation_id__in=list(owner)
-    ).values_list("report__organisation_id", "indicator__code", "value")
-    for organisation_id, code, value in values:
-        per_row[(owner[organisation_id], code)].append(value)
+    ).values_list("report__organisation_id", "indicator_id", "value")
+    for organisation_id, indicator_id, value in values.iterator(chunk_size=10_000):
+        per_row[(owner[organisation_id], codes[indicator_id])].append(value)
     for (index, code), found in per_row.items():
         total = combine_units(kinds.get(code, "flow"), found)
         if total is not None:

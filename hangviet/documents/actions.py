@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
-from hangviet.documents.compose import compose_report
+from hangviet.documents.compose import CAMPAIGN, compose_report
 from hangviet.documents.layout import Annex, Block, OfficialDocument, build_docx
 from hangviet.documents.models import Document, DocumentType, DocumentVersion, IssuerProfile, RegisterCounter
 from hangviet.lib.text import normalize_text
@@ -44,7 +44,7 @@ def profile_for(committee: Organisation) -> IssuerProfile:
     return IssuerProfile.objects.create(
         committee=committee,
         parent_body=f"Ủy ban MTTQ Việt Nam {in_words(committee.unit.name)}" if committee.parent_id else "",
-        issuing_body=f"Ban Chỉ đạo Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam” {in_words(committee.unit.name)}",
+        issuing_body=f"Ban Chỉ đạo {CAMPAIGN} {in_words(committee.unit.name)}",
         place=words["place"],
         signer_name=vice.person.full_name if vice else "",
         recipients="\n".join(

@@ -239,18 +239,22 @@ def _annex(document, annex: Annex) -> None:  # type: ignore[no-untyped-def]
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
+    rows = table.rows
+    header_cells = rows[0].cells  # python-docx recomputes a row's cells on each access: read them once
     for index, title in enumerate(annex.columns):
-        cell = table.rows[0].cells[index]
+        cell = header_cells[index]
         cell.width = Cm(widths[index])
         _set_run_font(cell.paragraphs[0].add_run(title), 9, bold=True)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _repeat_header(table.rows[0])
+    _repeat_header(rows[0])
     for row_index, row in enumerate(annex.rows, start=1):
+        cells = rows[row_index].cells
         for index, value in enumerate(row):
-            cell = table.rows[row_index].cells[index]
+            cell = cells[index]
             cell.width = Cm(widths[index])
-            _set_run_font(cell.paragraphs[0].add_run(value), 9, bold=row[0] == "")
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph = cell.paragraphs[0]
+            _set_run_font(paragraph.add_run(value), 9)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
