@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from hangviet.consolidation.queries import Table, consolidate
-from hangviet.documents.layout import Annex, Block
+from hangviet.lib.docx_layout import Annex, Block
 from hangviet.lib.vnformat import format_change, format_count, format_money, format_number
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
