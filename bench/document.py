@@ -33,8 +33,8 @@ def main() -> None:
     django.setup()
     from hangviet.documents.actions import specification
     from hangviet.documents.compose import compose_report
-    from hangviet.lib.docx_layout import build_docx
     from hangviet.documents.models import Document, DocumentType
+    from hangviet.lib.docx_layout import build_docx
     from hangviet.orgs.models import Organisation
     from hangviet.periods.models import Period
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "hangviet.orgs",
     "hangviet.indicators",
     "hangviet.periods",
+    "hangviet.plans",
     "hangviet.reporting",
     "hangviet.consolidation",
     "hangviet.documents",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("bao-cao/", include("hangviet.reporting.urls")),
     path("ban-chi-dao/", include("hangviet.consolidation.urls")),
     path("van-ban/", include("hangviet.documents.urls")),
+    path("ke-hoach/", include("hangviet.plans.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

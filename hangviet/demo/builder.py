@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from hangviet.demo.plans import build_plans
 from hangviet.demo.reports import build_reports
 from hangviet.orgs import actions
 from hangviet.orgs.catalogue import (
@@ -231,6 +232,7 @@ def _build_organisations() -> None:
             follower = members[index % members.count()]
             actions.assign_area(follower, unit=commune, start=datetime.date(2025, 7, 15), acting_user=None)
     build_reports(central, committees, historic)
+    build_plans(committees)
 
 
 def _historic_province(code: str, central: Organisation, successor: Organisation) -> Organisation:

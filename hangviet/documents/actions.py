@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.documents.compose import CAMPAIGN, compose_report
-from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
 from hangviet.documents.models import Document, DocumentType, DocumentVersion, IssuerProfile, RegisterCounter
+from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_long
 from hangviet.orgs.catalogue import in_words, place_words

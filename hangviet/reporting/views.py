@@ -18,6 +18,7 @@ from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.policy import Grant, Need, active_roles, is_recipient_office
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
+from hangviet.plans.queries import tasks_led_by
 from hangviet.reporting import actions, excel, queries
 from hangviet.reporting.access import get_attachment_for_user, get_report_for_user
 from hangviet.reporting.forms import ReportEntryForm, ReturnForm, UploadForm, notes_from
@@ -103,6 +104,7 @@ def _page(
         "changes": report.value_changes.select_related("indicator", "changed_by")[:50],
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
+        "tasks": tasks_led_by([report.organisation], year=report.period.year),
         "can_review": report.status == Report.Status.SUBMITTED
         and is_recipient_office(request.user, report.organisation),
     }

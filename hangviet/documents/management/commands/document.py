@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hangviet.documents.actions import profile_for, specification
 from hangviet.documents.compose import compose_report
-from hangviet.lib.docx_layout import build_docx
 from hangviet.documents.models import Document, DocumentType
+from hangviet.lib.docx_layout import build_docx
 from hangviet.lib.periods import PeriodCodeError
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period

@@ -1,0 +1,58 @@
+"""Access gates for plans and tasks.
+
+Plans flow down: a committee's plans are read by its own users, by the offices above it (the policy), and
+by every organisation below it, which must carry them out and may cascade them. Only the committee's
+editors change a plan; only the lead unit's editors record a task's progress.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hangviet.orgs.access import check_access
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import Need, active_roles, grant_for, list_overseer_ids
+from hangviet.plans.models import Plan, Task
+
+
+def can_read_plans_of(user: AbstractBaseUser | AnonymousUser, committee: Organisation) -> bool:
+    if grant_for(user, committee) is not None:
+        return True
+    return any(committee.pk in list_overseer_ids(role.organisation) for role in active_roles(user))
+
+
+def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("committee", "committee__unit"), pk=plan_id)
+    if need is Need.READ:
+        if not can_read_plans_of(user, plan.committee):
+            raise Http404
+        return plan
+    check_access(user, plan.committee, need)
+    return plan
+
+
+def can_record_progress(user: AbstractBaseUser | AnonymousUser, task: Task) -> bool:
+    """Only the lead unit's editors (or the committee's, when no lead unit is named) record progress."""
+    grant = grant_for(user, task.lead or task.plan.committee)
+    return grant is not None and grant.can_edit
+
+
+def get_task_for_user(user: AbstractBaseUser | AnonymousUser, task_id: int, *, need: Need) -> Task:
+    """READ: whoever reads the plan or works for the lead unit; EDIT (progress): the lead unit's editors."""
+    task = get_object_or_404(Task.objects.select_related("plan__committee", "lead"), pk=task_id)
+    owner = task.lead or task.plan.committee
+    grant = grant_for(user, owner)
+    if need is Need.READ:
+        if grant is None and not can_read_plans_of(user, task.plan.committee):
+            raise Http404
+        return task
+    if grant is None:
+        if can_read_plans_of(user, task.plan.committee):
+            raise PermissionDenied
+        raise Http404
+    if not grant.can_edit:
+        raise PermissionDenied
+    return task

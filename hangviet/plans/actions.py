@@ -1,0 +1,199 @@
+"""Every change to plans and tasks: import a plan document, create a plan from the plan above, record progress."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hangviet.audit.log import record
+from hangviet.lib.text import normalize_text
+from hangviet.lib.timewindows import Window
+from hangviet.orgs.catalogue import place_words
+from hangviet.orgs.matching import OrganisationMatcher
+from hangviet.orgs.models import Organisation
+from hangviet.plans.importer import ParsedPlan, parse_plan
+from hangviet.plans.models import LegalBasis, Plan, Task, TaskProgress
+from hangviet.plans.reading import read_lines
+
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+EVIDENCE_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls"}
+
+
+@dataclass
+class ReviewedTask:
+    """A task as the clerk confirms it on the review page (or as the importer proposes it)."""
+
+    ref: str
+    content: str
+    section: str = ""
+    lead: Organisation | None = None
+    lead_name: str = ""
+    lead_score: float = 0.0
+    coordinating: list[Organisation] = field(default_factory=list)
+    coordinating_text: str = ""
+    windows: list[Window] = field(default_factory=list)
+    output: str = ""
+
+
+def matcher_for(committee: Organisation) -> OrganisationMatcher:
+    agencies = Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).prefetch_related(
+        "former_names"
+    )
+    return OrganisationMatcher(committee, agencies, place=place_words(committee.unit.name)["place"])
+
+
+def read_plan(content: bytes, filename: str, committee: Organisation) -> tuple[ParsedPlan, list[ReviewedTask]]:
+    """Parse a plan document and propose organisations for its lead and coordinating units (saves nothing)."""
+    matcher = matcher_for(committee)
+    lines = read_lines(content, filename)
+    parsed = parse_plan(
+        lines,
+        is_organisation=lambda name: matcher.match(name).organisation is not None,
+        default_year=timezone.localdate().year,
+    )
+    proposals = []
+    for task in parsed.tasks:
+        lead = matcher.match(task.lead) if task.lead else None
+        mentioned = matcher.mentions(f"{task.coordinating} {task.content}", exclude=lead.organisation if lead else None)
+        proposals.append(
+            ReviewedTask(
+                ref=task.ref,
+                content=task.content,
+                section=task.section,
+                lead=lead.organisation if lead else None,
+                lead_name=task.lead,
+                lead_score=lead.score if lead else 0.0,
+                coordinating=[org for org in mentioned if org != committee],
+                coordinating_text=task.coordinating,
+                windows=task.windows,
+                output=task.output,
+            )
+        )
+    return parsed, proposals
+
+
+@transaction.atomic
+def save_plan(
+    committee: Organisation,
+    parsed: ParsedPlan,
+    tasks: Sequence[ReviewedTask],
+    *,
+    acting_user: AbstractBaseUser | None,
+    source: str = Plan.Source.IMPORTED,
+    source_file: tuple[str, bytes] | None = None,
+    parent_plan: Plan | None = None,
+) -> Plan:
+    """Save a plan and its tasks as reviewed; lead and coordinating units must belong to the committee."""
+    allowed = {committee.pk, *Organisation.objects.filter(parent=committee).values_list("pk", flat=True)}
+    for task in tasks:
+        units = [task.lead] if task.lead else []
+        if any(unit.pk not in allowed for unit in [*units, *task.coordinating]):
+            raise ValidationError(_("Đơn vị chủ trì, phối hợp phải là Ban Chỉ đạo hoặc cơ quan thành viên của nó."))
+        if not normalize_text(task.content):
+            raise ValidationError(_("Nhiệm vụ %(ref)s chưa có nội dung.") % {"ref": task.ref})
+    plan = Plan.objects.create(
+        committee=committee,
+        year=parsed.year or timezone.localdate().year,
+        number_symbol=parsed.number_symbol,
+        title=normalize_text(parsed.title)[:500] or _("Kế hoạch"),
+        purpose=parsed.purpose,
+        requirements=parsed.requirements,
+        focus=parsed.focus,
+        legal_basis_text="\n".join(parsed.legal_basis_lines),
+        source=source,
+        created_by=acting_user,
+        parent_plan=parent_plan,
+    )
+    for kind, number in parsed.cited:
+        basis, _created = LegalBasis.objects.get_or_create(number_symbol=number, defaults={"kind": kind})
+        plan.legal_bases.add(basis)
+    if source_file:
+        plan.source_file.save(source_file[0], ContentFile(source_file[1]), save=True)
+    for order, task in enumerate(tasks, start=1):
+        saved = Task.objects.create(
+            plan=plan,
+            ref=task.ref[:20],
+            order=order,
+            section=task.section[:255],
+            content=normalize_text(task.content),
+            lead=task.lead,
+            lead_name=normalize_text(task.lead_name)[:255],
+            coordinating_text=normalize_text(task.coordinating_text)[:500],
+            windows=[window.iso for window in task.windows],
+            expected_output=normalize_text(task.output)[:500],
+        )
+        saved.coordinating.set(task.coordinating)
+    record(plan, "plan.saved", actor=acting_user, source=source, tasks=len(tasks))
+    return plan
+
+
+@transaction.atomic
+def cascade_plan(
+    central: Plan,
+    committee: Organisation,
+    lead_map: dict[int, Organisation | None],
+    *,
+    acting_user: AbstractBaseUser | None,
+) -> Plan:
+    """The committee's plan made from the plan above: its tasks, with lead units mapped to the committee's own
+    agencies (``lead_map``: upper task id → own organisation; unmapped tasks go to the committee itself)."""
+    parsed = ParsedPlan(
+        title=f"{central.title} – {committee.name}",
+        year=central.year,
+        purpose=central.purpose,
+        requirements=central.requirements,
+        focus=central.focus,
+        legal_basis_lines=[f"Căn cứ {central}"],
+    )
+    upper = list(central.tasks.prefetch_related("coordinating").order_by("order"))
+    reviewed = [
+        ReviewedTask(
+            ref=task.ref,
+            content=task.content,
+            section=task.section,
+            lead=lead_map.get(task.pk) or committee,
+            lead_name=task.lead_name,
+            windows=task.parsed_windows,
+            output=task.expected_output,
+        )
+        for task in upper
+    ]
+    plan = save_plan(
+        committee, parsed, reviewed, acting_user=acting_user, source=Plan.Source.CASCADED, parent_plan=central
+    )
+    for own, source in zip(plan.tasks.order_by("order"), upper, strict=True):
+        own.source_task = source
+        own.save(update_fields=["source_task"])
+    return plan
+
+
+@transaction.atomic
+def record_progress(
+    task: Task, *, status: str, note: str, acting_user: AbstractBaseUser | None, evidence: UploadedFile | None = None
+) -> TaskProgress:
+    """The lead unit's progress update: status, a note, optionally an evidence file (kept in the history)."""
+    if status not in Task.Status.values:
+        raise ValidationError(_("Trạng thái không hợp lệ."))
+    progress = TaskProgress(task=task, status=status, note=normalize_text(note), by=acting_user)
+    if evidence is not None:
+        name = normalize_text(evidence.name or "minh-chung")
+        extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if extension not in EVIDENCE_TYPES:
+            raise ValidationError(_("Minh chứng chỉ nhận tệp PDF, ảnh, Word hoặc Excel."))
+        if (evidence.size or 0) > MAX_EVIDENCE_BYTES:
+            raise ValidationError(_("Tệp minh chứng quá lớn (tối đa 20 MB)."))
+        progress.evidence_name = name[:255]
+        progress.evidence.save(name, evidence, save=False)
+    progress.save()
+    task.status, task.progress_note, task.progress_updated_at = status, progress.note, timezone.now()
+    task.save(update_fields=["status", "progress_note", "progress_updated_at"])
+    record(task, "task.progress", actor=acting_user, status=status)
+    return progress

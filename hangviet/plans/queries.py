@@ -1,0 +1,27 @@
+"""Read helpers for plans and tasks."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from hangviet.orgs.models import Organisation
+from hangviet.plans.models import Task
+
+
+def overdue_tasks(committee: Organisation, on: datetime.date) -> list[Task]:
+    """Tasks of the committee's plans past their last time window without being done, on ``on``."""
+    tasks = (
+        Task.objects.filter(plan__committee=committee).exclude(status=Task.Status.DONE).select_related("lead", "plan")
+    )
+    return sorted((task for task in tasks if task.is_overdue_on(on)), key=lambda task: (task.due_on, task.order))
+
+
+def tasks_led_by(organisations: Iterable[Organisation], *, year: int | None = None) -> QuerySet[Task]:
+    """Tasks whose lead unit is one of ``organisations``, across all plans (newest plans first)."""
+    tasks = Task.objects.filter(lead__in=list(organisations)).select_related("plan", "plan__committee", "lead")
+    if year is not None:
+        tasks = tasks.filter(plan__year=year)
+    return tasks.order_by("-plan__year", "plan_id", "order")

@@ -1,0 +1,188 @@
+"""Saving a reviewed plan, my tasks, progress, overdue, cascade, export, and who may do what."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from docx import Document as read_docx
+
+from hangviet.orgs.tests.factories import World, make_agency
+from hangviet.plans import actions, queries
+from hangviet.plans.importer import ParsedPlan
+from hangviet.plans.models import Plan, Task
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture
+def plan(world: World) -> Plan:
+    make_agency(world.vinh_long, "Sở Nông nghiệp và Môi trường")
+    make_agency(world.vinh_long, "Chi cục Quản lý thị trường tỉnh Vĩnh Long")
+    parsed, tasks = actions.read_plan((FIXTURES / "plan_vinhlong_2026.txt").read_bytes(), "p.txt", world.vinh_long)
+    return actions.save_plan(world.vinh_long, parsed, tasks, acting_user=world.vl_office)
+
+
+def test_the_saved_plan_keeps_its_bases_and_tasks(plan: Plan) -> None:
+    assert (plan.year, plan.number_symbol) == (2026, "12/KH-BCĐ")
+    assert {basis.number_symbol for basis in plan.legal_bases.all()} == {"03-CT/TW", "28/CT-TTg"}
+    assert plan.tasks.count() == 5
+
+
+def test_an_agency_sees_its_tasks_across_plans(world: World, plan: Plan) -> None:
+    led = queries.tasks_led_by([world.vl_trade])
+    assert [task.ref for task in led] == ["II.2"]
+
+
+def test_overdue_on_a_given_day(world: World, plan: Plan) -> None:
+    day = datetime.date(2026, 7, 1)
+    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, day)] == ["II.4", "II.3"]
+    actions.record_progress(plan.tasks.get(ref="II.3"), status=Task.Status.DONE, note="Xong", acting_user=None)
+    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, day)] == ["II.4"]
+    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, datetime.date(2027, 1, 1))] == [
+        "II.4",
+        "II.2",
+        "II.1",
+        "II.5",
+    ]  # by due date: February, 30 November, then 31 December
+
+
+def test_the_lead_unit_records_progress_with_evidence(client: Client, world: World, plan: Plan) -> None:
+    task = plan.tasks.get(ref="II.2")
+    client.force_login(world.vl_trade_clerk)
+    assert "II.2" in client.get(reverse("plans:mine")).content.decode()
+    client.post(
+        reverse("plans:task", args=[task.pk]),
+        {
+            "status": "done",
+            "note": "Đã tổ chức 04 phiên chợ",
+            "evidence": SimpleUploadedFile("anh-phien-cho.jpg", b"\xff\xd8\xff fake jpeg", content_type="image/jpeg"),
+        },
+    )
+    task.refresh_from_db()
+    assert (task.status, task.progress_note) == ("done", "Đã tổ chức 04 phiên chợ")
+    assert task.progress.get().evidence_name == "anh-phien-cho.jpg"
+
+
+@pytest.mark.parametrize(
+    ("persona", "read", "update"),
+    [
+        ("vl_trade_clerk", 200, 302),
+        ("vl_office", 200, 403),
+        ("vl_health", 200, 403),
+        ("commune_clerk", 200, 403),
+        ("ag_office", 404, 404),
+        ("vl_viewer", 200, 403),
+    ],
+)
+def test_who_may_read_and_update_a_task(
+    client: Client, world: World, plan: Plan, persona: str, read: int, update: int
+) -> None:
+    user = world.vl_trade_clerk if persona == "vl_trade_clerk" else None
+    if persona == "vl_health":
+        from hangviet.orgs.tests.factories import make_user
+
+        user = make_user("yte", world.vl_health)
+    client.force_login(user or getattr(world, persona))
+    task = plan.tasks.get(ref="II.2")
+    assert client.get(reverse("plans:task", args=[task.pk])).status_code == read
+    assert client.post(reverse("plans:task", args=[task.pk]), {"status": "done"}).status_code == update
+    task.refresh_from_db()
+    assert task.status == ("done" if update == 302 else "not_started")
+
+
+def test_import_review_and_save_over_http(client: Client, world: World) -> None:
+    client.force_login(world.vl_office)
+    upload = SimpleUploadedFile("ke-hoach.txt", (FIXTURES / "plan_vinhlong_2026.txt").read_bytes())
+    review = client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload})
+    proposals = review.context["proposals"]
+    data = {"title": "Kế hoạch năm 2026", "year": "2026", "count": len(proposals)}
+    for index, task in enumerate(proposals):
+        data.update(
+            {
+                f"keep_{index}": "on",
+                f"ref_{index}": task.ref,
+                f"content_{index}": task.content,
+                f"lead_{index}": task.lead.pk if task.lead else "",
+                f"lead_name_{index}": task.lead_name,
+                f"when_{index}": ", ".join(w.iso for w in task.windows),
+            }
+        )
+    data["keep_0"] = ""  # the clerk drops one task
+    data["lead_2"] = world.vl_health.pk  # and corrects a lead unit
+    data["when_3"] = "Quý II/2026"  # and writes a time in words
+    response = client.post(reverse("plans:save_import", args=[world.vinh_long.pk]), data)
+    plan = Plan.objects.get(committee=world.vinh_long)
+    assert response.url == reverse("plans:detail", args=[plan.pk])
+    assert plan.tasks.count() == len(proposals) - 1
+    assert plan.tasks.get(ref="II.3").lead == world.vl_health
+    assert plan.tasks.get(ref="II.4").windows == ["2026-Q2"]
+
+
+def test_a_lead_from_another_committee_is_never_saved(client: Client, world: World) -> None:
+    client.force_login(world.vl_office)
+    response = client.post(
+        reverse("plans:save_import", args=[world.vinh_long.pk]),
+        {
+            "title": "X",
+            "year": "2026",
+            "count": 1,
+            "keep_0": "on",
+            "ref_0": "1",
+            "content_0": "Việc",
+            "lead_0": world.ag_trade.pk,
+            "when_0": "2026",
+        },
+    )
+    assert response.status_code == 302
+    assert Task.objects.get(content="Việc").lead is None  # only the committee's own units are offered or kept
+
+
+@pytest.mark.parametrize(("persona", "status"), [("vl_viewer", 403), ("vl_trade_clerk", 404), ("ag_office", 404)])
+def test_only_the_committee_imports(client: Client, world: World, persona: str, status: int) -> None:
+    client.force_login(getattr(world, persona))
+    upload = SimpleUploadedFile("k.txt", (FIXTURES / "plan_vinhlong_2026.txt").read_bytes())
+    assert client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload}).status_code == status
+
+
+def test_a_province_cascades_the_central_plan_to_its_agencies(client: Client, world: World) -> None:
+    central = actions.save_plan(
+        world.central,
+        ParsedPlan(title="Kế hoạch Trung ương năm 2026", year=2026),
+        [
+            actions.ReviewedTask(ref="II.1", content="Phiên chợ hàng Việt", lead_name="Bộ Công Thương"),
+        ],
+        acting_user=None,
+    )
+    client.force_login(world.vl_office)
+    page = client.get(reverse("plans:cascade", args=[world.vinh_long.pk, central.pk]))
+    assert page.status_code == 200
+    upper_task = central.tasks.get()
+    client.post(
+        reverse("plans:cascade", args=[world.vinh_long.pk, central.pk]), {f"lead_{upper_task.pk}": world.vl_trade.pk}
+    )
+    own = Plan.objects.get(committee=world.vinh_long, parent_plan=central)
+    task = own.tasks.get()
+    assert (task.lead, task.source_task, own.source) == (world.vl_trade, upper_task, "cascaded")
+    client.force_login(world.ag_office)
+    assert client.get(reverse("plans:cascade", args=[world.vinh_long.pk, central.pk])).status_code == 404
+
+
+def test_the_plan_exports_to_word(client: Client, world: World, plan: Plan) -> None:
+    client.force_login(world.vl_office)
+    document = read_docx(io.BytesIO(client.get(reverse("plans:export", args=[plan.pk])).content))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "KẾ HOẠCH" in text and "Tổ chức phiên chợ hàng Việt về nông thôn" in text
+    assert "Thời gian: Tháng 6/2026; Tháng 11/2026" in text
+
+
+def test_the_overdue_board_reads_a_date(client: Client, world: World, plan: Plan) -> None:
+    client.force_login(world.vl_office)
+    page = client.get(reverse("plans:overdue", args=[world.vinh_long.pk]), {"ngay": "2026-07-01"}).content.decode()
+    assert "II.4" in page and "II.2" not in page
