@@ -8,8 +8,10 @@ PYTEST_ARGS ?=
 .PHONY: run test setup check lint migrate demo clean compiled-messages
 
 run: setup demo
-	@echo "hangviet: http://127.0.0.1:8000  (Ctrl+C to stop)"
-	$(HANGVIET) runserver 127.0.0.1:8000
+	@echo "hangviet: http://127.0.0.1:8000  (Ctrl+C to stop); a task worker runs beside it for background work"
+	@$(HANGVIET) db_worker >var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(HANGVIET) runserver 127.0.0.1:8000
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "hangviet.plans",
     "hangviet.reporting",
     "hangviet.consolidation",
+    "hangviet.ingest",
     "hangviet.documents",
     "hangviet.web",
     "hangviet.api",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ban-chi-dao/", include("hangviet.consolidation.urls")),
     path("van-ban/", include("hangviet.documents.urls")),
     path("ke-hoach/", include("hangviet.plans.urls")),
+    path("doc-bao-cao/", include("hangviet.ingest.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

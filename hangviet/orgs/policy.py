@@ -9,7 +9,8 @@ The rules, from a user's active roles (``UserRole``):
   committee: its member agencies, lower committees and their agencies, and the historic committees
   whose work passed to it (Trà Vinh's under Vĩnh Long) with everything below them;
 - the central committee sits above every committee, so its standing office reads everything;
-- the successor of a historic organisation reads (not edits) the predecessor's records;
+- the successor of a historic organisation is the custodian of its records: its users read them, its
+  editors complete them (an old report entered from its document), its standing office reviews them;
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -143,8 +144,16 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
         successors = list_successor_ids(organisation)
         inherited = [role for role in roles if role.organisation_id in successors]
         if inherited:
+            # The successor is the custodian of the predecessor's records: it may complete and review them
+            # (enter an old report from its document, accept it), but only through its own editing roles.
+            editing = [role for role in inherited if role.role != UserRole.Role.VIEWER]
+            best = (editing or inherited)[0]
             return Grant(
-                organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=False, role=inherited[0].role
+                organisation_id=organisation.pk,
+                can_read=True,
+                can_edit=bool(editing),
+                can_review=best.role in OVERSEEING_ROLES,
+                role=best.role,
             )
     overseeing = [
         role
@@ -165,9 +174,13 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
 def is_recipient_office(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
     """True if ``user`` is the standing office (or secretariat) of the committee ``organisation`` reports
     to, or of the committee that took that one over: the people who accept or return its reports."""
-    if organisation.parent_id is None:
-        return False
-    recipients = {organisation.parent_id} | _closure({organisation.parent_id}, _successors_of)
+    recipients = (
+        _closure({organisation.parent_id}, _successors_of) | {organisation.parent_id}
+        if organisation.parent_id
+        else set()
+    )
+    if organisation.valid_to is not None:
+        recipients |= list_successor_ids(organisation)  # the custodian of a merged committee's records
     return any(role.role in OVERSEEING_ROLES and role.organisation_id in recipients for role in active_roles(user))
 
 

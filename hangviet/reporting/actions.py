@@ -38,7 +38,7 @@ from hangviet.reporting.queries import form_indicators, previous_values, values_
 from hangviet.units.queries import current_province_of
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls"}
+ATTACHMENT_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".txt"}
 
 
 class ReportStateError(ValidationError):

@@ -20,7 +20,7 @@ HTTP_MATRIX = [
     ("vl_office", "vinh_long", 200, 302),  # own committee: reads, appoints (then redirected back)
     ("vl_viewer", "vinh_long", 200, 403),  # visible but read-only
     ("vl_office", "vl_commune", 200, 403),  # child: reads, may not change
-    ("vl_office", "tra_vinh", 200, 403),  # historic committee merged into its own
+    ("vl_office", "tra_vinh", 200, 302),  # historic committee merged into its own: the custodian
     ("vl_office", "an_giang", 404, 404),  # sibling province: as if it did not exist
     ("vl_office", "central", 404, 404),  # parent: no reading upwards
     ("commune_clerk", "vl_commune", 200, 302),

@@ -1,0 +1,112 @@
+"""Extraction quality and speed (issue: reading reports people already wrote).
+
+Runs the extractor over the labelled set in ``bench/data/extract`` (``report_NN.txt`` with gold labels in
+``report_NN.json``; see its README) and prints precision and recall per indicator and overall, then the
+throughput on .txt reports on one core. A predicted fact matches a gold fact when the indicator, the value
+and the per-item flag agree (each gold fact matches at most once); qualifiers are scored separately.
+
+    .venv/bin/python bench/extract_eval.py
+
+``report_00`` is the real Trà Vinh report the rules were developed on; the others were written for the
+evaluation by someone who did not see the extractor, and are reported apart as "held_out". The last line is
+JSON: {"precision": ..., "recall": ..., "docs_per_s": ..., ...} over all reports.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+DATA = Path(__file__).resolve().parent / "data" / "extract"
+DEVELOPMENT = {"report_00"}
+
+
+def key(fact: dict) -> tuple[str, Decimal, bool]:
+    return fact["indicator"], Decimal(str(fact["value"])).normalize(), bool(fact["per_item"])
+
+
+def score(pairs: list[tuple[list[dict], list[dict]]]) -> tuple[Counter, Counter, Counter, int, int]:
+    true_positive, predicted, gold = Counter(), Counter(), Counter()
+    qualifiers_right = qualifiers_total = 0
+    for found, expected in pairs:
+        remaining = Counter(key(fact) for fact in expected)
+        qualifier_of = {key(fact): fact.get("qualifier", "exact") for fact in expected}
+        for fact in found:
+            predicted[fact["indicator"]] += 1
+            if remaining[key(fact)] > 0:
+                remaining[key(fact)] -= 1
+                true_positive[fact["indicator"]] += 1
+                qualifiers_total += 1
+                qualifiers_right += fact["qualifier"] == qualifier_of[key(fact)]
+        for fact in expected:
+            gold[fact["indicator"]] += 1
+    return true_positive, predicted, gold, qualifiers_right, qualifiers_total
+
+
+def ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 1.0
+
+
+def main() -> None:
+    from hangviet.ingest.extract import extract
+    from hangviet.ingest.reading import read_document
+
+    reports = sorted(DATA.glob("report_*.txt"))
+    results: dict[str, tuple[list[dict], list[dict]]] = {}
+    for path in reports:
+        labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        found = extract(read_document(path.read_bytes(), path.name).passages).as_dict()["facts"]
+        results[path.stem] = (found, labels["facts"])
+    for name, subset in (
+        ("all", list(results)),
+        ("held_out", [n for n in results if n not in DEVELOPMENT]),
+        ("development", [n for n in results if n in DEVELOPMENT]),
+    ):
+        tp, predicted, gold, q_right, q_total = score([results[n] for n in subset])
+        print(
+            f"{name}: {len(subset)} reports, precision {ratio(sum(tp.values()), sum(predicted.values()))}, "
+            f"recall {ratio(sum(tp.values()), sum(gold.values()))}, qualifier accuracy {ratio(q_right, q_total)}"
+        )
+        if name == "all":
+            for code in sorted(set(predicted) | set(gold)):
+                print(
+                    f"  {code:28} precision {ratio(tp[code], predicted[code]):5}"
+                    f"  recall {ratio(tp[code], gold[code]):5}"
+                    f"  (found {predicted[code]}, gold {gold[code]})"
+                )
+    texts = [path.read_bytes() for path in reports] * 20
+    started = time.perf_counter()
+    for number, content in enumerate(texts):
+        extract(read_document(content, f"{number}.txt").passages)
+    docs_per_s = len(texts) / (time.perf_counter() - started)
+    tp, predicted, gold, _q, _t = score(list(results.values()))
+    held_tp, held_predicted, held_gold, _q, _t = score([v for k, v in results.items() if k not in DEVELOPMENT])
+    print(
+        json.dumps(
+            {
+                "precision": ratio(sum(tp.values()), sum(predicted.values())),
+                "recall": ratio(sum(tp.values()), sum(gold.values())),
+                "docs_per_s": round(docs_per_s, 1),
+                "held_out_precision": ratio(sum(held_tp.values()), sum(held_predicted.values())),
+                "held_out_recall": ratio(sum(held_tp.values()), sum(held_gold.values())),
+                "reports": len(reports),
+                "gold_facts": sum(gold.values()),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hangviet.settings")
+    import django
+
+    django.setup()
+    main()

@@ -1,0 +1,39 @@
+"""Who may import figures for an organisation, and the gate for uploaded documents.
+
+A reporter imports into its own reports; the standing office of a committee also imports the old reports of
+the committees merged into it (Trà Vinh's, for Vĩnh Long), which nobody else can still write."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hangviet.ingest.models import IngestDocument
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import OVERSEEING_ROLES, active_roles, grant_for, list_predecessor_ids
+
+
+def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Organisation]:
+    """Organisations ``user`` may import figures for: own editable ones and their merged predecessors."""
+    roles = [role for role in active_roles(user) if role.role != role.Role.VIEWER]
+    own = {role.organisation_id for role in roles}
+    historic = list_predecessor_ids({role.organisation_id for role in roles if role.role in OVERSEEING_ROLES})
+    return list(Organisation.objects.filter(pk__in=own | historic).select_related("unit").order_by("valid_to", "name"))
+
+
+def can_import_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
+    grant = grant_for(user, organisation)
+    if grant is not None and grant.can_edit:
+        return True
+    return organisation.pk in {org.pk for org in importable_organisations(user)}
+
+
+def get_document_for_user(user: AbstractBaseUser | AnonymousUser, document_id: int) -> IngestDocument:
+    """The uploader, and whoever may import for its organisation, see an uploaded document; nobody else."""
+    document = get_object_or_404(IngestDocument.objects.select_related("organisation", "period"), pk=document_id)
+    if document.uploaded_by_id == getattr(user, "pk", None):
+        return document
+    if document.organisation is not None and can_import_for(user, document.organisation):
+        return document
+    raise Http404

@@ -1,0 +1,165 @@
+"""Upload report files, follow bulk reading, review the figures beside the text, import them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from hangviet.indicators.models import Indicator
+from hangviet.ingest import actions
+from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
+from hangviet.ingest.models import IngestDocument
+from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
+from hangviet.periods.models import Period
+
+MAX_FILES = 50
+
+
+def _period_keys() -> list[PeriodKey]:
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    return [PeriodKey(y, kind) for y in range(year, year - 11, -1) for kind in ("Y", "H1")]
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    organisations = importable_organisations(request.user)
+    if request.method == "POST":
+        files = request.FILES.getlist("files")[:MAX_FILES]
+        chosen = next((org for org in organisations if str(org.pk) == request.POST.get("organisation")), None)
+        period = None
+        if request.POST.get("period"):
+            try:
+                period = Period.objects.for_key(PeriodKey.parse(request.POST["period"]))
+            except PeriodCodeError as error:
+                messages.error(request, str(error))
+        if not files:
+            messages.error(request, _("Chưa chọn tệp nào."))
+        else:
+            batch = actions.new_batch()
+            documents = []
+            for file in files:
+                try:
+                    documents.append(
+                        actions.upload(file, batch=batch, organisation=chosen, period=period, acting_user=request.user)
+                    )
+                except ValidationError as error:
+                    messages.error(request, " ".join(error.messages))
+            if len(documents) == 1:
+                document = actions.read_uploaded(documents[0])
+                return redirect("ingest:review", document.pk)
+            for document in documents:
+                actions.read_uploaded_task.enqueue(document.pk)
+            if documents:
+                return redirect("ingest:batch", batch)
+    recent = IngestDocument.objects.filter(uploaded_by=request.user).select_related("organisation", "period")[:20]
+    return render(
+        request, "ingest/upload.html", {"organisations": organisations, "periods": _period_keys(), "recent": recent}
+    )
+
+
+@login_required
+def batch(request: HttpRequest, batch_id: str) -> HttpResponse:
+    documents = list(IngestDocument.objects.filter(batch=batch_id, uploaded_by=request.user).order_by("id"))
+    if not documents:
+        raise Http404
+    done = sum(document.status != IngestDocument.Status.QUEUED for document in documents)
+    context = {
+        "documents": documents,
+        "done": done,
+        "total": len(documents),
+        "batch_id": batch_id,
+        "percent": round(100 * done / len(documents)),
+    }
+    template = "ingest/_batch.html" if request.htmx else "ingest/batch.html"
+    return render(request, template, context)
+
+
+def _highlighted(document: IngestDocument) -> list[tuple[str, str]]:
+    """Passages as safe HTML with every extracted figure's evidence marked."""
+    marks: dict[str, list[tuple[int, dict]]] = {}
+    for index, fact in enumerate(document.facts):
+        marks.setdefault(fact["location"], []).append((index, fact))
+    rendered = []
+    for text, location in document.passages:
+        html = escape(text)
+        for index, fact in marks.get(location, []):
+            figure = fact["evidence"][fact["start"] : fact["end"]]
+            escaped = escape(figure)
+            if figure and escaped in html:
+                html = html.replace(escaped, f'<mark id="fact-{index}" class="hv-fact">{escaped}</mark>', 1)
+        rendered.append((location, mark_safe(html)))  # noqa: S308 - built from escaped text only
+    return rendered
+
+
+@login_required
+def review(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The figures beside the text: accept, edit or reject each, choose the unit and period, import."""
+    document = get_document_for_user(request.user, document_id)
+    organisations = importable_organisations(request.user)
+    indicators = list(Indicator.objects.order_by("order"))
+    if request.method == "POST" and document.status == IngestDocument.Status.READ:
+        facts, problems = _decisions(request, document)
+        organisation = next((org for org in organisations if str(org.pk) == request.POST.get("organisation")), None)
+        try:
+            period = Period.objects.for_key(PeriodKey.parse(request.POST.get("period", "")))
+        except PeriodCodeError as error:
+            problems.append(str(error))
+            period = None
+        if organisation is None or not can_import_for(request.user, organisation):
+            problems.append(_("Hãy chọn đơn vị báo cáo mà bạn được phép nhập số liệu."))
+        if not problems and organisation is not None and period is not None:
+            try:
+                report = actions.import_document(
+                    document, facts=facts, organisation=organisation, period=period, acting_user=request.user
+                )
+            except ValidationError as error:
+                problems.extend(error.messages)
+            else:
+                messages.success(
+                    request,
+                    _("Đã nhập số liệu vào báo cáo; hãy kiểm tra, giải trình cảnh báo (nếu có) rồi gửi báo cáo."),
+                )
+                return redirect("reporting:detail", report.pk)
+        document.facts = facts
+        for problem in problems:
+            messages.error(request, problem)
+    return render(
+        request,
+        "ingest/review.html",
+        {
+            "document": document,
+            "passages": _highlighted(document) if document.passages else [],
+            "organisations": organisations,
+            "periods": _period_keys(),
+            "indicators": indicators,
+            "period_code": document.period.code if document.period else document.period_guess,
+        },
+    )
+
+
+def _decisions(request: HttpRequest, document: IngestDocument) -> tuple[list[dict], list[str]]:
+    codes = set(Indicator.objects.values_list("code", flat=True))
+    facts, problems = [], []
+    for index, fact in enumerate(document.facts):
+        decided = dict(fact)
+        decided["decision"] = "accept" if request.POST.get(f"decision_{index}") == "accept" else "reject"
+        code = request.POST.get(f"indicator_{index}", fact["indicator"])
+        decided["indicator"] = code if code in codes else fact["indicator"]
+        raw = request.POST.get(f"value_{index}", "")
+        if raw.strip():
+            try:
+                number = parse_vn_number(raw)
+                decided["value"] = int(number) if number == number.to_integral_value() else float(number)
+            except NumberFormatError as error:
+                problems.append(_("Số liệu dòng %(row)s: %(error)s") % {"row": index + 1, "error": error})
+        facts.append(decided)
+    return facts, problems
