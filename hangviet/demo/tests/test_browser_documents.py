@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hangviet.demo.tests.conftest import sign_in
-from hangviet.documents.rendering import docx_to_pdf, pdf_page_to_png, soffice_path
+from hangviet.lib.rendering import docx_to_pdf, pdf_page_to_png, soffice_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

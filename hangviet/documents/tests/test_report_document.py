@@ -17,7 +17,7 @@ from hangviet.consolidation.queries import consolidate
 from hangviet.consolidation.tests.conftest import accepted
 from hangviet.documents import actions
 from hangviet.documents.compose import compose_report
-from hangviet.documents.rendering import docx_to_pdf, pdf_page_to_png, soffice_path
+from hangviet.lib.rendering import docx_to_pdf, pdf_page_to_png, soffice_path
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.tests.factories import World
 from hangviet.periods.models import Period

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document as new_docx
 
-from hangviet.documents.rendering import docx_to_pdf, soffice_path
+from hangviet.lib.rendering import docx_to_pdf, soffice_path
 from hangviet.ingest.reading import ReadError, read_document
 from hangviet.lib.docx_layout import Block, OfficialDocument, build_docx
 
