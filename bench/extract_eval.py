@@ -7,9 +7,12 @@ and the per-item flag agree (each gold fact matches at most once); qualifiers ar
 
     .venv/bin/python bench/extract_eval.py
 
-``report_00`` is the real Trà Vinh report the rules were developed on; the others were written for the
-evaluation by someone who did not see the extractor, and are reported apart as "held_out". The last line is
-JSON: {"precision": ..., "recall": ..., "docs_per_s": ..., ...} over all reports.
+Three groups are reported apart: ``report_00``, the real Trà Vinh report the rules were developed on;
+``report_01``–``06``, written for the evaluation by someone who had not seen the extractor — first measured
+untouched (precision 0.921, recall 0.771), then used to improve the rules, so they are now "tuning"
+data; and ``bench/data/extract_fresh``, written afterwards by someone who never saw the extractor or its
+errors, measured once: the "unseen" figures. The last line is JSON: {"precision": ..., "recall": ...,
+"docs_per_s": ...} over all reports, with "unseen_precision" and "unseen_recall".
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
+FRESH = Path(__file__).resolve().parent / "data" / "extract_fresh"
 DEVELOPMENT = {"report_00"}
 
 
@@ -57,46 +61,50 @@ def main() -> None:
     from hangviet.ingest.extract import extract
     from hangviet.ingest.reading import read_document
 
-    reports = sorted(DATA.glob("report_*.txt"))
+    reports = sorted(DATA.glob("report_*.txt")) + sorted(FRESH.glob("fresh_*.txt"))
     results: dict[str, tuple[list[dict], list[dict]]] = {}
     for path in reports:
         labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         found = extract(read_document(path.read_bytes(), path.name).passages).as_dict()["facts"]
         results[path.stem] = (found, labels["facts"])
-    for name, subset in (
-        ("all", list(results)),
-        ("held_out", [n for n in results if n not in DEVELOPMENT]),
-        ("development", [n for n in results if n in DEVELOPMENT]),
-    ):
+    groups = {
+        "all": list(results),
+        "unseen": [n for n in results if n.startswith("fresh_")],
+        "tuning": [n for n in results if n.startswith("report_") and n not in DEVELOPMENT],
+        "development": [n for n in results if n in DEVELOPMENT],
+    }
+    summary: dict[str, tuple[float, float]] = {}
+    for name, subset in groups.items():
+        if not subset:
+            continue
         tp, predicted, gold, q_right, q_total = score([results[n] for n in subset])
+        summary[name] = (ratio(sum(tp.values()), sum(predicted.values())), ratio(sum(tp.values()), sum(gold.values())))
         print(
-            f"{name}: {len(subset)} reports, precision {ratio(sum(tp.values()), sum(predicted.values()))}, "
-            f"recall {ratio(sum(tp.values()), sum(gold.values()))}, qualifier accuracy {ratio(q_right, q_total)}"
+            f"{name}: {len(subset)} reports, precision {summary[name][0]}, recall {summary[name][1]}, "
+            f"qualifier accuracy {ratio(q_right, q_total)}"
         )
         if name == "all":
             for code in sorted(set(predicted) | set(gold)):
                 print(
                     f"  {code:28} precision {ratio(tp[code], predicted[code]):5}"
-                    f"  recall {ratio(tp[code], gold[code]):5}"
-                    f"  (found {predicted[code]}, gold {gold[code]})"
+                    f"  recall {ratio(tp[code], gold[code]):5}  (found {predicted[code]}, gold {gold[code]})"
                 )
     texts = [path.read_bytes() for path in reports] * 20
     started = time.perf_counter()
     for number, content in enumerate(texts):
         extract(read_document(content, f"{number}.txt").passages)
     docs_per_s = len(texts) / (time.perf_counter() - started)
-    tp, predicted, gold, _q, _t = score(list(results.values()))
-    held_tp, held_predicted, held_gold, _q, _t = score([v for k, v in results.items() if k not in DEVELOPMENT])
+    unseen = summary.get("unseen", (None, None))
     print(
         json.dumps(
             {
-                "precision": ratio(sum(tp.values()), sum(predicted.values())),
-                "recall": ratio(sum(tp.values()), sum(gold.values())),
+                "precision": summary["all"][0],
+                "recall": summary["all"][1],
                 "docs_per_s": round(docs_per_s, 1),
-                "held_out_precision": ratio(sum(held_tp.values()), sum(held_predicted.values())),
-                "held_out_recall": ratio(sum(held_tp.values()), sum(held_gold.values())),
+                "unseen_precision": unseen[0],
+                "unseen_recall": unseen[1],
                 "reports": len(reports),
-                "gold_facts": sum(gold.values()),
+                "gold_facts": sum(len(gold) for _found, gold in results.values()),
             }
         )
     )

@@ -27,7 +27,7 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ))?"
 )
-NUMBER = re.compile(rf"(?<![\d/.,\-–])(?<!\w){_NUMBER}(?![\d]|/\d|-\w|\.\d)", re.IGNORECASE)
+NUMBER = re.compile(rf"(?<![\d/.,\-–])(?<!\w){_NUMBER}(?![\d]|/|-\w|\.\d)", re.IGNORECASE)
 QUALIFIERS = {
     "khoảng": "about",
     "ước": "about",
@@ -51,10 +51,14 @@ PROPAGANDA_WORDS = re.compile(r"tuyên truyền|vận động|phổ biến|cuộ
 PEOPLE = r"(?:lượt\s+)?(?:người|cán bộ|đảng viên|đoàn viên|hội viên|học viên|công chức|viên chức|lao động|đại biểu)"
 AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
     (re.compile(r"^sản phẩm[^.;:]{0,60}?(?:ocop)[^.;:]{0,40}?3 sao trở lên"), "ocop_products", None),
-    (re.compile(r"^sản phẩm[^.;:]{0,40}?(?:đạt|hạng|xếp hạng)[^.;:]{0,20}?3 sao"), "ocop_3_star", None),
-    (re.compile(r"^sản phẩm[^.;:]{0,40}?(?:đạt|hạng|xếp hạng)[^.;:]{0,20}?4 sao"), "ocop_4_star", None),
-    (re.compile(r"^sản phẩm[^.;:]{0,40}?(?:đạt|hạng|xếp hạng)[^.;:]{0,20}?5 sao"), "ocop_5_star", None),
-    (re.compile(r"^sản phẩm[^.;:]{0,40}?ocop"), "ocop_products", None),
+    (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?3 sao"), "ocop_3_star", None),
+    (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?4 sao"), "ocop_4_star", None),
+    (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?5 sao"), "ocop_5_star", None),
+    (
+        re.compile(r"^sản phẩm[^.;:]{0,40}?ocop(?![^.;]{0,40}?(?:trưng bày|giới thiệu tại|tham gia|tham dự))"),
+        "ocop_products",
+        None,
+    ),
     (re.compile(r"^chủ thể"), "ocop_producers", re.compile(r"ocop")),
     (re.compile(r"^(?:cửa hàng|điểm)[^.;]{0,60}?ocop"), "ocop_stores", None),
     (re.compile(r"^(?:điểm bán|điểm giới thiệu)[^.;]{0,50}?hàng việt"), "viet_sale_points", None),
@@ -82,17 +86,35 @@ AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
     ),
     (re.compile(r"^(?:cuộc|đợt|vụ) (?:kiểm tra, giám sát|giám sát|kiểm tra việc)"), "supervisions", None),
     (re.compile(r"^vụ (?:kiểm tra|kiểm soát)"), "inspections", None),
-    (re.compile(r"^vụ[^.;]{0,20}?vi phạm"), "violations_handled", None),
+    (re.compile(r"^vụ\s+(?:việc\s+)?vi phạm"), "violations_handled", None),
     (re.compile(r"^(?:cuộc|buổi)\b"), "propaganda_sessions", re.compile(r"tuyên truyền|vận động|phổ biến")),
-    (re.compile(rf"^{PEOPLE}[^.;]{{0,15}}?(?:tham dự|dự|tham gia tập huấn)"), "training_participants", None),
-    (re.compile(rf"^{PEOPLE}"), PEOPLE_REACHED, re.compile(r"tuyên truyền|vận động|phổ biến|tập huấn|hội thảo")),
-    (re.compile(r"^(?:tin|bài|tin, bài|tin bài|phóng sự|chuyên mục|chuyên trang)\b"), "media_items", None),
+    (re.compile(r"^cuộc,?\s+(?:có\s+|với\s+|thu hút\s+)?[\d.]+\s+lượt"), "propaganda_sessions", None),
+    (
+        re.compile(rf"^{PEOPLE}"),
+        PEOPLE_REACHED,
+        re.compile(r"tuyên truyền|vận động|phổ biến|tập huấn|hội thảo|hội nghị|\blớp\b|\d cuộc"),
+    ),
+    (
+        re.compile(r"^(?:tin(?!\s*(?:báo|nhắn))|bài|tin, bài|tin bài|phóng sự|chuyên mục|chuyên trang)\b"),
+        "media_items",
+        None,
+    ),
     (re.compile(r"^(?:băng rôn|băng-rôn|pano|cụm pano|áp phích|khẩu hiệu)"), "banners", None),
     (re.compile(r"^tấn\b"), "goods_delivered_tonnes", None),
     (re.compile(r"^khu dân cư"), "model_residential_areas", None),
     (re.compile(r"^(?:câu lạc bộ|clb|tổ, nhóm|mô hình câu lạc bộ)"), "clubs", None),
     (re.compile(r"^(?:tập thể|cá nhân|doanh nghiệp)[^.;]{0,40}?(?:khen|tôn vinh|biểu dương)"), "commendations", None),
-    (re.compile(r"^%"), "viet_goods_share_pct", re.compile(r"hàng việt")),
+    (
+        re.compile(r"^(?:tập thể|cá nhân|gia đình|hộ gia đình)\b"),
+        "commendations",
+        re.compile(r"khen thưởng|tôn vinh|biểu dương|bằng khen|giấy khen"),
+    ),
+    (re.compile(r"^(?:thành viên|hội viên)\b"), "club_members", re.compile(r"câu lạc bộ|clb|tổ, nhóm")),
+    (
+        re.compile(r"^%(?!\s*(?:kế hoạch|chỉ tiêu|so với|trở lên|trở xuống))"),
+        "viet_goods_share_pct",
+        re.compile(r"hàng việt"),
+    ),
 ]
 MONEY_CONTEXT = [
     (re.compile(r"doanh thu|doanh số"), "event_revenue_vnd"),
@@ -100,10 +122,9 @@ MONEY_CONTEXT = [
     (re.compile(r"kinh phí"), "committee_budget_vnd"),
 ]
 NOT_RESULT = re.compile(
-    r"phấn đấu|chỉ tiêu|mục tiêu|kế hoạch đề ra|dự kiến|sẽ tổ chức|đăng ký|lượt truy cập|truy cập|lượt xem|"
-    r"lượt thích|theo dõi trang|dự toán",
-    re.IGNORECASE,
+    r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|dự kiến|\bsẽ\b|dự toán|kế hoạch (?:năm|là)|đề nghị|kiến nghị", re.IGNORECASE
 )
+NOT_RESULT_AFTER = re.compile(r"^[^.;,]{0,30}?(?:lượt truy cập|lượt xem|lượt thích|người theo dõi|đăng ký)")
 REGISTRATION_BEFORE = re.compile(r"(?:đăng ký|hồ sơ|dự kiến|phấn đấu|đạt từ|tối thiểu|ít nhất)\s*$")
 DIRECTION_HEADINGS = re.compile(
     r"phương hướng|nhiệm vụ (?:trọng tâm|thời gian tới|6 tháng cuối|năm \d{4})|"
@@ -158,20 +179,24 @@ def sentences_of(passage: Passage) -> list[str]:
     return [part.strip() for part in SENTENCE_END.split(text) if part and part.strip()]
 
 
-def _indicator_for(after: str, sentence: str, multiplier: str | None) -> str | None:
+def _indicator_for(after: str, sentence: str, multiplier: str | None, clause: str) -> str | None:
     if re.match(r"^(?:đồng|đ\b|vnđ)", after) or (multiplier and re.match(r"^(?:đồng|\s*$)", after)):
-        return next((code for pattern, code in MONEY_CONTEXT if pattern.search(sentence)), None)
+        # Money is named by what is said just before it, within its clause ("phạt tiền 3,46 tỷ đồng").
+        return next((code for pattern, code in MONEY_CONTEXT if pattern.search(clause[-70:])), None)
     for pattern, code, needs in AFTER_RULES:
         if pattern.search(after) and (needs is None or needs.search(sentence)):
             return code
     return None
 
 
-def _people_kind(before: str) -> str:
-    """People reached by propaganda or trained: whichever activity is named closest before the number;
-    "3.904 cuộc cho 267.083 lượt" is always propaganda."""
-    if re.search(r"cuộc\s+cho\s*$", before):
-        return "propaganda_participants"
+def _people_kind(before: str, after: str) -> str:
+    """People reached by propaganda or trained: "N cuộc cho M lượt" is propaganda; people who "tham dự" a
+    clause that names a course or conference are trainees; otherwise the activity named closest before."""
+    if re.search(r"\d\s+cuộc\b(?!\s+(?:hội thảo|tập huấn|hội nghị))[^.;\d]{0,25}$", before):
+        return "propaganda_participants"  # "3.904 cuộc cho 267.083 lượt", "24 cuộc, có 1.035 lượt người"
+    attending = re.match(rf"^{PEOPLE}[^.;,]{{0,20}}?(?:tham dự|dự)\b", after)
+    if attending and TRAINING_WORDS.search(before.rsplit(";", 1)[-1]):
+        return "training_participants"
     training = max((m.end() for m in TRAINING_WORDS.finditer(before)), default=-1)
     propaganda = max((m.end() for m in PROPAGANDA_WORDS.finditer(before)), default=-1)
     return "training_participants" if training > propaganda else "propaganda_participants"
@@ -179,21 +204,30 @@ def _people_kind(before: str) -> str:
 
 def _facts_in(sentence: str, location: str) -> list[Fact]:
     lowered = sentence.lower()
-    if NOT_RESULT.search(lowered) and not re.search(r"đã tổ chức|đã thực hiện|kết quả", lowered):
-        return []
     facts = []
     for match in NUMBER.finditer(lowered):
         before = lowered[max(0, match.start() - 40) : match.start()]
         after = lowered[match.end() : match.end() + 90].lstrip()
-        if re.search(r"\b(?:số|lần thứ|năm|quý|tháng|ngày|khóa|phường|khu phố|ấp|điều|khoản|giai đoạn)\s*$", before):
+        if re.search(
+            r"\b(?:số (?:hiệu|điện thoại)|lần thứ|năm|quý|tháng|ngày|khóa|phường|khu phố|ấp|điều|khoản|"
+            r"giai đoạn|đợt)\s*$",
+            before,
+        ):
             continue
-        if REGISTRATION_BEFORE.search(before):
+        clause = lowered[: match.start()].rsplit(";", 1)[-1]
+        if REGISTRATION_BEFORE.search(before) or NOT_RESULT_AFTER.search(after):
             continue
-        code = _indicator_for(after, lowered, match["mult"])
+        if NOT_RESULT.search(clause[-80:]) and not re.search(r"đã (?:tổ chức|thực hiện|đạt)|kết quả", clause[-80:]):
+            continue
+        if re.search(r"cùng kỳ[^.;]{0,25}\(\s*$", before):
+            continue  # "tăng 12,5% so với cùng kỳ năm 2025 (1.726 cuộc)": last year's figure, not this one
+        code = _indicator_for(after, lowered, match["mult"], clause)
+        if code is None and re.match(r"^vụ\b", after) and re.search(r"kiểm tra(?:, kiểm soát)?\s*$", before):
+            code = "inspections"
         if code is None:
             continue
         if code == PEOPLE_REACHED:
-            code = _people_kind(lowered[: match.start()])
+            code = _people_kind(lowered[: match.start()], after)
         clause = lowered[: match.start()].rsplit(";", 1)[-1]
         per_item = (
             bool(PER_ITEM_BEFORE.search(before))

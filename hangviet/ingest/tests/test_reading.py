@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from docx import Document as new_docx
 
-from hangviet.lib.rendering import docx_to_pdf, soffice_path
 from hangviet.ingest.reading import ReadError, read_document
 from hangviet.lib.docx_layout import Block, OfficialDocument, build_docx
+from hangviet.lib.rendering import docx_to_pdf, soffice_path
 
 SENTENCE = "Ban Chỉ đạo tỉnh Trà Vinh tuyên truyền được 3.904 cuộc cho 267.083 lượt người."
 
