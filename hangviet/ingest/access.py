@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from hangviet.ingest.models import IngestDocument
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import OVERSEEING_ROLES, active_roles, grant_for, list_predecessor_ids
+from hangviet.orgs.queries import CURRENT_FIRST
 
 
 def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Organisation]:
@@ -19,7 +20,9 @@ def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Org
     roles = [role for role in active_roles(user) if role.role != role.Role.VIEWER]
     own = {role.organisation_id for role in roles}
     historic = list_predecessor_ids({role.organisation_id for role in roles if role.role in OVERSEEING_ROLES})
-    return list(Organisation.objects.filter(pk__in=own | historic).select_related("unit").order_by("valid_to", "name"))
+    return list(
+        Organisation.objects.filter(pk__in=own | historic).select_related("unit").order_by(CURRENT_FIRST, "name")
+    )
 
 
 def can_import_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:

@@ -149,8 +149,8 @@ def review(request: HttpRequest, document_id: int) -> HttpResponse:
 def _snippet(fact: dict, width: int = 90) -> str:
     """The words around the figure, with the figure marked: what the clerk reads to judge it."""
     evidence, start, end = fact["evidence"], fact["start"], fact["end"]
-    before = ("…" if start > width else "") + evidence[max(0, start - width):start]
-    after = evidence[end:end + width] + ("…" if end + width < len(evidence) else "")
+    before = ("…" if start > width else "") + evidence[max(0, start - width) : start]
+    after = evidence[end : end + width] + ("…" if end + width < len(evidence) else "")
     return mark_safe(f"{escape(before)}<mark>{escape(evidence[start:end])}</mark>{escape(after)}")  # noqa: S308
 
 

@@ -7,6 +7,9 @@ import datetime
 from django.db.models import F, Prefetch, Q, QuerySet
 
 from hangviet.orgs.models import AreaAssignment, Membership, Organisation, UserRole
+from hangviet.units.models import Unit
+from hangviet.units.queries import list_current_units
+from hangviet.units.resolve import UnitNotFound, resolve_unit
 
 # Organisations still at work (no end date) first, then the historic ones, latest ended first.
 CURRENT_FIRST = F("valid_to").desc(nulls_first=True)
@@ -94,3 +97,23 @@ def name_on(organisation: Organisation, day: datetime.date) -> str:
         if (former.valid_from is None or former.valid_from <= day) and day <= former.valid_to:
             return former.name
     return organisation.name
+
+
+def committee_for_unit(unit: Unit) -> Organisation | None:
+    """The steering committee of ``unit`` itself, else of the current unit it became (Trà Vinh → Vĩnh Long)."""
+    own = Organisation.objects.filter(kind=Organisation.Kind.COMMITTEE, unit=unit).first()
+    if own is not None:
+        return own
+    return Organisation.objects.filter(kind=Organisation.Kind.COMMITTEE, unit__in=list_current_units(unit)).first()
+
+
+def committee_named(text: str) -> Organisation:
+    """The committee of the unit named in ``text``; LookupError with a Vietnamese message otherwise."""
+    try:
+        unit = resolve_unit(text).unit
+    except UnitNotFound as error:
+        raise LookupError(f"Không tìm thấy đơn vị hành chính “{error}”.") from error
+    committee = committee_for_unit(unit)
+    if committee is None:
+        raise LookupError(f"{unit.name} chưa có Ban Chỉ đạo trên hệ thống.")
+    return committee

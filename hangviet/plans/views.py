@@ -18,6 +18,7 @@ from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need, active_roles
+from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans import actions, queries
 from hangviet.plans.access import can_read_plans_of, can_record_progress, get_plan_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
@@ -39,7 +40,7 @@ def _committee(request: HttpRequest, committee_id: int, need: Need) -> Organisat
 def _units_of(committee: Organisation) -> list[Organisation]:
     return [
         committee,
-        *Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).order_by("valid_to", "name"),
+        *Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).order_by(CURRENT_FIRST, "name"),
     ]
 
 

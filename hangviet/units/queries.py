@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from hangviet.lib.text import fold_diacritics
 from hangviet.units.models import Unit
@@ -93,7 +93,7 @@ def find_units_by_name(name: str, *, current_only: bool = False) -> list[Unit]:
     units = Unit.objects.filter(folded_name=fold_diacritics(name)).select_related("parent")
     if current_only:
         units = units.filter(valid_to__isnull=True)
-    return list(units.order_by("valid_to", "level"))
+    return list(units.order_by(F("valid_to").desc(nulls_first=True), "level"))  # current units first
 
 
 def current_province_of(unit: Unit) -> Unit | None:

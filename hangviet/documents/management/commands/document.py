@@ -17,9 +17,8 @@ from hangviet.documents.models import Document, DocumentType
 from hangviet.lib.docx_layout import build_docx
 from hangviet.lib.periods import PeriodCodeError
 from hangviet.orgs.models import Organisation
+from hangviet.orgs.queries import committee_named
 from hangviet.periods.models import Period
-from hangviet.units.queries import list_current_units
-from hangviet.units.resolve import UnitNotFound, resolve_unit
 
 
 class Command(BaseCommand):
@@ -34,19 +33,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            unit = resolve_unit(options["unit"]).unit
+            committee = committee_named(options["unit"])
             period = Period.objects.for_code(options["period"])
-        except UnitNotFound as error:
-            raise CommandError(f"Không tìm thấy đơn vị hành chính “{error}”.") from error
-        except PeriodCodeError as error:
+        except (LookupError, PeriodCodeError) as error:
             raise CommandError(str(error)) from error
-        committee = (
-            Organisation.objects.filter(kind="committee", unit__in=[unit, *list_current_units(unit)])
-            .order_by("valid_to")
-            .first()
-        )
-        if committee is None:
-            raise CommandError(f"{unit.name} chưa có Ban Chỉ đạo trên hệ thống.")
         issued = (
             Document.objects.filter(
                 committee=committee, period=period, doc_type=DocumentType.REPORT, status=Document.Status.ISSUED

@@ -8,11 +8,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hangviet.orgs.models import Organisation
+from hangviet.orgs.queries import committee_named
 from hangviet.plans.actions import read_plan, save_plan
 from hangviet.plans.reading import DocumentReadError
-from hangviet.units.queries import list_current_units
-from hangviet.units.resolve import UnitNotFound, resolve_unit
 
 
 class Command(BaseCommand):
@@ -28,16 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            unit = resolve_unit(options["unit"]).unit
-        except UnitNotFound as error:
-            raise CommandError(f"Không tìm thấy đơn vị hành chính “{error}”.") from error
-        committee = (
-            Organisation.objects.filter(kind="committee", unit__in=[unit, *list_current_units(unit)])
-            .order_by("valid_to")
-            .first()
-        )
-        if committee is None:
-            raise CommandError(f"{unit.name} chưa có Ban Chỉ đạo trên hệ thống.")
+            committee = committee_named(options["unit"])
+        except LookupError as error:
+            raise CommandError(str(error)) from error
         path = Path(options["path"])
         try:
             parsed, tasks = read_plan(path.read_bytes(), path.name, committee)
