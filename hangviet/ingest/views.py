@@ -15,6 +15,7 @@ from hangviet.indicators.models import Indicator
 from hangviet.ingest import actions
 from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
 from hangviet.ingest.models import IngestDocument
+from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.periods.models import Period
@@ -41,7 +42,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                 period = Period.objects.for_key(PeriodKey.parse(request.POST["period"]))
             except PeriodCodeError as error:
                 messages.error(request, str(error))
-        if not files:
+        if len(files) == 1 and (problem := _unreadable(files[0])):
+            messages.error(request, problem)  # nothing is stored for a single file that cannot be read
+        elif not files:
             messages.error(request, _("Chưa chọn tệp nào."))
         else:
             batch = actions.new_batch()
@@ -64,6 +67,16 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request, "ingest/upload.html", {"organisations": organisations, "periods": _period_keys(), "recent": recent}
     )
+
+
+def _unreadable(file) -> str | None:  # type: ignore[no-untyped-def]
+    content = file.read(MAX_BYTES + 1)
+    file.seek(0)
+    try:
+        read_document(content, file.name or "")
+    except ReadError as error:
+        return f"{file.name}: {error}"
+    return None
 
 
 @login_required

@@ -87,11 +87,11 @@ def test_many_files_are_read_with_progress(client: Client, world: World) -> None
     assert set(IngestDocument.objects.values_list("status", flat=True)) == {"read", "failed"}
 
 
-def test_a_file_that_cannot_be_read_saves_nothing_into_a_report(client: Client, world: World) -> None:
+def test_a_file_that_cannot_be_read_gets_a_reason_and_nothing_is_saved(client: Client, world: World) -> None:
     client.force_login(world.vl_office)
     response = upload(client, ("scan.docx", b"PK\x03\x04 broken"))
-    assert "bị hỏng" in client.get(response.url).content.decode()
-    assert not Report.objects.exists()
+    assert "bị hỏng" in response.content.decode()
+    assert not IngestDocument.objects.exists() and not Report.objects.exists()
 
 
 @pytest.mark.parametrize(("persona", "status"), [("ag_office", 404), ("commune_clerk", 404), ("vl_viewer", 404)])
