@@ -46,11 +46,16 @@ MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9,
 # What a number counts, from the words right after it (folded to lower case), most specific first.
 # Each rule: (pattern on the words after the number, indicator, pattern the sentence must contain or None).
 PEOPLE_REACHED = "people"  # propaganda or training participants: decided by the nearest activity before the number
-TRAINING_WORDS = re.compile(r"tập huấn|hội thảo|lớp|khóa học|bồi dưỡng")
+TRAINING_WORDS = re.compile(r"tập huấn|hội thảo|\blớp\b|khóa học|bồi dưỡng|đào tạo|học viên")
 PROPAGANDA_WORDS = re.compile(r"tuyên truyền|vận động|phổ biến|cuộc\s+cho\s*$")
-PEOPLE = r"(?:lượt\s+)?(?:người|cán bộ|đảng viên|đoàn viên|hội viên|học viên|công chức|viên chức|lao động|đại biểu)"
+PEOPLE = (
+    r"(?:(?:lượt\s+)?(?:người|cán bộ|đảng viên|đoàn viên|hội viên|học viên|công chức|viên chức|lao động|đại biểu)"
+    r"|lượt\s+(?:hộ(?: kinh doanh| gia đình)?|tiểu thương|phụ nữ|nông dân|thanh niên|học sinh|sinh viên"
+    r"|cựu chiến binh))"
+)
 AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
     (re.compile(r"^sản phẩm[^.;:]{0,60}?(?:ocop)[^.;:]{0,40}?3 sao trở lên"), "ocop_products", None),
+    (re.compile(r"^sản phẩm[^.;:,]{0,40}?3 sao trở lên"), "ocop_products", None),
     (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?3 sao"), "ocop_3_star", None),
     (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?4 sao"), "ocop_4_star", None),
     (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?5 sao"), "ocop_5_star", None),
@@ -59,7 +64,7 @@ AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
         "ocop_products",
         None,
     ),
-    (re.compile(r"^chủ thể"), "ocop_producers", re.compile(r"ocop")),
+    (re.compile(r"^chủ thể"), "ocop_producers", re.compile(r"ocop|\d sao")),
     (re.compile(r"^(?:cửa hàng|điểm)[^.;]{0,60}?ocop"), "ocop_stores", None),
     (re.compile(r"^(?:điểm bán|điểm giới thiệu)[^.;]{0,50}?hàng việt"), "viet_sale_points", None),
     (re.compile(r"^(?:chương trình|đợt)[^.;]{0,30}?khuyến mại"), "promotion_programs", None),
@@ -78,6 +83,11 @@ AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
     ),
     (re.compile(r"^(?:doanh nghiệp|cơ sở)\b"), "participating_businesses", re.compile(r"tham gia|hội chợ|phiên chợ")),
     (re.compile(r"^(?:lượt khách|lượt người (?:tham quan|mua sắm)|khách tham quan)"), "event_visitors", None),
+    (
+        re.compile(r"^lượt\b(?!\s+(?:người|cán bộ|đảng viên|đoàn viên|hội viên|học viên|hộ|tiểu thương|đại biểu))"),
+        "event_visitors",
+        re.compile(r"khách|tham quan|mua sắm"),
+    ),
     (re.compile(r"^(?:lớp|khóa)\b"), "training_courses", None),
     (
         re.compile(r"^(?:cuộc |buổi )?(?:hội thảo|tọa đàm|hội nghị)(?! (?:kết nối|giao thương))"),
@@ -87,21 +97,26 @@ AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
     (re.compile(r"^(?:cuộc|đợt|vụ) (?:kiểm tra, giám sát|giám sát|kiểm tra việc)"), "supervisions", None),
     (re.compile(r"^vụ (?:kiểm tra|kiểm soát)"), "inspections", None),
     (re.compile(r"^vụ\s+(?:việc\s+)?vi phạm"), "violations_handled", None),
+    (
+        re.compile(r"^vụ\b(?!\s+(?:kiểm tra|kiểm soát))"),
+        "violations_handled",
+        re.compile(r"xử lý|vi phạm|nhập lậu|hàng giả"),
+    ),
     (re.compile(r"^(?:cuộc|buổi)\b"), "propaganda_sessions", re.compile(r"tuyên truyền|vận động|phổ biến")),
     (re.compile(r"^cuộc,?\s+(?:có\s+|với\s+|thu hút\s+)?[\d.]+\s+lượt"), "propaganda_sessions", None),
     (
         re.compile(rf"^{PEOPLE}"),
         PEOPLE_REACHED,
-        re.compile(r"tuyên truyền|vận động|phổ biến|tập huấn|hội thảo|hội nghị|\blớp\b|\d cuộc"),
+        re.compile(r"tuyên truyền|vận động|phổ biến|tập huấn|hội thảo|hội nghị|\blớp\b|khóa|bồi dưỡng|đào tạo|\d cuộc"),
     ),
     (
         re.compile(r"^(?:tin(?!\s*(?:báo|nhắn))|bài|tin, bài|tin bài|phóng sự|chuyên mục|chuyên trang)\b"),
         "media_items",
-        None,
+        re.compile(r"^(?!.*(?:tin báo|phản ánh|tố giác|khiếu nại))"),  # tip-offs from consumers are not news items
     ),
     (re.compile(r"^(?:băng rôn|băng-rôn|pano|cụm pano|áp phích|khẩu hiệu)"), "banners", None),
     (re.compile(r"^tấn\b"), "goods_delivered_tonnes", None),
-    (re.compile(r"^khu dân cư"), "model_residential_areas", None),
+    (re.compile(r"^khu dân cư[^.;]{0,70}?(?:hàng việt|tự hào)"), "model_residential_areas", None),
     (re.compile(r"^(?:câu lạc bộ|clb|tổ, nhóm|mô hình câu lạc bộ)"), "clubs", None),
     (re.compile(r"^(?:tập thể|cá nhân|doanh nghiệp)[^.;]{0,40}?(?:khen|tôn vinh|biểu dương)"), "commendations", None),
     (
@@ -117,14 +132,24 @@ AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
     ),
 ]
 MONEY_CONTEXT = [
-    (re.compile(r"doanh thu|doanh số"), "event_revenue_vnd"),
-    (re.compile(r"xử phạt|phạt tiền|tiền phạt|nộp ngân sách"), "fines_vnd"),
+    (
+        re.compile(
+            r"(?:hội chợ|phiên chợ|triển lãm|gian hàng|tuần hàng|sự kiện|chợ đêm)[^;]*doanh thu|doanh thu[^;]{0,60}?"
+            r"(?:hội chợ|phiên chợ|triển lãm|gian hàng|tuần hàng|sự kiện|/phiên)|doanh thu (?:đạt|bình quân|khoảng)"
+        ),
+        "event_revenue_vnd",
+    ),
+    (re.compile(r"xử phạt|phạt tiền|tiền phạt|phạt vi phạm"), "fines_vnd"),
     (re.compile(r"kinh phí"), "committee_budget_vnd"),
 ]
 NOT_RESULT = re.compile(
-    r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|dự kiến|\bsẽ\b|dự toán|kế hoạch (?:năm|là)|đề nghị|kiến nghị", re.IGNORECASE
+    r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|dự kiến|\bsẽ\b|dự toán|kế hoạch (?:năm|là)|đề nghị|kiến nghị|đề xuất",
+    re.IGNORECASE,
 )
-NOT_RESULT_AFTER = re.compile(r"^[^.;,]{0,30}?(?:lượt truy cập|lượt xem|lượt thích|người theo dõi|đăng ký)")
+NOT_RESULT_AFTER = re.compile(
+    r"^[^.;,]{0,30}?(?:lượt truy cập|lượt xem|lượt thích|người theo dõi|đăng ký)"
+    r"|^[^.;]{0,40}?(?:theo kế hoạch|phải hoãn|tạm hoãn|bị hủy|không tổ chức được|chưa tổ chức)"
+)
 REGISTRATION_BEFORE = re.compile(r"(?:đăng ký|hồ sơ|dự kiến|phấn đấu|đạt từ|tối thiểu|ít nhất)\s*$")
 DIRECTION_HEADINGS = re.compile(
     r"phương hướng|nhiệm vụ (?:trọng tâm|thời gian tới|6 tháng cuối|năm \d{4})|"
@@ -182,7 +207,9 @@ def sentences_of(passage: Passage) -> list[str]:
 def _indicator_for(after: str, sentence: str, multiplier: str | None, clause: str) -> str | None:
     if re.match(r"^(?:đồng|đ\b|vnđ)", after) or (multiplier and re.match(r"^(?:đồng|\s*$)", after)):
         # Money is named by what is said just before it, within its clause ("phạt tiền 3,46 tỷ đồng").
-        return next((code for pattern, code in MONEY_CONTEXT if pattern.search(clause[-70:])), None)
+        if re.search(r"(?:bán lẻ|tổng mức|tiêu dùng xã hội|tăng trưởng|gdp|grdp)", clause):
+            return None  # economic statistics, not an activity of the campaign
+        return next((code for pattern, code in MONEY_CONTEXT if pattern.search(clause[-120:])), None)
     for pattern, code, needs in AFTER_RULES:
         if pattern.search(after) and (needs is None or needs.search(sentence)):
             return code
@@ -202,8 +229,27 @@ def _people_kind(before: str, after: str) -> str:
     return "training_participants" if training > propaganda else "propaganda_participants"
 
 
-def _facts_in(sentence: str, location: str) -> list[Fact]:
+LABEL = re.compile(r"(?:^|[-–•+*]\s*|;\s*)(?P<label>[^:;.()]{3,80}?):\s*(?:khoảng|hơn|trên|gần|dưới)?\s*$")
+COMPARISON_OPEN = re.compile(r"\((?:\s*(?:cùng kỳ|năm \d{4}|kỳ trước|so với|năm trước))[^()]*$")
+
+
+def _labelled(before: str, after: str, context: str, multiplier: str | None, clause: str) -> str | None:
+    """For "Số vụ kiểm tra: 412 vụ" or "Hạng 3 sao: 165 sản phẩm", the label names the figure."""
+    label = LABEL.search(before)
+    if not label:
+        return None
+    name = re.sub(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+", "", label["label"].strip(" -–•+*"))
+    unit = after.split(";")[0].split(",")[0].split("(")[0].strip()
+    for candidate in (name, f"{unit} {name}"):
+        code = _indicator_for(candidate, context, multiplier, clause)
+        if code is not None:
+            return code
+    return None
+
+
+def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
     lowered = sentence.lower()
+    context = f"{heading.lower()} {lowered}"  # the part's heading tells what a bare table line is about
     facts = []
     for match in NUMBER.finditer(lowered):
         before = lowered[max(0, match.start() - 40) : match.start()]
@@ -219,11 +265,16 @@ def _facts_in(sentence: str, location: str) -> list[Fact]:
             continue
         if NOT_RESULT.search(clause[-80:]) and not re.search(r"đã (?:tổ chức|thực hiện|đạt)|kết quả", clause[-80:]):
             continue
-        if re.search(r"cùng kỳ[^.;]{0,25}\(\s*$", before):
-            continue  # "tăng 12,5% so với cùng kỳ năm 2025 (1.726 cuộc)": last year's figure, not this one
-        code = _indicator_for(after, lowered, match["mult"], clause)
-        if code is None and re.match(r"^vụ\b", after) and re.search(r"kiểm tra(?:, kiểm soát)?\s*$", before):
-            code = "inspections"
+        if re.search(r"cùng kỳ[^.;]{0,25}\(\s*$", before) or COMPARISON_OPEN.search(lowered[: match.start()]):
+            continue  # "(cùng kỳ năm 2021: 1.032 cuộc)", "(năm 2019: 2.105 cuộc)": last year's figures, not these
+        if re.match(r"^vụ\b", after) and re.search(r"kiểm tra(?:, kiểm soát)?\s*$", before):
+            code: str | None = "inspections"  # "kiểm tra 1.132 vụ, xử lý 786 vụ vi phạm"
+        else:
+            code = _labelled(lowered[: match.start()], after, context, match["mult"], clause) or _indicator_for(
+                after, context, match["mult"], clause
+            )
+        if code == "viet_goods_share_pct" and not re.search(r"tỷ lệ[^;]{0,100}$|hàng việt[^;]{0,40}$", clause):
+            continue  # a share must be the share of Vietnamese goods, not "100% hộ kinh doanh ký cam kết"
         if code is None:
             continue
         if code == PEOPLE_REACHED:
@@ -231,7 +282,7 @@ def _facts_in(sentence: str, location: str) -> list[Fact]:
         clause = lowered[: match.start()].rsplit(";", 1)[-1]
         per_item = (
             bool(PER_ITEM_BEFORE.search(before))
-            or bool(re.search(r"\bmỗi\s", clause))
+            or bool(re.search(r"\bmỗi\s(?!xã)", clause))  # not "Chương trình Mỗi xã một sản phẩm"
             or bool(re.match(r"^[^.;,]{0,40}?/\s*(?:phiên|hội chợ|cuộc|năm|người|đơn vị|huyện|xã|lớp)", after))
         )
         qualifier = QUALIFIERS.get((match["qual"] or "").lower(), "exact")
@@ -287,9 +338,11 @@ def extract(passages: list[Passage]) -> Extraction:
     """Every result figure of a catalogue indicator in the passages, with its evidence and location."""
     facts: list[Fact] = []
     in_directions = False
+    heading = ""
     for passage in passages:
         stripped = passage.text.strip()
         if HEADING.match(stripped) and len(stripped) < 160:
+            heading = stripped
             if DIRECTION_HEADINGS.search(stripped) and stripped.upper() == stripped:
                 in_directions = True
             elif RESULT_HEADINGS.search(stripped) or stripped.upper() == stripped:
@@ -297,6 +350,6 @@ def extract(passages: list[Passage]) -> Extraction:
         if in_directions and not passage.location.startswith("chú thích"):
             continue
         for sentence in sentences_of(passage):
-            facts.extend(_facts_in(sentence, passage.location))
+            facts.extend(_facts_in(sentence, passage.location, heading))
     text = "\n".join(passage.text for passage in passages)
     return Extraction(guess_unit(text), guess_period(text), facts)
