@@ -309,7 +309,8 @@ def _evidence(sentence: str, start: int, end: int, limit: int = 320) -> tuple[st
         return sentence, 0
     left = max(sentence.rfind(";", 0, start), sentence.rfind(":", 0, start), start - limit // 2)
     left = max(0, left + 1)
-    right_candidates = [i for i in (sentence.find(";", end), sentence.find(".", end)) if i != -1]
+    stops = [m.start() for m in re.finditer(r"[;.](?=\s|$)", sentence[end:])][:1]  # not the dot in "267.083"
+    right_candidates = [end + stop for stop in stops]
     right = min([*right_candidates, end + limit // 2, len(sentence)])
     clause = sentence[left : right + 1].strip()
     return clause, left + (len(sentence[left : right + 1]) - len(sentence[left : right + 1].lstrip()))

@@ -150,6 +150,7 @@ def review(request: HttpRequest, document_id: int) -> HttpResponse:
         "ingest/review.html",
         {
             "document": document,
+            "rows": [(fact, _snippet(fact)) for fact in document.facts],
             "passages": _highlighted(document) if document.passages else [],
             "organisations": organisations,
             "periods": _period_keys(),

@@ -47,6 +47,7 @@ def test_upload_review_correct_and_import_the_tra_vinh_report(
     assert (document.organisation, document.period.code) == (world.tra_vinh, "2023-H1")  # guessed from the header
     page = client.get(response.url).content.decode()
     assert '<mark id="fact-0" class="hv-fact">3.904</mark>' in page
+    assert 'data-indicator="ocop_products"' in page and "Treo <mark>60</mark> băng rôn" in page
     banners = next(i for i, f in enumerate(document.facts) if f["indicator"] == "banners" and f["value"] == 60)
     response = client.post(response.url, decisions(document, **{f"value_{banners}": "65"}))  # the clerk corrects one
     report = Report.objects.get(organisation=world.tra_vinh, period__year=2023, period__kind="H1")
