@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from hangviet.audit.log import record
 from hangviet.lib.text import normalize_text
 from hangviet.lib.timewindows import Window
+from hangviet.lib.uploads import checked_name
 from hangviet.orgs.catalogue import place_words
 from hangviet.orgs.matching import OrganisationMatcher
 from hangviet.orgs.models import Organisation
@@ -23,8 +24,7 @@ from hangviet.plans.importer import ParsedPlan, parse_plan
 from hangviet.plans.models import LegalBasis, Plan, Task, TaskProgress
 from hangviet.plans.reading import read_lines
 
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
-EVIDENCE_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls"}
+MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -184,13 +184,8 @@ def record_progress(
         raise ValidationError(_("Trạng thái không hợp lệ."))
     progress = TaskProgress(task=task, status=status, note=normalize_text(note), by=acting_user)
     if evidence is not None:
-        name = normalize_text(evidence.name or "minh-chung")
-        extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if extension not in EVIDENCE_TYPES:
-            raise ValidationError(_("Minh chứng chỉ nhận tệp PDF, ảnh, Word hoặc Excel."))
-        if (evidence.size or 0) > MAX_EVIDENCE_BYTES:
-            raise ValidationError(_("Tệp minh chứng quá lớn (tối đa 20 MB)."))
-        progress.evidence_name = name[:255]
+        name = checked_name(evidence, default="minh-chung")
+        progress.evidence_name = name
         progress.evidence.save(name, evidence, save=False)
     progress.save()
     task.status, task.progress_note, task.progress_updated_at = status, progress.note, timezone.now()

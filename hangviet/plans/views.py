@@ -76,7 +76,7 @@ def import_plan(request: HttpRequest, committee_id: int) -> HttpResponse:
         return redirect("plans:committee", committee.pk)
     try:
         parsed, proposals = actions.read_plan(
-            upload.read(actions.MAX_EVIDENCE_BYTES // 2 + 1), upload.name or "", committee
+            upload.read(actions.MAX_PLAN_FILE_BYTES + 1), upload.name or "", committee
         )
     except DocumentReadError as error:
         messages.error(request, str(error))

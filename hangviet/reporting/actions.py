@@ -22,6 +22,7 @@ from hangviet.audit.log import record
 from hangviet.indicators.models import Indicator, ValidationRule
 from hangviet.indicators.rules import RuleBook, Violation
 from hangviet.lib.text import normalize_text
+from hangviet.lib.uploads import checked_name
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.reporting.catalogue import form_code_for
@@ -36,9 +37,6 @@ from hangviet.reporting.models import (
 )
 from hangviet.reporting.queries import form_indicators, previous_values, values_of
 from hangviet.units.queries import current_province_of
-
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".txt"}
 
 
 class ReportStateError(ValidationError):
@@ -224,13 +222,8 @@ def accept_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Re
 @transaction.atomic
 def add_attachment(report: Report, upload: UploadedFile, *, acting_user: AbstractBaseUser | None) -> Attachment:
     """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API."""
-    name = normalize_text(upload.name or "tep-dinh-kem")
-    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ATTACHMENT_TYPES:
-        raise ValidationError(_("Chỉ đính kèm được tệp PDF, ảnh (JPG, PNG), Word hoặc Excel."))
-    if upload.size is None or upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(_("Tệp đính kèm quá lớn (tối đa 20 MB)."))
-    attachment = Attachment(report=report, original_name=name[:255], size=upload.size, uploaded_by=acting_user)
+    name = checked_name(upload, default="tep-dinh-kem")
+    attachment = Attachment(report=report, original_name=name, size=upload.size or 0, uploaded_by=acting_user)
     attachment.file.save(name, upload, save=False)
     attachment.save()
     record(report, "report.attachment_added", actor=acting_user, name=name)

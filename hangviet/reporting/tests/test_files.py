@@ -112,4 +112,4 @@ def test_an_executable_attachment_is_refused(clerk: Client, commune_report: Repo
         {"file": SimpleUploadedFile("virus.exe", b"MZ")},
         follow=True,
     ).content.decode()
-    assert "Chỉ đính kèm được tệp PDF" in page and not commune_report.attachments.exists()
+    assert "Chỉ nhận tệp PDF" in page and not commune_report.attachments.exists()
