@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django import template
 
-from hangviet.lib.vnformat import format_date_long, format_date_short, format_number
+from hangviet.lib.vnformat import format_date_short, format_number
 
 register = template.Library()
 
@@ -24,11 +24,6 @@ def vn_number(value: object) -> str:
 @register.filter
 def vn_date(value: datetime.date | None) -> str:
     return format_date_short(value) if value else ""
-
-
-@register.filter
-def vn_date_long(value: datetime.date | None) -> str:
-    return format_date_long(value) if value else ""
 
 
 @register.filter

@@ -85,10 +85,6 @@ class Organisation(models.Model):
     def is_committee(self) -> bool:
         return self.kind == self.Kind.COMMITTEE
 
-    @property
-    def is_historic(self) -> bool:
-        return self.valid_to is not None and self.valid_to < datetime.date.today()
-
     def exists_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 

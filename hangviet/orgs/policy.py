@@ -1,7 +1,7 @@
 """The one permission policy: what a user may do with an organisation's data.
 
 Every view, API endpoint and command that acts for a user asks ``grant_for(user, organisation)``
-(through the access gates in ``access.py``) or lists through ``visible_organisations(user)``.
+(through the access gates in ``access.py``) or lists through ``visible_organisation_ids(user)``.
 
 The rules, from a user's active roles (``UserRole``):
 - own organisation: every role reads; every role but "Chỉ xem" edits;
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from hangviet.orgs.models import Organisation, OrganisationSuccession, UserRole
 
@@ -195,8 +195,3 @@ def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]
     }
     inherited = list_predecessor_ids(own) if own else set()
     return own | inherited | (list_subtree_ids(overseen_roots) if overseen_roots else set())
-
-
-def visible_organisations(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Organisation]:
-    """The organisations whose data ``user`` may read, for list pages and API listings."""
-    return Organisation.objects.filter(pk__in=visible_organisation_ids(user))

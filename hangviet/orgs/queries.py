@@ -6,7 +6,7 @@ import datetime
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from hangviet.orgs.models import AreaAssignment, Membership, Organisation, UserRole
+from hangviet.orgs.models import AreaAssignment, Membership, Organisation
 from hangviet.units.models import Unit
 from hangviet.units.queries import list_current_units
 from hangviet.units.resolve import UnitNotFound, resolve_unit
@@ -75,20 +75,11 @@ def list_lower_committees(committee: Organisation) -> QuerySet[Organisation]:
 
 def list_predecessor_committees(organisation: Organisation) -> QuerySet[Organisation]:
     """Organisations whose work passed to ``organisation`` (Trà Vinh's committee under Vĩnh Long's)."""
-    return (
-        Organisation.objects.filter(successions_out__successor=organisation)
-        .select_related("unit")
-        .prefetch_related("children")
-        .order_by("name")
-    )
+    return Organisation.objects.filter(successions_out__successor=organisation).select_related("unit").order_by("name")
 
 
 def list_successors(organisation: Organisation) -> QuerySet[Organisation]:
     return Organisation.objects.filter(successions_in__predecessor=organisation).order_by("name")
-
-
-def list_roles_of(user: object) -> QuerySet[UserRole]:
-    return UserRole.objects.filter(user=user).select_related("organisation", "organisation__unit").order_by("id")
 
 
 def name_on(organisation: Organisation, day: datetime.date) -> str:

@@ -23,11 +23,10 @@ def plan_docx(plan: Plan) -> bytes:
             blocks.append(Block(section.upper(), 1))
         lead = task.lead.name if task.lead else task.lead_name
         blocks.append(Block(f"{task.ref}. {task.content}".replace("\n", "; ")))
+        partners = ", ".join(o.name for o in task.coordinating.all()) or task.coordinating_text  # prefetched
         details = [
             f"Đơn vị chủ trì: {lead}" if lead else "",
-            "Đơn vị phối hợp: " + ", ".join(o.name for o in task.coordinating.all())
-            if task.coordinating.exists()
-            else (f"Đơn vị phối hợp: {task.coordinating_text}" if task.coordinating_text else ""),
+            f"Đơn vị phối hợp: {partners}" if partners else "",
             f"Thời gian: {task.when_label}",
         ]
         blocks.append(Block("; ".join(d for d in details if d) + "."))

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
-from hangviet.indicators.models import Indicator, ValidationRule
+from hangviet.indicators.models import ValidationRule
 from hangviet.indicators.rules import RuleBook, Violation
 from hangviet.lib.text import normalize_text
 from hangviet.lib.uploads import checked_name
@@ -228,7 +228,3 @@ def add_attachment(report: Report, upload: UploadedFile, *, acting_user: Abstrac
     attachment.save()
     record(report, "report.attachment_added", actor=acting_user, name=name)
     return attachment
-
-
-def indicator_codes() -> set[str]:
-    return set(Indicator.objects.values_list("code", flat=True))

@@ -64,10 +64,6 @@ class Unit(models.Model):
         """A stable text identifier such as ``pre2025/commune/29239``, used by the CLI and the API."""
         return f"{self.edition}/{self.level}/{self.code}"
 
-    @property
-    def is_historic(self) -> bool:
-        return self.valid_to is not None
-
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 

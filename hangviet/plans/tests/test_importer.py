@@ -145,3 +145,18 @@ def test_the_command_line_prints_the_parsed_tasks_as_json(can_tho) -> None:  # t
 def test_the_command_line_refuses_a_unit_without_committee(db: None) -> None:
     with pytest.raises(CommandError, match="chưa có Ban Chỉ đạo"):
         call_command("plan", "import", str(FIXTURES / "plan_cantho_2024.txt"), "--unit", "Tỉnh Lào Cai", "--dry-run")
+
+
+def test_importing_from_the_command_line_saves_the_plan_with_its_original_file(can_tho) -> None:  # type: ignore[no-untyped-def]
+    call_command(
+        "plan",
+        "import",
+        str(FIXTURES / "plan_cantho_2024.txt"),
+        "--unit",
+        "Thành phố Cần Thơ",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    plan = can_tho.plans.get()
+    assert plan.tasks.count() == 19
+    assert plan.source_file.read() == (FIXTURES / "plan_cantho_2024.txt").read_bytes()

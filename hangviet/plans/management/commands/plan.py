@@ -71,5 +71,5 @@ class Command(BaseCommand):
                 mark = "" if row["lead_matched"] else " [chưa khớp đơn vị]"
                 self.stdout.write(f"  {row['ref']}: {row['lead']}{mark} – {', '.join(row['when'])}")
         if not options["dry_run"]:
-            plan = save_plan(committee, parsed, tasks, acting_user=None)
+            plan = save_plan(committee, parsed, tasks, acting_user=None, source_file=(path.name, path.read_bytes()))
             self.stderr.write(f"Đã lưu kế hoạch #{plan.pk} với {len(tasks)} nhiệm vụ.")
