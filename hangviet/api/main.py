@@ -12,20 +12,18 @@ from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
-from hangviet.consolidation.queries import aggregate_for_unit
+from hangviet.consolidation.queries import aggregate_for_unit, aggregate_roots
 from hangviet.lib.periods import PeriodCodeError
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs import queries
 from hangviet.orgs.access import get_organisation_for_user
-from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need, active_roles, grant_for
+from hangviet.orgs.policy import Need, active_roles, can_read_all
 from hangviet.periods.models import Period
 from hangviet.reporting import actions as reporting_actions
 from hangviet.reporting import queries as reporting_queries
 from hangviet.reporting.access import get_report_for_user
 from hangviet.reporting.forms import check_stored_number
 from hangviet.reporting.models import Report
-from hangviet.units.queries import list_current_units
 from hangviet.units.resolve import UnitNotFound, resolve_unit
 
 
@@ -238,9 +236,9 @@ def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> St
     if problems:
         return Status(422, ProblemOut(detail="Số liệu không hợp lệ; chưa lưu gì.", problems=problems))
     try:
-        reporting_actions.save_report(report, values=values, expected_version=payload.version, acting_user=request.user)
-        if payload.submit:
-            reporting_actions.submit_report(report, acting_user=request.user)
+        reporting_actions.save_report(
+            report, values=values, expected_version=payload.version, acting_user=request.user, submit=payload.submit
+        )
     except reporting_actions.EditConflict as conflict:
         return Status(409, ProblemOut(detail=str(conflict)))
     except reporting_actions.SubmissionBlocked as blocked:
@@ -266,10 +264,8 @@ def aggregates(request: HttpRequest, unit: str, period: str) -> dict[str, float 
         raise HttpError(404, f"Không tìm thấy đơn vị “{error}”.") from error
     except PeriodCodeError as error:
         raise HttpError(422, str(error)) from error
-    committees = Organisation.objects.filter(
-        unit__in=[found, *list_current_units(found)], kind=Organisation.Kind.COMMITTEE
-    )
-    if not any(grant_for(request.user, committee) for committee in committees):
+    # The total sums the subtrees of these committees: the caller must be allowed to read every one of them.
+    if not can_read_all(request.user, aggregate_roots(found)):
         raise HttpError(404, "Không tìm thấy.")
     totals = aggregate_for_unit(found, chosen)
     return {code: float(value) for code, value in totals.items() if value is not None}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.indicators.aggregation import change_ratio, combine_units
@@ -95,7 +96,7 @@ def _state(report: Report | None, deadline: datetime.date) -> str:
         return "missing"
     if report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
         return str(report.status)
-    submitted_on = report.submitted_at.astimezone().date() if report.submitted_at else deadline
+    submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else deadline
     return "on_time" if submitted_on <= deadline else "late"
 
 
@@ -221,11 +222,16 @@ def trend(
     return series
 
 
+def aggregate_roots(unit: Unit) -> list[Organisation]:
+    """The committees whose subtrees ``aggregate_for_unit(unit, ...)`` sums: the unit's own and its sources'."""
+    units = [unit, *list_sources(unit)]
+    return list(Organisation.objects.filter(unit__in=units, kind=Organisation.Kind.COMMITTEE).order_by("pk"))
+
+
 def aggregate_for_unit(unit: Unit, period: Period) -> dict[str, Decimal | None]:
     """``{indicator: total}`` of the accepted reports of every organisation in the unit's whole subtree,
     historic units included (Tỉnh Vĩnh Long's 2023 counts Trà Vinh's reports)."""
-    units = [unit, *list_sources(unit)]
-    roots = Organisation.objects.filter(unit__in=units, kind=Organisation.Kind.COMMITTEE)
+    roots = aggregate_roots(unit)
     rows = [TableRow(root, root.name, "reporter") for root in roots]
     kinds = dict(Indicator.objects.values_list("code", "kind"))
     _sum_rows(rows, period, kinds)

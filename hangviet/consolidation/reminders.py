@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.tasks import task
+from django.utils import timezone
 
 from hangviet.audit.log import record
 from hangviet.consolidation.queries import compute_completeness
@@ -55,7 +56,7 @@ def send_reminders(
     today: datetime.date | None = None,
 ) -> int:
     """E-mail each organisation once today for this kind of reminder; return how many were sent."""
-    day = today or datetime.date.today()
+    day = today or timezone.localdate()
     sent = 0
     for organisation in organisations:
         addresses = recipients_of(organisation)
@@ -95,7 +96,7 @@ def remind_waiting(committee: Organisation, period: Period, *, acting_user: Abst
 
 def send_due_reminders(today: datetime.date | None = None) -> int:
     """For every committee and the period being reported on, remind who is due soon or overdue."""
-    day = today or datetime.date.today()
+    day = today or timezone.localdate()
     total = 0
     for key in {period_of_day(day), period_of_day(day).previous()}:
         period = Period.objects.for_key(key)

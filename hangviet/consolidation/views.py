@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
@@ -25,7 +26,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Deadline, Period
 from hangviet.reporting.access import get_report_for_user
-from hangviet.reporting.actions import accept_report
+from hangviet.reporting.actions import accept_reports
 from hangviet.reporting.models import Report
 
 
@@ -42,7 +43,7 @@ def _committee_and_period(
 
 
 def _period_choices(selected: Period) -> list[PeriodKey]:
-    today = period_of_day(datetime.date.today())
+    today = period_of_day(timezone.localdate())
     keys = {PeriodKey(year, kind) for year in range(today.year - 4, today.year + 1) for kind in ("H1", "Y")}
     keys.add(selected.key)
     return sorted((key for key in keys if key <= today or key == selected.key), reverse=True)
@@ -50,7 +51,7 @@ def _period_choices(selected: Period) -> list[PeriodKey]:
 
 @login_required
 def board_today(request: HttpRequest, committee_id: int) -> HttpResponse:
-    return redirect("consolidation:board", committee_id, period_of_day(datetime.date.today()).previous().code)
+    return redirect("consolidation:board", committee_id, period_of_day(timezone.localdate()).previous().code)
 
 
 @login_required
@@ -75,14 +76,15 @@ def board(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
 def accept_many(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     """Accept the submitted reports ticked on the board; each goes through the report gate."""
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
-    accepted = 0
-    for report_id in request.POST.getlist("report")[:1000]:
-        if not report_id.isdigit():
-            continue
-        report, _grant = get_report_for_user(request.user, int(report_id), need=Need.REVIEW)
-        if report.status == Report.Status.SUBMITTED:
-            accept_report(report, acting_user=request.user)
-            accepted += 1
+    ticked = {int(report_id) for report_id in request.POST.getlist("report")[:1000] if report_id.isdigit()}
+    # Every ticked report passes the review gate before anything is accepted (404/403 change nothing).
+    reports = [get_report_for_user(request.user, report_id, need=Need.REVIEW)[0] for report_id in sorted(ticked)]
+    waiting = [report for report in reports if report.status == Report.Status.SUBMITTED]
+    try:
+        accepted = len(accept_reports(waiting, acting_user=request.user))
+    except ValidationError as error:
+        messages.error(request, _("Chưa tiếp nhận báo cáo nào: %(reason)s") % {"reason": " ".join(error.messages)})
+        return redirect("consolidation:board", committee.pk, period.code)
     messages.success(request, _("Đã tiếp nhận %(count)s báo cáo.") % {"count": accepted})
     return redirect("consolidation:board", committee.pk, period.code)
 

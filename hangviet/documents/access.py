@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from hangviet.documents.models import Document
-from hangviet.orgs.access import check_access
-from hangviet.orgs.policy import Grant, Need
+from hangviet.orgs.access import check_access, get_organisation_for_user
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import Grant, Need, may_keep_documents
+
+
+def get_committee_for_documents(
+    user: AbstractBaseUser | AnonymousUser, organisation_id: int, *, need: Need
+) -> tuple[Organisation, Grant]:
+    """The committee whose documents ``user`` works on; Http404 for anything that is not a committee."""
+    organisation, grant = get_organisation_for_user(user, organisation_id, need=need)
+    if not may_keep_documents(organisation):
+        raise Http404
+    return organisation, grant
 
 
 def get_document_for_user(

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
@@ -19,6 +20,7 @@ from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_long
 from hangviet.orgs.catalogue import in_words, place_words
 from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import may_keep_documents
 from hangviet.orgs.queries import list_current_members
 from hangviet.periods.models import Period
 
@@ -61,6 +63,8 @@ def profile_for(committee: Organisation) -> IssuerProfile:
 @transaction.atomic
 def create_report_draft(committee: Organisation, period: Period, *, acting_user: AbstractBaseUser | None) -> Document:
     """A new draft consolidated report (Báo cáo) of ``committee`` for ``period``, written from the data."""
+    if not may_keep_documents(committee):
+        raise ValidationError(_("Chỉ Ban Chỉ đạo mới lập văn bản tổng hợp."))
     draft = compose_report(committee, period)
     document = Document.objects.create(
         committee=committee, doc_type=DocumentType.REPORT, period=period, summary=draft.summary, created_by=acting_user
@@ -151,7 +155,7 @@ def render_draft(document: Document, *, today: datetime.date | None = None) -> b
         specification(
             document,
             number_symbol=f"      /{document.doc_type}-{profile.symbol}",
-            issued_on=today or datetime.date.today(),
+            issued_on=today or timezone.localdate(),
             signer_name=profile.signer_name,
             recipients=profile.recipients.splitlines(),
             draft=True,

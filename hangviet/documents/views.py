@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hangviet.documents import actions
-from hangviet.documents.access import get_document_for_user
+from hangviet.documents.access import get_committee_for_documents, get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
 from hangviet.lib.forms import StyledFormMixin
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
-from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Period
 
@@ -37,10 +35,10 @@ class IssueForm(StyledFormMixin, forms.Form):
 
 @login_required
 def committee_documents(request: HttpRequest, committee_id: int) -> HttpResponse:
-    committee, grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
+    committee, grant = get_committee_for_documents(request.user, committee_id, need=Need.READ)
     if not committee.is_committee:
         raise Http404
-    current = period_of_day(datetime.date.today())
+    current = period_of_day(timezone.localdate())
     periods = [current.previous(), current, current.previous().previous(), current.same_period_last_year()]
     return render(
         request,
@@ -57,7 +55,7 @@ def committee_documents(request: HttpRequest, committee_id: int) -> HttpResponse
 @require_POST
 @login_required
 def create_report(request: HttpRequest, committee_id: int) -> HttpResponse:
-    committee, _grant = get_organisation_for_user(request.user, committee_id, need=Need.EDIT)
+    committee, _grant = get_committee_for_documents(request.user, committee_id, need=Need.EDIT)
     try:
         period = Period.objects.for_key(PeriodKey.parse(request.POST.get("period", "")))
     except PeriodCodeError as error:
@@ -120,7 +118,7 @@ def edit(request: HttpRequest, document_id: int) -> HttpResponse:
             "editing": grant.can_edit and document.status == Document.Status.DRAFT,
             "issue_form": IssueForm(
                 initial={
-                    "issued_on": datetime.date.today(),
+                    "issued_on": timezone.localdate(),
                     "signer_name": profile.signer_name,
                     "recipients": profile.recipients,
                 }

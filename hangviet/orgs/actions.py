@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
@@ -248,7 +249,7 @@ def grant_role(
         user=user,
         organisation=organisation,
         role=role,
-        defaults={"valid_from": valid_from or datetime.date.today()},
+        defaults={"valid_from": valid_from or timezone.localdate()},
     )
     if created:
         record(organisation, "role.granted", actor=acting_user, user=user.get_username(), role=role)

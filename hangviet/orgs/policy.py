@@ -11,6 +11,12 @@ The rules, from a user's active roles (``UserRole``):
 - the central committee sits above every committee, so its standing office reads everything;
 - the successor of a historic organisation is the custodian of its records: its users read them, its
   editors complete them (an old report entered from its document), its standing office reviews them;
+- review (accept or return a report) belongs only to the standing office or secretariat of the committee
+  the reporter reports to (or of the committee that took that one over): ``Grant.can_review``;
+- a committee's composition (appointments, reconstitution) is managed by its own standing office or
+  secretariat, not by a focal officer: ``Grant.can_manage``;
+- an aggregate over several organisations is readable only if each of them is (``can_read_all``);
+- official documents belong to committees only (``may_keep_documents``);
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -23,6 +29,7 @@ from enum import Enum
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
+from django.utils import timezone
 
 from hangviet.orgs.models import Organisation, OrganisationSuccession, UserRole
 
@@ -33,6 +40,7 @@ class Need(Enum):
     READ = "read"
     EDIT = "edit"
     REVIEW = "review"
+    MANAGE = "manage"  # change a committee's composition (appoint, end seats, reconstitute)
 
 
 @dataclass(frozen=True)
@@ -44,20 +52,26 @@ class Grant:
     can_edit: bool
     can_review: bool
     role: str
+    can_manage: bool = False
 
     @property
     def role_label(self) -> str:
         return str(UserRole.Role(self.role).label)
 
     def allows(self, need: Need) -> bool:
-        return {Need.READ: self.can_read, Need.EDIT: self.can_edit, Need.REVIEW: self.can_review}[need]
+        return {
+            Need.READ: self.can_read,
+            Need.EDIT: self.can_edit,
+            Need.REVIEW: self.can_review,
+            Need.MANAGE: self.can_manage,
+        }[need]
 
 
 def active_roles(user: AbstractBaseUser | AnonymousUser, on: datetime.date | None = None) -> list[UserRole]:
     """The user's roles in force on ``on`` (default today); none for anonymous or inactive users."""
     if not user.is_authenticated or not user.is_active:
         return []
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     roles = getattr(user, "_hangviet_roles", None)
     if roles is None or roles[0] != day:
         found = list(
@@ -132,12 +146,14 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
     if own:
         editing = [role for role in own if role.role != UserRole.Role.VIEWER]
         best = (editing or own)[0]
+        managing = [role for role in own if role.role in OVERSEEING_ROLES]
         return Grant(
             organisation_id=organisation.pk,
             can_read=True,
             can_edit=bool(editing),
             can_review=False,
-            role=best.role,
+            role=(managing or editing or own)[0].role,
+            can_manage=bool(managing) and organisation.kind == Organisation.Kind.COMMITTEE,
         )
     if organisation.valid_to is not None:
         # A historic organisation's records belong to whoever took over its work: they read them.
@@ -152,7 +168,7 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
                 organisation_id=organisation.pk,
                 can_read=True,
                 can_edit=bool(editing),
-                can_review=best.role in OVERSEEING_ROLES,
+                can_review=is_recipient_office(user, organisation),
                 role=best.role,
             )
     overseeing = [
@@ -166,7 +182,11 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
     for role in overseeing:
         if role.organisation_id in above:
             return Grant(
-                organisation_id=organisation.pk, can_read=True, can_edit=False, can_review=True, role=role.role
+                organisation_id=organisation.pk,
+                can_read=True,
+                can_edit=False,
+                can_review=is_recipient_office(user, organisation),
+                role=role.role,
             )
     return None
 
@@ -182,6 +202,20 @@ def is_recipient_office(user: AbstractBaseUser | AnonymousUser, organisation: Or
     if organisation.valid_to is not None:
         recipients |= list_successor_ids(organisation)  # the custodian of a merged committee's records
     return any(role.role in OVERSEEING_ROLES and role.organisation_id in recipients for role in active_roles(user))
+
+
+def can_read_all(user: AbstractBaseUser | AnonymousUser, organisations: Iterable[Organisation]) -> bool:
+    """True if ``user`` may read every one of ``organisations`` (and there is at least one).
+
+    A total over several organisations' subtrees (an old district's aggregate) is readable only by whoever may
+    read each organisation it sums, never by someone who sees just one part of it."""
+    chosen = list(organisations)
+    return bool(chosen) and all(grant_for(user, organisation) is not None for organisation in chosen)
+
+
+def may_keep_documents(organisation: Organisation) -> bool:
+    """Official documents (Báo cáo, Kế hoạch, Thông báo) are issued by steering committees only."""
+    return organisation.kind == Organisation.Kind.COMMITTEE
 
 
 def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:

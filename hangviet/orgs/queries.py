@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from hangviet.orgs.models import AreaAssignment, Membership, Organisation
 from hangviet.units.models import Unit
@@ -29,7 +30,7 @@ def _sorted_by_role(memberships: list[Membership]) -> list[Membership]:
 
 def list_current_members(committee: Organisation, on: datetime.date | None = None) -> list[Membership]:
     """Seats on ``committee`` in force on ``on`` (default today), chair first, with their areas."""
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     seats = (
         Membership.objects.filter(committee=committee, start__lte=day)
         .filter(Q(end__isnull=True) | Q(end__gte=day))
@@ -47,7 +48,7 @@ def list_current_members(committee: Organisation, on: datetime.date | None = Non
 
 def list_former_members(committee: Organisation, on: datetime.date | None = None) -> list[Membership]:
     """Seats on ``committee`` that had ended by ``on`` (default today), most recent first."""
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     return list(
         Membership.objects.filter(committee=committee, end__lt=day)
         .select_related("person", "agency")

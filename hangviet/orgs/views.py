@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,7 +27,7 @@ def detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
         "organisation": organisation,
         "grant": grant,
         "visible_ids": visible_organisation_ids(request.user),
-        "today": datetime.date.today(),
+        "today": timezone.localdate(),
         "members": queries.list_current_members(organisation) if organisation.is_committee else [],
         "former_members": queries.list_former_members(organisation) if organisation.is_committee else [],
         "agencies": queries.list_agencies(organisation),
@@ -101,7 +100,7 @@ def end_membership(request: HttpRequest, membership_id: int) -> HttpResponse:
 @login_required
 def reconstitute(request: HttpRequest, organisation_id: int) -> HttpResponse:
     """ "Kiện toàn": choose who continues (and in which role), add new members, record the decision."""
-    committee, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
+    committee, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.MANAGE)
     if not committee.is_committee:
         raise Http404
     current = queries.list_current_members(committee)

@@ -7,20 +7,20 @@ read, and a newer version in the database means somebody else saved first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.indicators.models import ValidationRule
 from hangviet.indicators.rules import RuleBook, Violation
+from hangviet.lib.storage import discard_on_rollback
 from hangviet.lib.text import normalize_text
 from hangviet.lib.uploads import checked_name
 from hangviet.orgs.models import Organisation
@@ -97,6 +97,28 @@ def check_report(report: Report, values: Mapping[str, Decimal | None] | None = N
     return book.check(values if values is not None else values_of(report), previous_values(report))
 
 
+def _lock(report: Report) -> Report:
+    """Lock the report's row for this transaction and bring ``report`` up to date with it.
+
+    Every change of a report's state or values goes through here first, so that the status and version it
+    checks are the ones in the database now, not the copy the request loaded at its start.
+    """
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    for field in ("status", "version", "updated_at", "updated_by_id", "submitted_at", "reviewed_at", "source"):
+        setattr(report, field, getattr(locked, field))
+    return report
+
+
+def _bump(report: Report, acting_user: AbstractBaseUser | None, **fields: object) -> None:
+    """Store ``fields`` and a new version: whoever read the report before this change must read it again."""
+    report.version += 1
+    report.updated_at = timezone.now()
+    report.updated_by = acting_user  # type: ignore[assignment]
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.save(update_fields=["version", "updated_at", "updated_by", *fields])
+
+
 @transaction.atomic
 def save_report(
     report: Report,
@@ -107,21 +129,19 @@ def save_report(
     texts: Mapping[str, str] | None = None,
     notes: Mapping[str, str] | None = None,
     source: str | None = None,
+    submit: bool = False,
 ) -> Report:
     """Save values (``None`` clears one), narrative texts and warning notes; record every value change.
 
-    Raises ReportStateError if the report is locked, EditConflict if ``expected_version`` is stale.
+    The row is locked and its status and version checked inside the transaction: raises ReportStateError if
+    the report is no longer editable (submitted or accepted meanwhile), EditConflict if ``expected_version``
+    is stale. With ``submit=True`` the report is also submitted in the same transaction; if the submission
+    is blocked (SubmissionBlocked), nothing is saved either, so the caller can show the typed values again.
     """
+    _lock(report)
     if not report.is_editable:
         raise ReportStateError(_("Báo cáo đã gửi hoặc đã được tiếp nhận nên không sửa được."))
-    updated = Report.objects.filter(pk=report.pk, version=expected_version).update(
-        version=F("version") + 1,
-        updated_by=acting_user,
-        updated_at=timezone.now(),
-        **({"source": source} if source else {}),
-    )
-    report.refresh_from_db()
-    if not updated:
+    if report.version != expected_version:
         raise EditConflict(report)
     indicators = {indicator.code: indicator for indicator in form_indicators(report)}
     unknown = set(values) - indicators.keys()
@@ -129,6 +149,7 @@ def save_report(
         raise ValidationError(
             _("Chỉ tiêu không có trong mẫu báo cáo: %(codes)s") % {"codes": ", ".join(sorted(unknown))}
         )
+    _bump(report, acting_user, **({"source": source} if source else {}))
     current = {row.indicator.code: row for row in report.values.select_related("indicator")}
     for code, new in values.items():
         row = current.get(code)
@@ -149,6 +170,8 @@ def save_report(
         ReportText.objects.update_or_create(report=report, section=section, defaults={"text": normalize_text(text)})
     _save_notes(report, notes or {})
     record(report, "report.saved", actor=acting_user, version=report.version)
+    if submit:
+        submit_report(report, acting_user=acting_user)
     return report
 
 
@@ -175,20 +198,27 @@ def explained_keys(report: Report) -> set[str]:
 
 
 @transaction.atomic
-def submit_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Report:
-    """Send a draft or returned report; errors block it, every warning needs an explanation."""
+def submit_report(
+    report: Report, *, acting_user: AbstractBaseUser | None, expected_version: int | None = None
+) -> Report:
+    """Send a draft or returned report; errors block it, every warning needs an explanation.
+
+    Checked on the locked row, so a save racing the submission either lands before it (and is checked) or
+    is refused after it. ``expected_version``, when given, must be the version the caller looked at.
+    """
+    _lock(report)
     if not report.is_editable:
         raise ReportStateError(_("Chỉ báo cáo đang soạn hoặc bị trả lại mới gửi được."))
+    if expected_version is not None and report.version != expected_version:
+        raise EditConflict(report)
     violations = check_report(report)
     explained = explained_keys(report)
     errors = [v for v in violations if v.is_error]
     unexplained = [v for v in violations if not v.is_error and v.key not in explained]
     if errors or unexplained:
         raise SubmissionBlocked(errors, unexplained)
-    report.status = Report.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.save(update_fields=["status", "submitted_at"])
-    record(report, "report.submitted", actor=acting_user)
+    _bump(report, acting_user, status=Report.Status.SUBMITTED, submitted_at=timezone.now())
+    record(report, "report.submitted", actor=acting_user, version=report.version)
     return report
 
 
@@ -196,35 +226,58 @@ def submit_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Re
 def return_report(report: Report, *, reason: str, acting_user: AbstractBaseUser | None) -> Report:
     """Send a submitted report back to its author with a reason; they can correct and resubmit it."""
     reason = normalize_text(reason)
-    if report.status != Report.Status.SUBMITTED:
-        raise ReportStateError(_("Chỉ trả lại được báo cáo đã gửi, đang chờ duyệt."))
     if not reason:
         raise ValidationError(_("Vui lòng ghi lý do trả lại báo cáo."))
-    report.status, report.return_reason = Report.Status.RETURNED, reason
-    report.reviewed_at, report.reviewed_by = timezone.now(), acting_user
-    report.save(update_fields=["status", "return_reason", "reviewed_at", "reviewed_by"])
-    record(report, "report.returned", actor=acting_user, reason=reason)
+    _lock(report)
+    if report.status != Report.Status.SUBMITTED:
+        raise ReportStateError(_("Chỉ trả lại được báo cáo đã gửi, đang chờ duyệt."))
+    _bump(
+        report,
+        acting_user,
+        status=Report.Status.RETURNED,
+        return_reason=reason,
+        reviewed_at=timezone.now(),
+        reviewed_by=acting_user,
+    )
+    record(report, "report.returned", actor=acting_user, reason=reason, version=report.version)
     return report
 
 
 @transaction.atomic
 def accept_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Report:
     """Accept a submitted report: it is locked and its values count in every total from now on."""
+    _lock(report)
     if report.status != Report.Status.SUBMITTED:
         raise ReportStateError(_("Chỉ tiếp nhận được báo cáo đã gửi, đang chờ duyệt."))
-    report.status = Report.Status.ACCEPTED
-    report.reviewed_at, report.reviewed_by = timezone.now(), acting_user
-    report.save(update_fields=["status", "reviewed_at", "reviewed_by"])
-    record(report, "report.accepted", actor=acting_user)
+    _bump(report, acting_user, status=Report.Status.ACCEPTED, reviewed_at=timezone.now(), reviewed_by=acting_user)
+    record(report, "report.accepted", actor=acting_user, version=report.version)
     return report
 
 
 @transaction.atomic
+def accept_reports(reports: Iterable[Report], *, acting_user: AbstractBaseUser | None) -> list[Report]:
+    """Accept several submitted reports at once: all of them, or none if one cannot be accepted.
+
+    The caller has passed each report through the review gate before calling this."""
+    accepted = []
+    for report in sorted(reports, key=lambda r: r.pk):  # one lock order, so two reviewers cannot deadlock
+        accepted.append(accept_report(report, acting_user=acting_user))
+    return accepted
+
+
+@transaction.atomic
 def add_attachment(report: Report, upload: UploadedFile, *, acting_user: AbstractBaseUser | None) -> Attachment:
-    """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API."""
+    """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API.
+
+    Only while the report is editable: a submitted or accepted report keeps the files it was sent with.
+    If anything fails after the file is stored, the file is removed again (no file without its row)."""
     name = checked_name(upload, default="tep-dinh-kem")
+    _lock(report)
+    if not report.is_editable:
+        raise ReportStateError(_("Báo cáo đã gửi hoặc đã được tiếp nhận nên không đính kèm thêm tệp được."))
     attachment = Attachment(report=report, original_name=name, size=upload.size or 0, uploaded_by=acting_user)
-    attachment.file.save(name, upload, save=False)
-    attachment.save()
-    record(report, "report.attachment_added", actor=acting_user, name=name)
+    with discard_on_rollback(attachment.file):
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
+        record(report, "report.attachment_added", actor=acting_user, name=name)
     return attachment

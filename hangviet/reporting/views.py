@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,7 +28,7 @@ from hangviet.reporting.models import Report
 @login_required
 def my_reports(request: HttpRequest) -> HttpResponse:
     """The organisations the user reports for, their reports, and the periods open for reporting."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     current = period_of_day(today)
     open_periods = [current, current.previous()]
     rows = []
@@ -124,6 +124,7 @@ def detail(request: HttpRequest, report_id: int) -> HttpResponse:
             request, _("Một số ô chưa đúng; số liệu bạn nhập vẫn còn trên trang, hãy sửa các ô được đánh dấu.")
         )
         return _page(request, report, grant, form, actions.check_report(report, form.lenient_values()), status=422)
+    submitting = request.POST.get("action") == "submit"
     try:
         actions.save_report(
             report,
@@ -132,22 +133,28 @@ def detail(request: HttpRequest, report_id: int) -> HttpResponse:
             notes=notes_from(request.POST),
             expected_version=form.cleaned_data["version"],
             acting_user=request.user,
+            submit=submitting,
         )
     except actions.EditConflict as conflict:
         messages.error(request, str(conflict))
         return _page(request, conflict.report, grant, form, status=409)
+    except actions.SubmissionBlocked as blocked:
+        # Saving and sending are one change: nothing was stored, the typed figures stay on the page.
+        messages.error(
+            request,
+            _("%(reason)s Số liệu chưa được lưu; chúng vẫn còn trên trang để bạn sửa hoặc chỉ lưu bản nháp.")
+            % {"reason": blocked},
+        )
+        report.refresh_from_db()
+        return _page(request, report, grant, form, actions.check_report(report, form.lenient_values()), status=422)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        report.refresh_from_db()
         return _page(request, report, grant, form, status=422)
-    if request.POST.get("action") != "submit":
+    if submitting:
+        messages.success(request, _("Đã gửi báo cáo đến Cơ quan thường trực."))
+    else:
         messages.success(request, _("Đã lưu bản nháp."))
-        return redirect("reporting:detail", report.pk)
-    try:
-        actions.submit_report(report, acting_user=request.user)
-    except actions.SubmissionBlocked as blocked:
-        messages.error(request, str(blocked))
-        return _page(request, report, grant, status=422)
-    messages.success(request, _("Đã gửi báo cáo đến Cơ quan thường trực."))
     return redirect("reporting:detail", report.pk)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import F, Q
+from django.utils import timezone
 
 from hangviet.lib.text import fold_diacritics
 from hangviet.units.models import Unit
@@ -59,7 +60,7 @@ def list_ancestors(unit: Unit, on: datetime.date | None = None) -> list[Unit]:
     A parent that no longer existed on that day is replaced by what it had become: an old district of
     Trà Vinh on 20/6/2025 sits in Tỉnh Vĩnh Long, because the provinces merged on 12/6/2025.
     """
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     chain: list[Unit] = []
     parent = unit.parent
     while parent is not None:
@@ -78,7 +79,7 @@ def list_descendants(unit: Unit, on: datetime.date | None = None) -> list[Unit]:
     For a date before the unit existed, the area is taken as it was then: Tỉnh Vĩnh Long on
     1/1/2023 covers the old provinces Vĩnh Long, Trà Vinh and Bến Tre and everything below them.
     """
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     found: list[Unit] = [] if unit.is_valid_on(day) else [src for src in list_sources(unit) if src.is_valid_on(day)]
     frontier = [unit.pk] if unit.is_valid_on(day) else [source.pk for source in found]
     while frontier:

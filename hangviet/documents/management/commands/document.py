@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from hangviet.documents.actions import profile_for, specification
 from hangviet.documents.compose import compose_report
@@ -55,7 +56,6 @@ class Command(BaseCommand):
 
 
 def _draft_bytes(committee: Organisation, period: Period) -> bytes:
-    import datetime
 
     draft = compose_report(committee, period)
     document = Document(committee=committee, doc_type=DocumentType.REPORT, period=period, summary=draft.summary)
@@ -63,7 +63,7 @@ def _draft_bytes(committee: Organisation, period: Period) -> bytes:
     spec = specification(
         document,
         number_symbol=f"      /BC-{profile.symbol}",
-        issued_on=datetime.date.today(),
+        issued_on=timezone.localdate(),
         signer_name=profile.signer_name,
         recipients=profile.recipients.splitlines(),
         draft=True,
