@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from hangviet.audit.log import record
 from hangviet.consolidation.queries import compute_completeness, consolidate, trend
 from hangviet.consolidation.reminders import remind_waiting
+from hangviet.lib.forms import SaneDateField
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
@@ -100,7 +101,7 @@ def remind(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
 
 
 class DeadlineForm(forms.Form):
-    due_on = forms.DateField(label=_("Hạn gửi báo cáo"))
+    due_on = SaneDateField(label=_("Hạn gửi báo cáo"))
 
 
 @require_POST

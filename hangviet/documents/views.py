@@ -18,7 +18,7 @@ from hangviet.documents import actions
 from hangviet.documents.access import get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
-from hangviet.lib.forms import StyledFormMixin
+from hangviet.lib.forms import SaneDateField, StyledFormMixin
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.policy import Need
@@ -28,7 +28,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class IssueForm(StyledFormMixin, forms.Form):
-    issued_on = forms.DateField(label=gettext_lazy("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"}))
+    issued_on = SaneDateField(label=gettext_lazy("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"}))
     signer_name = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
     recipients = forms.CharField(
         label=gettext_lazy("Nơi nhận (mỗi dòng một nơi)"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})

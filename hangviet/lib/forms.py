@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 class StyledFormMixin:
@@ -23,3 +26,54 @@ class StyledFormMixin:
             else:
                 css = "form-control form-control-sm"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+EARLIEST_DATE = datetime.date(1945, 9, 2)  # nothing the platform records happened before the Republic
+YEARS_AHEAD = 10
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def latest_date() -> datetime.date:
+    today = timezone.localdate()
+    return today.replace(year=today.year + YEARS_AHEAD, day=28 if (today.month, today.day) == (2, 29) else today.day)
+
+
+def check_sane_date(value: datetime.date) -> None:
+    """A date between 2/9/1945 and ten years from today, else a Vietnamese ValidationError."""
+    latest = latest_date()
+    if not EARLIEST_DATE <= value <= latest:
+        raise forms.ValidationError(
+            _("Ngày phải từ %(earliest)s đến %(latest)s.")
+            % {"earliest": EARLIEST_DATE.strftime("%d/%m/%Y"), "latest": latest.strftime("%d/%m/%Y")},
+            code="date_range",
+        )
+
+
+def check_year(value: int) -> None:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise forms.ValidationError(
+            _("Năm phải từ %(min)s đến %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}, code="year_range"
+        )
+
+
+class SaneDateField(forms.DateField):
+    """A date field that refuses 0001-01-01 and 9999-12-31: dates within 1945 .. today + 10 years."""
+
+    default_validators = [check_sane_date]
+
+
+class YearField(forms.IntegerField):
+    default_validators = [check_year]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", None)
+        super().__init__(**kwargs)
+
+
+def parse_year(raw: object, default: int) -> int:
+    """A year from a query string (``?year=2026``): the default when absent, not a number or out of range."""
+    try:
+        year = int(str(raw).strip()) if raw not in (None, "") else default
+    except ValueError:
+        return default
+    return year if MIN_YEAR <= year <= MAX_YEAR else default
