@@ -55,8 +55,9 @@ class ErrorOut(Schema):
 
 # Database keys are 64-bit: a larger id in a path is "not found" by validation, not an overflow.
 ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-SIGNED_IN = {401: ErrorOut}
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# 400: a NUL character anywhere in the request (hangviet.web.middleware), before the endpoint runs.
+SIGNED_IN = {400: ErrorOut, 401: ErrorOut}
+READ_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class RoleOut(Schema):
