@@ -17,7 +17,7 @@ from hangviet.documents import actions
 from hangviet.documents.access import get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
-from hangviet.lib.forms import SaneDateField, StyledFormMixin
+from hangviet.lib.forms import SaneDateField, StyledFormMixin, VietnameseFormSet
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.policy import Need
@@ -84,7 +84,7 @@ class SectionForm(forms.Form):
 
 
 SectionFormSet = forms.formset_factory(
-    SectionForm, extra=0, max_num=MAX_SECTIONS, validate_max=True, absolute_max=MAX_SECTIONS
+    SectionForm, formset=VietnameseFormSet, extra=0, max_num=MAX_SECTIONS, validate_max=True, absolute_max=MAX_SECTIONS
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class StyledFormMixin:
@@ -77,3 +78,16 @@ def parse_year(raw: object, default: int) -> int:
     except ValueError:
         return default
     return year if MIN_YEAR <= year <= MAX_YEAR else default
+
+
+class VietnameseFormSet(forms.BaseFormSet):
+    """A formset whose own errors (a tampered or missing row count, too many rows) are in Vietnamese;
+    Django's Vietnamese catalogue lacks them."""
+
+    default_error_messages = {
+        "missing_management_form": gettext_lazy(
+            "Biểu mẫu gửi lên thiếu số dòng hoặc đã bị sửa; vui lòng tải lại trang rồi nhập lại."
+        ),
+        "too_many_forms": gettext_lazy("Chỉ được gửi tối đa %(num)d dòng."),
+        "too_few_forms": gettext_lazy("Cần gửi ít nhất %(num)d dòng."),
+    }
