@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from hangviet.audit.log import record
 from hangviet.consolidation.queries import compute_completeness, consolidate, trend
 from hangviet.consolidation.reminders import remind_waiting
-from hangviet.lib.forms import SaneDateField
+from hangviet.lib.forms import IdListField, SaneDateField
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
@@ -71,16 +71,19 @@ def board(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     )
 
 
+class AcceptManyForm(forms.Form):
+    report = IdListField(required=False)
+
+
 @require_POST
 @login_required
 def accept_many(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     """Accept the submitted reports ticked on the board; each goes through the report gate."""
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     accepted = 0
-    for report_id in request.POST.getlist("report")[:1000]:
-        if not report_id.isdigit():
-            continue
-        report, _grant = get_report_for_user(request.user, int(report_id), need=Need.REVIEW)
+    form = AcceptManyForm(request.POST)
+    for report_id in form.cleaned_data["report"] if form.is_valid() else []:
+        report, _grant = get_report_for_user(request.user, report_id, need=Need.REVIEW)
         if report.status == Report.Status.SUBMITTED:
             accept_report(report, acting_user=request.user)
             accepted += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django import forms
@@ -71,13 +72,18 @@ class YearField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
-def parse_year(raw: object, default: int) -> int:
-    """A year from a query string (``?year=2026``): the default when absent, not a number or out of range."""
-    try:
-        year = int(str(raw).strip()) if raw not in (None, "") else default
-    except ValueError:
-        return default
-    return year if MIN_YEAR <= year <= MAX_YEAR else default
+class IdListField(forms.Field):
+    """Database ids ticked in a list (``name=report`` several times): non-numbers are ignored, at most ``limit``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, limit: int = 1000, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.limit = limit
+
+    def to_python(self, value: Any) -> list[int]:
+        items = value if isinstance(value, list | tuple) else ([value] if value else [])
+        return [int(item) for item in items[: self.limit] if re.fullmatch(r"[0-9]{1,18}", str(item))]
 
 
 class VietnameseFormSet(forms.BaseFormSet):
