@@ -38,14 +38,14 @@ class CitedField(forms.Field):
 
 
 class PlanHeaderForm(forms.Form):
-    title = forms.CharField(max_length=500, required=False)
-    year = YearField(required=False)
-    number_symbol = forms.CharField(max_length=80, required=False)
-    purpose = forms.CharField(max_length=MAX_TEXT, required=False, strip=False)
-    requirements = forms.CharField(max_length=MAX_TEXT, required=False, strip=False)
-    focus = forms.CharField(max_length=MAX_TEXT, required=False, strip=False)
-    legal_basis = forms.CharField(max_length=MAX_TEXT, required=False)
-    cited = CitedField(required=False)
+    title = forms.CharField(label=_("Trích yếu"), max_length=500, required=False)
+    year = YearField(label=_("Năm"), required=False)
+    number_symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=80, required=False)
+    purpose = forms.CharField(label=_("Mục đích"), max_length=MAX_TEXT, required=False, strip=False)
+    requirements = forms.CharField(label=_("Yêu cầu"), max_length=MAX_TEXT, required=False, strip=False)
+    focus = forms.CharField(label=_("Nội dung trọng tâm"), max_length=MAX_TEXT, required=False, strip=False)
+    legal_basis = forms.CharField(label=_("Căn cứ"), max_length=MAX_TEXT, required=False)
+    cited = CitedField(label=_("Căn cứ"), required=False)
 
 
 class UnitChoices(forms.Field):
