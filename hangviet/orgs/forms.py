@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.forms import SaneDateField, StyledFormMixin
+from hangviet.lib.forms import SaneDateField, StyledFormMixin, VietnameseFormSet
 from hangviet.lib.text import normalize_text
 from hangviet.orgs.models import Membership, Organisation
 
@@ -90,4 +90,6 @@ class NewSeatForm(StyledFormMixin, forms.Form):
         return normalize_text(self.cleaned_data["position"])
 
 
-NewSeatFormSet = forms.formset_factory(NewSeatForm, extra=3, max_num=30)
+NewSeatFormSet = forms.formset_factory(
+    NewSeatForm, formset=VietnameseFormSet, extra=3, max_num=30, validate_max=True, absolute_max=30
+)
