@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.lib.forms import VietnameseFormSet, YearField
+from hangviet.plans.models import Task
 
 MAX_TASKS = 500
 MAX_TEXT = 20_000
@@ -73,3 +74,11 @@ class ReviewTaskForm(forms.Form):
 ReviewTaskFormSet = forms.formset_factory(
     ReviewTaskForm, formset=VietnameseFormSet, extra=0, max_num=MAX_TASKS, validate_max=True, absolute_max=MAX_TASKS
 )
+
+
+class ProgressForm(forms.Form):
+    """The lead unit's progress update; the evidence file is checked by the action (lib/uploads.py)."""
+
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
+    note = forms.CharField(label=_("Ghi chú kết quả"), max_length=5000, required=False)
+    evidence = forms.FileField(label=_("Minh chứng (không bắt buộc)"), required=False)

@@ -23,7 +23,7 @@ from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans import actions, queries
 from hangviet.plans.access import can_read_plans_of, can_record_progress, get_plan_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
-from hangviet.plans.forms import PlanHeaderForm, ReviewTaskFormSet
+from hangviet.plans.forms import PlanHeaderForm, ProgressForm, ReviewTaskFormSet
 from hangviet.plans.importer import ParsedPlan
 from hangviet.plans.models import Plan, Task
 from hangviet.plans.reading import DocumentReadError
@@ -278,20 +278,29 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
     """A task and its progress history; its lead unit posts progress here."""
     need = Need.EDIT if request.method == "POST" else Need.READ
     found = get_task_for_user(request.user, task_id, need=need)
+    form = ProgressForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST":
-        try:
-            actions.record_progress(
-                found,
-                status=request.POST.get("status", ""),
-                note=request.POST.get("note", ""),
-                evidence=request.FILES.get("evidence"),
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if form.is_valid():
+            try:
+                actions.record_progress(
+                    found,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
+                    evidence=form.cleaned_data["evidence"],
+                    acting_user=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ %(ref)s.") % {"ref": found.ref})
+                return redirect("plans:task", found.pk)
         else:
-            messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ %(ref)s.") % {"ref": found.ref})
-        return redirect("plans:task", found.pk)
+            messages.error(
+                request,
+                " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()),
+            )
+        status = 422  # the page again, with what was typed
     can_edit = can_record_progress(request.user, found)
     return render(
         request,
@@ -302,7 +311,10 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
             "can_edit": can_edit,
             "statuses": Task.Status.choices,
             "overdue": found.is_overdue_on(timezone.localdate()),
+            "chosen_status": form["status"].value() if form.is_bound else found.status,
+            "note": form["note"].value() if form.is_bound else found.progress_note,
         },
+        status=status,
     )
 
 

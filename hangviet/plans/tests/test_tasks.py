@@ -221,3 +221,17 @@ def test_a_malformed_review_is_refused_in_vietnamese_and_keeps_what_was_typed(
     assert message in page
     assert "Kế hoạch đã sửa tên" in page  # nothing typed is lost
     assert not Plan.objects.filter(committee=world.vinh_long).exists()
+
+
+@pytest.mark.parametrize(("data", "message"), [({"status": "xong"}, "Trạng thái"), ({"note": "x" * 6000}, "5000")])
+def test_a_refused_progress_update_shows_the_page_again_with_what_was_typed(
+    client: Client, world: World, plan: Plan, data: dict[str, str], message: str
+) -> None:
+    task = plan.tasks.get(ref="II.2")
+    client.force_login(world.vl_trade_clerk)
+    response = client.post(reverse("plans:task", args=[task.pk]), {"status": "done", "note": "Đã làm", **data})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert message in page and data.get("note", "Đã làm") in page
+    task.refresh_from_db()
+    assert task.status == "not_started" and not task.progress.exists()
