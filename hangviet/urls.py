@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from hangviet.api.main import api
+from hangviet.web.forms import AdminLoginForm
 
 admin.site.site_header = "hangviet – Quản trị"
 admin.site.site_title = "hangviet"
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", include("hangviet.web.urls")),

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import math
 from decimal import Decimal
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Schema, Status
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
+from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, StrictStr, StringConstraints
 
 from hangviet.consolidation.queries import aggregate_for_unit, aggregate_roots
 from hangviet.lib.periods import PeriodCodeError
@@ -40,6 +43,19 @@ api = NinjaAPI(
     auth=django_auth,
     urls_namespace="api",
 )
+
+
+class ErrorOut(Schema):
+    """Every refusal: ``detail`` is a Vietnamese sentence (or, for a malformed request, the list of problems)."""
+
+    detail: Any
+
+
+# Database keys are 64-bit: a larger id in a path is "not found" by validation, not an overflow.
+ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+# 400: a NUL character anywhere in the request (hangviet.web.middleware), before the endpoint runs.
+SIGNED_IN = {400: ErrorOut, 401: ErrorOut}
+READ_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class RoleOut(Schema):
@@ -102,7 +118,7 @@ def _organisation_out(organisation) -> OrganisationOut:  # type: ignore[no-untyp
     )
 
 
-@api.get("/me", response=MeOut, summary="Tài khoản đang đăng nhập và các vai trò")
+@api.get("/me", response={200: MeOut, **SIGNED_IN}, summary="Tài khoản đang đăng nhập và các vai trò")
 def me(request: HttpRequest) -> MeOut:
     roles = active_roles(request.user)
     return MeOut(
@@ -113,8 +129,10 @@ def me(request: HttpRequest) -> MeOut:
     )
 
 
-@api.get("/units/resolve", response=ResolutionOut, summary="Đơn vị hành chính cũ nay là đơn vị nào")
-def units_resolve(request: HttpRequest, q: str) -> dict:
+@api.get(
+    "/units/resolve", response={200: ResolutionOut, **READ_ERRORS}, summary="Đơn vị hành chính cũ nay là đơn vị nào"
+)
+def units_resolve(request: HttpRequest, q: Query[str]) -> dict:
     if len(q) > 300:
         raise HttpError(422, "Tên đơn vị quá dài (tối đa 300 ký tự).")
     try:
@@ -123,18 +141,18 @@ def units_resolve(request: HttpRequest, q: str) -> dict:
         raise HttpError(404, f"Không tìm thấy đơn vị “{error}”.") from error
 
 
-@api.get("/organisations/{organisation_id}", response=OrganisationOut, summary="Một tổ chức")
-def organisation_detail(request: HttpRequest, organisation_id: int) -> OrganisationOut:
+@api.get("/organisations/{organisation_id}", response={200: OrganisationOut, **READ_ERRORS}, summary="Một tổ chức")
+def organisation_detail(request: HttpRequest, organisation_id: ObjectId) -> OrganisationOut:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     return _organisation_out(organisation)
 
 
 @api.get(
     "/organisations/{organisation_id}/members",
-    response=list[MemberOut],
+    response={200: list[MemberOut], **READ_ERRORS},
     summary="Thành viên hiện nay của một Ban Chỉ đạo",
 )
-def organisation_members(request: HttpRequest, organisation_id: int) -> list[MemberOut]:
+def organisation_members(request: HttpRequest, organisation_id: ObjectId) -> list[MemberOut]:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     return [
         MemberOut(
@@ -151,10 +169,10 @@ def organisation_members(request: HttpRequest, organisation_id: int) -> list[Mem
 
 @api.get(
     "/organisations/{organisation_id}/children",
-    response=list[OrganisationOut],
+    response={200: list[OrganisationOut], **READ_ERRORS},
     summary="Cơ quan thành viên và Ban Chỉ đạo cấp dưới",
 )
-def organisation_children(request: HttpRequest, organisation_id: int) -> list[OrganisationOut]:
+def organisation_children(request: HttpRequest, organisation_id: ObjectId) -> list[OrganisationOut]:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     children = [
         *queries.list_agencies(organisation).select_related("unit"),
@@ -185,10 +203,23 @@ class ReportOut(Schema):
     values: dict[str, float]
 
 
+def _finite(number: float) -> float:
+    if not math.isfinite(number):
+        raise ValueError("Số phải hữu hạn (không nhận NaN, Infinity).")
+    return number
+
+
+IndicatorCode = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=64)]
+# JSON ``true`` is not the number 1, and "yes" is not true: strict types, finite numbers, bounded text.
+RawValue = (
+    StrictInt | Annotated[StrictFloat, AfterValidator(_finite)] | Annotated[StrictStr, Field(max_length=100)] | None
+)
+
+
 class ValuesIn(Schema):
-    version: int
-    values: dict[str, float | int | str | None]
-    submit: bool = False
+    version: Annotated[StrictInt, Field(ge=0, le=2**31 - 1)]
+    values: Annotated[dict[IndicatorCode, RawValue], Field(max_length=500)]
+    submit: StrictBool = False
 
 
 class ProblemOut(Schema):
@@ -207,18 +238,27 @@ def _report_out(report: Report) -> ReportOut:
     )
 
 
-@api.get("/reports/{report_id}", response=ReportOut, summary="Một báo cáo và số liệu của nó")
-def report_detail(request: HttpRequest, report_id: int) -> ReportOut:
+@api.get("/reports/{report_id}", response={200: ReportOut, **READ_ERRORS}, summary="Một báo cáo và số liệu của nó")
+def report_detail(request: HttpRequest, report_id: ObjectId) -> ReportOut:
     report, _grant = get_report_for_user(request.user, report_id, need=Need.READ)
     return _report_out(report)
 
 
 @api.put(
     "/reports/{report_id}/values",
-    response={200: ReportOut, 409: ProblemOut, 422: ProblemOut},
+    response={
+        200: ReportOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ProblemOut,
+        413: ErrorOut,
+        422: ProblemOut,
+    },
     summary="Gửi số liệu của một báo cáo (và nộp báo cáo nếu submit=true)",
 )
-def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> Status:
+def report_values(request: HttpRequest, report_id: ObjectId, payload: ValuesIn) -> Status:
     """Numbers may be JSON numbers or Vietnamese text ("3.904", "36,9"); ``null`` clears a value.
     The same validation, optimistic locking (``version``) and workflow as the web form apply."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
@@ -252,10 +292,14 @@ def report_values(request: HttpRequest, report_id: int, payload: ValuesIn) -> St
 
 @api.get(
     "/aggregates",
-    response=dict[str, float | None],
+    response={200: dict[str, float | None], **READ_ERRORS},
     summary="Tổng hợp số liệu đã tiếp nhận của một đơn vị hành chính (kể cả đơn vị cũ) trong một kỳ",
 )
-def aggregates(request: HttpRequest, unit: str, period: str) -> dict[str, float | None]:
+def aggregates(
+    request: HttpRequest,
+    unit: Annotated[str, Query(min_length=1, max_length=300)],
+    period: Annotated[str, Query(min_length=4, max_length=20)],
+) -> dict[str, float | None]:
     """Readable by whoever may read the committee of that unit (or the committee that took it over)."""
     try:
         found = resolve_unit(unit).unit

@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 from hangviet.audit.log import record
 from hangviet.consolidation.queries import compute_completeness, consolidate, trend
 from hangviet.consolidation.reminders import remind_waiting
+from hangviet.lib.forms import IdListField, SaneDateField
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
@@ -71,14 +72,19 @@ def board(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     )
 
 
+class AcceptManyForm(forms.Form):
+    report = IdListField(required=False)
+
+
 @require_POST
 @login_required
 def accept_many(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     """Accept the submitted reports ticked on the board; each goes through the report gate."""
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
-    ticked = {int(report_id) for report_id in request.POST.getlist("report")[:1000] if report_id.isdigit()}
+    form = AcceptManyForm(request.POST)
+    ticked = sorted(set(form.cleaned_data["report"])) if form.is_valid() else []
     # Every ticked report passes the review gate before anything is accepted (404/403 change nothing).
-    reports = [get_report_for_user(request.user, report_id, need=Need.REVIEW)[0] for report_id in sorted(ticked)]
+    reports = [get_report_for_user(request.user, report_id, need=Need.REVIEW)[0] for report_id in ticked]
     waiting = [report for report in reports if report.status == Report.Status.SUBMITTED]
     try:
         accepted = len(accept_reports(waiting, acting_user=request.user))
@@ -102,7 +108,7 @@ def remind(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
 
 
 class DeadlineForm(forms.Form):
-    due_on = forms.DateField(label=_("Hạn gửi báo cáo"))
+    due_on = SaneDateField(label=_("Hạn gửi báo cáo"))
 
 
 @require_POST

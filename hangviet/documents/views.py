@@ -17,7 +17,7 @@ from hangviet.documents import actions
 from hangviet.documents.access import get_committee_for_documents, get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
-from hangviet.lib.forms import StyledFormMixin
+from hangviet.lib.forms import SaneDateField, StyledFormMixin, VietnameseFormSet
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Period
@@ -26,7 +26,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class IssueForm(StyledFormMixin, forms.Form):
-    issued_on = forms.DateField(label=gettext_lazy("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"}))
+    issued_on = SaneDateField(label=gettext_lazy("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"}))
     signer_name = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
     recipients = forms.CharField(
         label=gettext_lazy("Nơi nhận (mỗi dòng một nơi)"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
@@ -66,18 +66,53 @@ def create_report(request: HttpRequest, committee_id: int) -> HttpResponse:
     return redirect("documents:edit", document.pk)
 
 
-def _posted_sections(request: HttpRequest, count: int) -> list[EditableSection]:
+MAX_SECTIONS = 200
+
+
+class VersionForm(forms.Form):
+    base_version = forms.IntegerField(min_value=0, max_value=2**31 - 1)
+    note = forms.CharField(max_length=255, required=False)
+
+
+class SectionForm(forms.Form):
+    """One section of the draft as the editor posts it: its heading level (0 = the opening), heading, text."""
+
+    level = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1"), ("2", "2")], coerce=int, empty_value=0)
+    heading = forms.CharField(max_length=1000, required=False, strip=False)
+    text = forms.CharField(max_length=200_000, required=False, strip=False)
+
+
+SectionFormSet = forms.formset_factory(
+    SectionForm, formset=VietnameseFormSet, extra=0, max_num=MAX_SECTIONS, validate_max=True, absolute_max=MAX_SECTIONS
+)
+
+
+def _sections_of(formset: forms.BaseFormSet) -> list[EditableSection]:
+    """The sections as posted (cleaned where valid, else as typed, so that nothing is lost on an error)."""
     sections = []
-    for index in range(min(count, 200)):
-        level = request.POST.get(f"level_{index}", "0")
+    for form in formset.forms:
+        data = form.cleaned_data if form.is_valid() else {}
+        level = data.get("level", form["level"].value())
         sections.append(
             EditableSection(
-                request.POST.get(f"heading_{index}", ""),
-                int(level) if level in "012" else 0,
-                request.POST.get(f"text_{index}", ""),
+                str(form["heading"].value() or ""),
+                level if isinstance(level, int) else 0,
+                str(form["text"].value() or ""),
             )
         )
     return sections
+
+
+def _errors_of(*forms_: forms.BaseForm | forms.BaseFormSet) -> str:
+    found: list[str] = []
+    for form in forms_:
+        if isinstance(form, forms.BaseFormSet):
+            found += list(form.non_form_errors())
+            for index, sub in enumerate(form.forms):
+                found += [_("Mục %(n)s: %(e)s") % {"n": index + 1, "e": " ".join(e)} for e in sub.errors.values()]
+        else:
+            found += [" ".join(e) for e in form.errors.values()]
+    return " ".join(found)
 
 
 @login_required
@@ -87,23 +122,35 @@ def edit(request: HttpRequest, document_id: int) -> HttpResponse:
     document, grant = get_document_for_user(request.user, document_id, need=need)
     latest = document.latest
     sections = to_sections(latest.blocks if latest else [])
+    formset = SectionFormSet(
+        initial=[{"level": s.level, "heading": s.heading, "text": s.text} for s in sections], prefix="section"
+    )
+    version_form = VersionForm(initial={"base_version": latest.number if latest else 0})
+    status = 200
     if request.method == "POST":
-        sections = _posted_sections(request, int(request.POST.get("count", "0") or 0))
-        try:
-            actions.save_version(
-                document,
-                from_sections(sections),
-                acting_user=request.user,
-                base_version=int(request.POST.get("base_version", "0") or 0),
-                note=request.POST.get("note", ""),
-            )
-        except actions.StaleVersion as error:
-            messages.error(request, str(error))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        formset = SectionFormSet(request.POST, prefix="section")
+        version_form = VersionForm(request.POST)
+        if not formset.is_valid() or not version_form.is_valid():
+            sections = _sections_of(formset) if formset.is_bound and formset.management_form.is_valid() else sections
+            messages.error(request, _("Chưa lưu được: %(errors)s") % {"errors": _errors_of(version_form, formset)})
+            status = 422
         else:
-            messages.success(request, _("Đã lưu phiên bản mới."))
-            return redirect("documents:edit", document.pk)
+            sections = _sections_of(formset)
+            try:
+                actions.save_version(
+                    document,
+                    from_sections(sections),
+                    acting_user=request.user,
+                    base_version=version_form.cleaned_data["base_version"],
+                    note=version_form.cleaned_data["note"],
+                )
+            except actions.StaleVersion as error:
+                messages.error(request, str(error))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã lưu phiên bản mới."))
+                return redirect("documents:edit", document.pk)
     profile = actions.profile_for(document.committee)
     versions = list(document.versions.select_related("saved_by").order_by("-number"))
     return render(
@@ -113,6 +160,9 @@ def edit(request: HttpRequest, document_id: int) -> HttpResponse:
             "document": document,
             "grant": grant,
             "sections": sections,
+            "formset": formset,
+            "base_version": version_form["base_version"].value() or 0,
+            "note": version_form["note"].value() or "",
             "latest": latest,
             "versions": versions,
             "editing": grant.can_edit and document.status == Document.Status.DRAFT,
@@ -124,6 +174,7 @@ def edit(request: HttpRequest, document_id: int) -> HttpResponse:
                 }
             ),
         },
+        status=status,
     )
 
 
@@ -133,7 +184,7 @@ def compare(request: HttpRequest, document_id: int) -> HttpResponse:
     versions = {v.number: v for v in document.versions.all()}
     try:
         old, new = versions[int(request.GET.get("a", 0))], versions[int(request.GET.get("b", 0))]
-    except (KeyError, ValueError) as error:
+    except (KeyError, ValueError, OverflowError) as error:
         raise Http404 from error
     return render(
         request,

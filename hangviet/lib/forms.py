@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class StyledFormMixin:
@@ -23,3 +28,72 @@ class StyledFormMixin:
             else:
                 css = "form-control form-control-sm"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+EARLIEST_DATE = datetime.date(1945, 9, 2)  # nothing the platform records happened before the Republic
+YEARS_AHEAD = 10
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def latest_date() -> datetime.date:
+    today = timezone.localdate()
+    return today.replace(year=today.year + YEARS_AHEAD, day=28 if (today.month, today.day) == (2, 29) else today.day)
+
+
+def check_sane_date(value: datetime.date) -> None:
+    """A date between 2/9/1945 and ten years from today, else a Vietnamese ValidationError."""
+    latest = latest_date()
+    if not EARLIEST_DATE <= value <= latest:
+        raise forms.ValidationError(
+            _("Ngày phải từ %(earliest)s đến %(latest)s.")
+            % {"earliest": EARLIEST_DATE.strftime("%d/%m/%Y"), "latest": latest.strftime("%d/%m/%Y")},
+            code="date_range",
+        )
+
+
+def check_year(value: int) -> None:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise forms.ValidationError(
+            _("Năm phải từ %(min)s đến %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}, code="year_range"
+        )
+
+
+class SaneDateField(forms.DateField):
+    """A date field that refuses 0001-01-01 and 9999-12-31: dates within 1945 .. today + 10 years."""
+
+    default_validators = [check_sane_date]
+
+
+class YearField(forms.IntegerField):
+    default_validators = [check_year]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", None)
+        super().__init__(**kwargs)
+
+
+class IdListField(forms.Field):
+    """Database ids ticked in a list (``name=report`` several times): non-numbers are ignored, at most ``limit``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, limit: int = 1000, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.limit = limit
+
+    def to_python(self, value: Any) -> list[int]:
+        items = value if isinstance(value, list | tuple) else ([value] if value else [])
+        return [int(item) for item in items[: self.limit] if re.fullmatch(r"[0-9]{1,18}", str(item))]
+
+
+class VietnameseFormSet(forms.BaseFormSet):
+    """A formset whose own errors (a tampered or missing row count, too many rows) are in Vietnamese;
+    Django's Vietnamese catalogue lacks them."""
+
+    default_error_messages = {
+        "missing_management_form": gettext_lazy(
+            "Biểu mẫu gửi lên thiếu số dòng hoặc đã bị sửa; vui lòng tải lại trang rồi nhập lại."
+        ),
+        "too_many_forms": gettext_lazy("Chỉ được gửi tối đa %(num)d dòng."),
+        "too_few_forms": gettext_lazy("Cần gửi ít nhất %(num)d dòng."),
+    }

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import datetime
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.forms import StyledFormMixin
+from hangviet.lib.forms import SaneDateField, StyledFormMixin, VietnameseFormSet
 from hangviet.lib.text import normalize_text
 from hangviet.orgs.models import Membership, Organisation
 
@@ -20,8 +19,8 @@ class AppointMemberForm(StyledFormMixin, forms.Form):
         required=False,
         empty_label=_("— Không —"),
     )
-    start = forms.DateField(
-        label=_("Từ ngày"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
+    start = SaneDateField(
+        label=_("Từ ngày"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
     decision = forms.CharField(label=_("Theo quyết định số"), max_length=255, required=False)
 
@@ -42,15 +41,15 @@ class AppointMemberForm(StyledFormMixin, forms.Form):
 
 
 class EndMembershipForm(StyledFormMixin, forms.Form):
-    end = forms.DateField(
-        label=_("Thôi nhiệm vụ từ ngày"), initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
+    end = SaneDateField(
+        label=_("Thôi nhiệm vụ từ ngày"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
 
 
 class ReconstituteForm(StyledFormMixin, forms.Form):
     """ "Kiện toàn": the date and decision, and for each current seat whether it continues and in which role."""
 
-    on = forms.DateField(label=_("Ngày kiện toàn"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = SaneDateField(label=_("Ngày kiện toàn"), widget=forms.DateInput(attrs={"type": "date"}))
     decision = forms.CharField(label=_("Theo quyết định số"), max_length=255)
 
     def __init__(self, *args: object, current: list[Membership], **kwargs: object) -> None:
@@ -91,4 +90,6 @@ class NewSeatForm(StyledFormMixin, forms.Form):
         return normalize_text(self.cleaned_data["position"])
 
 
-NewSeatFormSet = forms.formset_factory(NewSeatForm, extra=3, max_num=30)
+NewSeatFormSet = forms.formset_factory(
+    NewSeatForm, formset=VietnameseFormSet, extra=3, max_num=30, validate_max=True, absolute_max=30
+)

@@ -16,13 +16,24 @@ from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs import actions, queries
 from hangviet.orgs.access import get_membership_for_user, get_organisation_for_user
 from hangviet.orgs.forms import AppointMemberForm, EndMembershipForm, NewSeatFormSet, ReconstituteForm
-from hangviet.orgs.models import Person
-from hangviet.orgs.policy import Need, visible_organisation_ids
+from hangviet.orgs.models import Organisation, Person
+from hangviet.orgs.policy import Grant, Need, visible_organisation_ids
 
 
 @login_required
 def detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation, grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
+    return _detail_page(request, organisation, grant)
+
+
+def _detail_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    grant: Grant,
+    appoint_form: AppointMemberForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The organisation page; after a refused appointment it shows the form as typed, with its errors."""
     context = {
         "organisation": organisation,
         "grant": grant,
@@ -35,17 +46,17 @@ def detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
         "historic_committees": queries.list_predecessor_committees(organisation),
         "successors": queries.list_successors(organisation),
         "former_names": organisation.former_names.all(),
-        "appoint_form": AppointMemberForm(committee=organisation)
+        "appoint_form": appoint_form or AppointMemberForm(committee=organisation)
         if grant.can_edit and organisation.is_committee
         else None,
     }
-    return render(request, "orgs/detail.html", context)
+    return render(request, "orgs/detail.html", context, status=status)
 
 
 @require_POST
 @login_required
 def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    committee, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
+    committee, grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
     form = AppointMemberForm(request.POST, committee=committee)
     if form.is_valid():
         data = form.cleaned_data
@@ -75,6 +86,7 @@ def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
                 )
             },
         )
+        return _detail_page(request, committee, grant, appoint_form=form, status=422)
     return redirect("orgs:detail", committee.pk)
 
 

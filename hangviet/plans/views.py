@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,12 +23,12 @@ from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans import actions, queries
 from hangviet.plans.access import can_read_plans_of, can_record_progress, get_plan_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
+from hangviet.plans.forms import PlanHeaderForm, ProgressForm, ReviewTaskFormSet
 from hangviet.plans.importer import ParsedPlan
 from hangviet.plans.models import Plan, Task
 from hangviet.plans.reading import DocumentReadError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MAX_TASKS = 500
 
 
 def _committee(request: HttpRequest, committee_id: int, need: Need) -> Organisation:
@@ -98,44 +99,71 @@ def import_plan(request: HttpRequest, committee_id: int) -> HttpResponse:
     )
 
 
+def _bound(form: forms.BaseForm, name: str) -> str:
+    """A field as cleaned when valid, else as typed (so a page with an error shows what the clerk wrote)."""
+    if form.is_valid() or name in getattr(form, "cleaned_data", {}):
+        return form.cleaned_data.get(name, "")
+    value = form[name].value()
+    return "" if value is None else str(value)
+
+
 def _reviewed_from_post(
     request: HttpRequest, committee: Organisation
 ) -> tuple[ParsedPlan, list[actions.ReviewedTask], list[str]]:
     units = {str(unit.pk): unit for unit in _units_of(committee)}
-    post = request.POST
+    header = PlanHeaderForm(request.POST)
+    rows = ReviewTaskFormSet(request.POST, prefix="task")
+    problems = [
+        f"{header.fields[name].label or name}: {' '.join(errors)}" if name in header.fields else " ".join(errors)
+        for name, errors in header.errors.items()
+    ]
+    header_data = header.cleaned_data if header.is_valid() else {}
+    year = header_data.get("year")
     parsed = ParsedPlan(
-        title=post.get("title", ""),
-        year=int(post["year"]) if post.get("year", "").isdigit() else None,
-        number_symbol=post.get("number_symbol", "")[:80],
-        purpose=post.get("purpose", ""),
-        requirements=post.get("requirements", ""),
-        focus=post.get("focus", ""),
-        legal_basis_lines=[line for line in post.get("legal_basis", "").splitlines() if line.strip()],
+        title=_bound(header, "title"),
+        year=year,
+        number_symbol=_bound(header, "number_symbol"),
+        purpose=_bound(header, "purpose"),
+        requirements=_bound(header, "requirements"),
+        focus=_bound(header, "focus"),
+        legal_basis_lines=[line for line in _bound(header, "legal_basis").splitlines() if line.strip()],
     )
-    parsed.cited = [tuple(item.split("|", 1)) for item in post.getlist("cited") if "|" in item][:50]  # type: ignore[misc]
-    tasks, problems = [], []
-    for index in range(min(int(post.get("count", "0") or 0), MAX_TASKS)):
-        if post.get(f"keep_{index}") != "on":
+    parsed.cited = header_data.get("cited", [])
+    if "year" in header.errors:
+        parsed.year = header["year"].value()  # type: ignore[assignment]  # shown back as typed, never saved
+    tasks = []
+    if not rows.is_valid():
+        problems += list(rows.non_form_errors())
+    for form in rows.forms if rows.management_form.is_valid() else []:
+        if not form.is_valid():
+            problems += [
+                _("Nhiệm vụ %(ref)s: %(errors)s") % {"ref": _bound(form, "ref"), "errors": " ".join(errors)}
+                for errors in form.errors.values()
+            ]
+            if form["keep"].value() in (None, False, "", "false", "off"):
+                continue
+        elif not form.cleaned_data["keep"]:
             continue
-        when_text = post.get(f"when_{index}", "")
+        when_text = _bound(form, "when")
         try:
             windows = [Window.from_iso(part.strip()) for part in when_text.split(",") if part.strip()]
         except ValueError:
-            windows = parse_windows(when_text, default_year=parsed.year)
+            windows = parse_windows(when_text, default_year=year)
             if not windows:
                 problems.append(
                     _("Nhiệm vụ %(ref)s: không đọc được thời gian “%(when)s”.")
-                    % {"ref": post.get(f"ref_{index}", ""), "when": when_text}
+                    % {"ref": _bound(form, "ref"), "when": when_text}
                 )
+        coordinating = form.cleaned_data.get("coordinating", []) if form.is_valid() else []
         tasks.append(
             actions.ReviewedTask(
-                ref=post.get(f"ref_{index}", "")[:20],
-                content=post.get(f"content_{index}", ""),
-                section=post.get(f"section_{index}", ""),
-                lead=units.get(post.get(f"lead_{index}", "")),
-                lead_name=post.get(f"lead_name_{index}", ""),
-                coordinating=[units[pk] for pk in post.getlist(f"coordinating_{index}") if pk in units],
-                coordinating_text=post.get(f"coordinating_text_{index}", ""),
+                ref=_bound(form, "ref"),
+                content=_bound(form, "content"),
+                section=_bound(form, "section"),
+                lead=units.get(_bound(form, "lead")),
+                lead_name=_bound(form, "lead_name"),
+                coordinating=[units[pk] for pk in coordinating if pk in units],
+                coordinating_text=_bound(form, "coordinating_text"),
                 windows=windows,
             )
         )
@@ -250,20 +278,29 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
     """A task and its progress history; its lead unit posts progress here."""
     need = Need.EDIT if request.method == "POST" else Need.READ
     found = get_task_for_user(request.user, task_id, need=need)
+    form = ProgressForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST":
-        try:
-            actions.record_progress(
-                found,
-                status=request.POST.get("status", ""),
-                note=request.POST.get("note", ""),
-                evidence=request.FILES.get("evidence"),
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if form.is_valid():
+            try:
+                actions.record_progress(
+                    found,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
+                    evidence=form.cleaned_data["evidence"],
+                    acting_user=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ %(ref)s.") % {"ref": found.ref})
+                return redirect("plans:task", found.pk)
         else:
-            messages.success(request, _("Đã cập nhật tiến độ nhiệm vụ %(ref)s.") % {"ref": found.ref})
-        return redirect("plans:task", found.pk)
+            messages.error(
+                request,
+                " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()),
+            )
+        status = 422  # the page again, with what was typed
     can_edit = can_record_progress(request.user, found)
     return render(
         request,
@@ -274,7 +311,10 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
             "can_edit": can_edit,
             "statuses": Task.Status.choices,
             "overdue": found.is_overdue_on(timezone.localdate()),
+            "chosen_status": form["status"].value() if form.is_bound else found.status,
+            "note": form["note"].value() if form.is_bound else found.progress_note,
         },
+        status=status,
     )
 
 

@@ -53,7 +53,7 @@ class VietnameseNumberField(forms.Field):
 
 
 class ReportEntryForm(StyledFormMixin, forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
     def __init__(self, *args: Any, indicators: Iterable[Indicator], sections: Iterable[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

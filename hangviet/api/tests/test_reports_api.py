@@ -94,3 +94,39 @@ def test_aggregates_of_a_unit_with_its_historic_parts(client: Client, world: Wor
     assert response.status_code == status
     if status == 200:
         assert response.json() == {"propaganda_sessions": 4000.0}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"version": 1, "values": {"propaganda_sessions": NaN}}',
+        '{"version": 1, "values": {"propaganda_sessions": Infinity}}',
+        '{"version": 1, "values": {"propaganda_sessions": -Infinity}}',
+        '{"version": 1, "values": {"propaganda_sessions": true}}',
+        '{"version": 1, "values": {}, "submit": "yes"}',
+        '{"version": true, "values": {}}',
+        '{"version": 1, "values": {"propaganda_sessions": "' + "1" * 200 + '"}}',
+    ],
+)
+def test_values_that_are_not_numbers_are_refused_and_nothing_is_saved(
+    client: Client, world: World, report: Report, body: str
+) -> None:
+    client.force_login(world.commune_clerk)
+    response = client.put(f"/api/reports/{report.pk}/values", body, content_type="application/json")
+    assert response.status_code == 422, response.content
+    report.refresh_from_db()
+    assert report.status == "draft" and not report.values.exists()
+
+
+def test_an_id_beyond_the_database_range_is_refused_not_a_server_error(client: Client, world: World) -> None:
+    client.force_login(world.commune_clerk)
+    assert client.get(f"/api/reports/{2**70}").status_code == 422
+    assert client.get(f"/api/organisations/{2**70}/members").status_code == 422
+
+
+def test_an_anonymous_call_is_a_declared_401(client: Client) -> None:
+    from hangviet.api.main import api
+
+    assert client.get("/api/me").status_code == 401
+    schema = api.get_openapi_schema()
+    assert 401 in schema["paths"]["/api/me"]["get"]["responses"]

@@ -112,3 +112,16 @@ def test_the_board_page(client: Client, world: World, django_assert_max_num_quer
     assert "Chưa báo cáo" in page and world.vl_trade.name in page
     client.post(reverse("consolidation:deadline", args=[world.vinh_long.pk, "2026-H1"]), {"due_on": "2026-06-15"})
     assert Deadline.objects.get(committee=world.vinh_long).due_on == D8(2026, 6, 15)
+
+
+def test_accepting_ticked_reports_ignores_ids_that_are_not_numbers(client: Client, world: World) -> None:
+    period = Period.objects.for_code("2026-H1")
+    report = submit(world.vl_trade, period, datetime.date(2026, 6, 10))
+    client.force_login(world.vl_office)
+    response = client.post(
+        reverse("consolidation:accept_many", args=[world.vinh_long.pk, "2026-H1"]),
+        {"report": ["²", "1" * 40, "-3", str(report.pk)]},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == Report.Status.ACCEPTED

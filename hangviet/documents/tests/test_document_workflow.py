@@ -66,17 +66,27 @@ def test_issuing_needs_a_signer_and_recipients(world: World, draft: Document) ->
     assert Document.objects.get(pk=draft.pk).status == "draft"
 
 
+def editor_post(sections: list, **fields: object) -> dict[str, object]:
+    """What the editor page posts: the version form and one formset row per section."""
+    data: dict[str, object] = {"section-TOTAL_FORMS": len(sections), "section-INITIAL_FORMS": 0, **fields}
+    for index, section in enumerate(sections):
+        data.update(
+            {
+                f"section-{index}-level": section.level,
+                f"section-{index}-heading": section.heading,
+                f"section-{index}-text": section.text,
+            }
+        )
+    return data
+
+
 def test_editing_saves_versions_and_the_difference_is_shown(client: Client, world: World, draft: Document) -> None:
     client.force_login(world.vl_office)
     page = client.get(reverse("documents:edit", args=[draft.pk])).content.decode()
     assert "3.904 cuộc" in page
     sections = client.get(reverse("documents:edit", args=[draft.pk])).context["sections"]
-    data = {"count": len(sections), "base_version": 1, "note": "Sửa đoạn mở đầu"}
-    for index, section in enumerate(sections):
-        data.update(
-            {f"level_{index}": section.level, f"heading_{index}": section.heading, f"text_{index}": section.text}
-        )
-    data["text_0"] = "Ban Chỉ đạo tỉnh Vĩnh Long báo cáo kết quả 6 tháng đầu năm 2026 như sau:"
+    data = editor_post(sections, base_version=1, note="Sửa đoạn mở đầu")
+    data["section-0-text"] = "Ban Chỉ đạo tỉnh Vĩnh Long báo cáo kết quả 6 tháng đầu năm 2026 như sau:"
     assert client.post(reverse("documents:edit", args=[draft.pk]), data).status_code == 302
     assert draft.versions.count() == 2
     diff = client.get(reverse("documents:compare", args=[draft.pk]), {"a": 1, "b": 2}).content.decode()
@@ -137,3 +147,39 @@ def test_the_command_line_writes_the_draft_then_the_issued_version(
     call_command("document", "report", "--unit", "Tỉnh Vĩnh Long", "--period", "2026-H1", "-o", str(target), stdout=out)
     assert "01/BC-BCĐ" in out.getvalue()
     assert target.read_bytes() == issued.file.open("rb").read()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"section-0-level": ""},
+        {"section-0-level": "12"},
+        {"base_version": "abc"},
+        {"base_version": str(2**70)},
+        {"section-TOTAL_FORMS": "x"},
+        {"section-TOTAL_FORMS": "100000"},
+    ],
+)
+def test_a_malformed_editor_post_is_refused_and_the_typed_text_kept(
+    client: Client, world: World, draft: Document, change: dict[str, str]
+) -> None:
+    client.force_login(world.vl_office)
+    sections = client.get(reverse("documents:edit", args=[draft.pk])).context["sections"]
+    data = editor_post(sections, base_version=1, note="")
+    data["section-0-text"] = "Đoạn mở đầu đã sửa, chưa lưu."
+    data.update(change)
+    response = client.post(reverse("documents:edit", args=[draft.pk]), data)
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Chưa lưu được" in page
+    if "section-TOTAL_FORMS" not in change:
+        assert "Đoạn mở đầu đã sửa, chưa lưu." in page
+    assert draft.versions.count() == 1
+
+
+def test_comparing_with_a_version_number_beyond_range_is_not_found(
+    client: Client, world: World, draft: Document
+) -> None:
+    client.force_login(world.vl_office)
+    response = client.get(reverse("documents:compare", args=[draft.pk]), {"a": "9" * 30, "b": "1"})
+    assert response.status_code == 404

@@ -167,3 +167,17 @@ def test_a_viewer_cannot_reconstitute(client: Client, world: World) -> None:
     assert client.get(reverse("orgs:reconstitute", args=[world.vinh_long.pk])).status_code == 403
     client.force_login(world.ag_office)
     assert client.post(reverse("orgs:reconstitute", args=[world.vinh_long.pk]), {}).status_code == 404
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "9999-12-31", "1900-05-01"])
+def test_a_membership_cannot_start_on_an_absurd_date(client: Client, world: World, start: str) -> None:
+    client.force_login(world.vl_office)
+    response = client.post(
+        reverse("orgs:appoint", args=[world.vinh_long.pk]),
+        {"full_name": "Nguyễn Văn Mới", "role": Membership.Role.MEMBER, "start": start},
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Ngày phải từ 02/09/1945" in page
+    assert 'value="Nguyễn Văn Mới"' in page  # what was typed is shown again
+    assert not Membership.objects.filter(person__full_name="Nguyễn Văn Mới").exists()

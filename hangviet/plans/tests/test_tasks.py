@@ -97,26 +97,32 @@ def test_who_may_read_and_update_a_task(
     assert task.status == ("done" if update == 302 else "not_started")
 
 
+def review_post(proposals: list, **header: object) -> dict[str, object]:
+    """What the review page posts: the plan's header and one formset row per proposed task, all kept."""
+    data: dict[str, object] = {"task-TOTAL_FORMS": len(proposals), "task-INITIAL_FORMS": 0, **header}
+    for index, task in enumerate(proposals):
+        data.update(
+            {
+                f"task-{index}-keep": "on",
+                f"task-{index}-ref": task.ref,
+                f"task-{index}-content": task.content,
+                f"task-{index}-lead": task.lead.pk if task.lead else "",
+                f"task-{index}-lead_name": task.lead_name,
+                f"task-{index}-when": ", ".join(w.iso for w in task.windows),
+            }
+        )
+    return data
+
+
 def test_import_review_and_save_over_http(client: Client, world: World) -> None:
     client.force_login(world.vl_office)
     upload = SimpleUploadedFile("ke-hoach.txt", (FIXTURES / "plan_vinhlong_2026.txt").read_bytes())
     review = client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload})
     proposals = review.context["proposals"]
-    data = {"title": "Kế hoạch năm 2026", "year": "2026", "count": len(proposals)}
-    for index, task in enumerate(proposals):
-        data.update(
-            {
-                f"keep_{index}": "on",
-                f"ref_{index}": task.ref,
-                f"content_{index}": task.content,
-                f"lead_{index}": task.lead.pk if task.lead else "",
-                f"lead_name_{index}": task.lead_name,
-                f"when_{index}": ", ".join(w.iso for w in task.windows),
-            }
-        )
-    data["keep_0"] = ""  # the clerk drops one task
-    data["lead_2"] = world.vl_health.pk  # and corrects a lead unit
-    data["when_3"] = "Quý II/2026"  # and writes a time in words
+    data = review_post(proposals, title="Kế hoạch năm 2026", year="2026")
+    data["task-0-keep"] = ""  # the clerk drops one task
+    data["task-2-lead"] = world.vl_health.pk  # and corrects a lead unit
+    data["task-3-when"] = "Quý II/2026"  # and writes a time in words
     response = client.post(reverse("plans:save_import", args=[world.vinh_long.pk]), data)
     plan = Plan.objects.get(committee=world.vinh_long)
     assert response.url == reverse("plans:detail", args=[plan.pk])
@@ -132,12 +138,13 @@ def test_a_lead_from_another_committee_is_never_saved(client: Client, world: Wor
         {
             "title": "X",
             "year": "2026",
-            "count": 1,
-            "keep_0": "on",
-            "ref_0": "1",
-            "content_0": "Việc",
-            "lead_0": world.ag_trade.pk,
-            "when_0": "2026",
+            "task-TOTAL_FORMS": 1,
+            "task-INITIAL_FORMS": 0,
+            "task-0-keep": "on",
+            "task-0-ref": "1",
+            "task-0-content": "Việc",
+            "task-0-lead": world.ag_trade.pk,
+            "task-0-when": "2026",
         },
     )
     assert response.status_code == 302
@@ -186,3 +193,45 @@ def test_the_overdue_board_reads_a_date(client: Client, world: World, plan: Plan
     client.force_login(world.vl_office)
     page = client.get(reverse("plans:overdue", args=[world.vinh_long.pk]), {"ngay": "2026-07-01"}).content.decode()
     assert "II.4" in page and "II.2" not in page
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"year": "99999"}, "Năm phải từ 2000 đến 2100"),
+        ({"year": "1"}, "Năm phải từ 2000 đến 2100"),
+        ({"cited": "Quyết định|" + "1" * 120}, "quá dài (tối đa 80 ký tự)"),
+        ({"task-TOTAL_FORMS": "abc"}, "thiếu số dòng hoặc đã bị sửa"),
+        ({"task-TOTAL_FORMS": "100000"}, "tối đa 500 dòng"),
+        ({"number_symbol": "1" * 200}, "80"),
+        ({"task-0-ref": "x" * 100}, "Nhiệm vụ"),
+    ],
+)
+def test_a_malformed_review_is_refused_in_vietnamese_and_keeps_what_was_typed(
+    client: Client, world: World, change: dict[str, str], message: str
+) -> None:
+    client.force_login(world.vl_office)
+    upload = SimpleUploadedFile("ke-hoach.txt", (FIXTURES / "plan_vinhlong_2026.txt").read_bytes())
+    proposals = client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload}).context["proposals"]
+    data = review_post(proposals, title="Kế hoạch đã sửa tên", year="2026")
+    data.update(change)
+    response = client.post(reverse("plans:save_import", args=[world.vinh_long.pk]), data)
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert message in page
+    assert "Kế hoạch đã sửa tên" in page  # nothing typed is lost
+    assert not Plan.objects.filter(committee=world.vinh_long).exists()
+
+
+@pytest.mark.parametrize(("data", "message"), [({"status": "xong"}, "Trạng thái"), ({"note": "x" * 6000}, "5000")])
+def test_a_refused_progress_update_shows_the_page_again_with_what_was_typed(
+    client: Client, world: World, plan: Plan, data: dict[str, str], message: str
+) -> None:
+    task = plan.tasks.get(ref="II.2")
+    client.force_login(world.vl_trade_clerk)
+    response = client.post(reverse("plans:task", args=[task.pk]), {"status": "done", "note": "Đã làm", **data})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert message in page and data.get("note", "Đã làm") in page
+    task.refresh_from_db()
+    assert task.status == "not_started" and not task.progress.exists()

@@ -52,3 +52,17 @@ def test_english_is_available(client: Client) -> None:
 def test_an_english_browser_still_gets_vietnamese_until_the_user_chooses(client: Client) -> None:
     page = client.get(reverse("web:login"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
     assert 'lang="vi"' in page and "Mật khẩu" in page
+
+
+@pytest.mark.parametrize("url", ["/dang-nhap/", "/quan-tri/login/"])
+def test_an_over_long_user_name_is_refused_with_a_message_not_a_server_error(client: Client, url: str) -> None:
+    # django-axes stores failed names in 255 characters: on PostgreSQL a longer one used to raise (500).
+    response = client.post(url, {"username": "a" * 300, "password": "sai"})
+    assert response.status_code == 200
+    assert "Tên đăng nhập quá dài (tối đa 150 ký tự)" in response.content.decode()
+
+
+def test_an_over_long_password_is_refused_with_a_message(client: Client) -> None:
+    response = client.post(reverse("web:login"), {"username": "vl", "password": "x" * 5000})
+    assert response.status_code == 200
+    assert "Mật khẩu quá dài" in response.content.decode()

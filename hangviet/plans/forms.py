@@ -1,0 +1,84 @@
+"""The plan import review page as forms: the plan's header and one formset row per proposed task."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hangviet.lib.forms import VietnameseFormSet, YearField
+from hangviet.plans.models import Task
+
+MAX_TASKS = 500
+MAX_TEXT = 20_000
+
+
+class CitedField(forms.Field):
+    """The legal documents the plan cites, posted as hidden ``kind|number`` values (as the importer read them)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[tuple[str, str]]:
+        items = value if isinstance(value, list | tuple) else ([value] if value else [])
+        cited = []
+        for item in items[:50]:
+            kind, sep, number = str(item).partition("|")
+            if not sep:
+                continue
+            kind, number = kind.strip(), number.strip()
+            if len(number) > 80 or len(kind) > 40:
+                raise forms.ValidationError(
+                    _("Số, ký hiệu văn bản căn cứ “%(number)s” quá dài (tối đa 80 ký tự)."),
+                    params={"number": number[:80] + "…"},
+                    code="max_length",
+                )
+            if number:
+                cited.append((kind, number))
+        return cited
+
+
+class PlanHeaderForm(forms.Form):
+    title = forms.CharField(label=_("Trích yếu"), max_length=500, required=False)
+    year = YearField(label=_("Năm"), required=False)
+    number_symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=80, required=False)
+    purpose = forms.CharField(label=_("Mục đích"), max_length=MAX_TEXT, required=False, strip=False)
+    requirements = forms.CharField(label=_("Yêu cầu"), max_length=MAX_TEXT, required=False, strip=False)
+    focus = forms.CharField(label=_("Nội dung trọng tâm"), max_length=MAX_TEXT, required=False, strip=False)
+    legal_basis = forms.CharField(label=_("Căn cứ"), max_length=MAX_TEXT, required=False)
+    cited = CitedField(label=_("Căn cứ"), required=False)
+
+
+class UnitChoices(forms.Field):
+    """Organisation ids as posted from a multiple select; the view keeps only the committee's own units."""
+
+    widget = forms.SelectMultiple
+
+    def to_python(self, value: Any) -> list[str]:
+        items = value if isinstance(value, list | tuple) else ([value] if value else [])
+        return [str(item)[:20] for item in items[:100]]
+
+
+class ReviewTaskForm(forms.Form):
+    keep = forms.BooleanField(required=False)
+    ref = forms.CharField(max_length=20, required=False)
+    content = forms.CharField(max_length=MAX_TEXT, required=False)
+    section = forms.CharField(max_length=255, required=False)
+    lead = forms.CharField(max_length=20, required=False)
+    lead_name = forms.CharField(max_length=255, required=False)
+    coordinating = UnitChoices(required=False)
+    coordinating_text = forms.CharField(max_length=500, required=False)
+    when = forms.CharField(max_length=500, required=False)
+
+
+ReviewTaskFormSet = forms.formset_factory(
+    ReviewTaskForm, formset=VietnameseFormSet, extra=0, max_num=MAX_TASKS, validate_max=True, absolute_max=MAX_TASKS
+)
+
+
+class ProgressForm(forms.Form):
+    """The lead unit's progress update; the evidence file is checked by the action (lib/uploads.py)."""
+
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
+    note = forms.CharField(label=_("Ghi chú kết quả"), max_length=5000, required=False)
+    evidence = forms.FileField(label=_("Minh chứng (không bắt buộc)"), required=False)
