@@ -17,6 +17,7 @@ from hangviet.ingest.access import can_import_for, get_document_for_user, import
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.uploads import check_upload
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.periods.models import Period
 
@@ -70,6 +71,11 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _unreadable(file) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        check_upload(file, allowed=actions.INGEST_TYPES, max_bytes=MAX_BYTES)
+    except ValidationError as error:
+        shown = (file.name or "").replace("\x00", "")[:80] or "?"
+        return f"{shown}: {' '.join(error.messages)}"
     content = file.read(MAX_BYTES + 1)
     file.seek(0)
     try:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hangviet.lib.timewindows import Window, parse_windows
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need, active_roles
@@ -73,6 +74,11 @@ def import_plan(request: HttpRequest, committee_id: int) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Chưa chọn tệp kế hoạch."))
+        return redirect("plans:committee", committee.pk)
+    try:
+        check_upload(upload, allowed=frozenset({".docx", ".txt"}), max_bytes=actions.MAX_PLAN_FILE_BYTES)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("plans:committee", committee.pk)
     try:
         parsed, proposals = actions.read_plan(

@@ -22,7 +22,7 @@ from hangviet.audit.log import record
 from hangviet.indicators.models import ValidationRule
 from hangviet.indicators.rules import RuleBook, Violation
 from hangviet.lib.text import normalize_text
-from hangviet.lib.uploads import checked_name
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.reporting.catalogue import form_code_for
@@ -222,9 +222,10 @@ def accept_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Re
 @transaction.atomic
 def add_attachment(report: Report, upload: UploadedFile, *, acting_user: AbstractBaseUser | None) -> Attachment:
     """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API."""
-    name = checked_name(upload, default="tep-dinh-kem")
+    checked = check_upload(upload)
+    name = checked.display_name
     attachment = Attachment(report=report, original_name=name, size=upload.size or 0, uploaded_by=acting_user)
-    attachment.file.save(name, upload, save=False)
+    attachment.file.save(checked.stored_name, upload, save=False)
     attachment.save()
     record(report, "report.attachment_added", actor=acting_user, name=name)
     return attachment
