@@ -8,7 +8,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +24,7 @@ from hangviet.plans import actions, queries
 from hangviet.plans.access import can_read_plans_of, can_record_progress, get_plan_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
 from hangviet.plans.importer import ParsedPlan
-from hangviet.plans.models import Plan, Task
+from hangviet.plans.models import Plan, Task, TaskProgress
 from hangviet.plans.reading import DocumentReadError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -248,6 +248,19 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
             "overdue_ids": {t.pk for t in tasks if t.is_overdue_on(today)},
             "statuses": Task.Status.choices,
         },
+    )
+
+
+@login_required
+def evidence(request: HttpRequest, progress_id: int) -> FileResponse:
+    """A progress entry's evidence file, for whoever may read the task (asked of the task gate); never a
+    public media URL."""
+    progress = TaskProgress.objects.filter(pk=progress_id).only("task_id", "evidence", "evidence_name").first()
+    if progress is None or not progress.evidence:
+        raise Http404
+    get_task_for_user(request.user, progress.task_id, need=Need.READ)
+    return FileResponse(
+        progress.evidence.open("rb"), as_attachment=True, filename=progress.evidence_name or "minh-chung"
     )
 
 

@@ -186,3 +186,28 @@ def test_the_overdue_board_reads_a_date(client: Client, world: World, plan: Plan
     client.force_login(world.vl_office)
     page = client.get(reverse("plans:overdue", args=[world.vinh_long.pk]), {"ngay": "2026-07-01"}).content.decode()
     assert "II.4" in page and "II.2" not in page
+
+
+def test_evidence_is_served_only_through_the_task_gate(client: Client, world: World, plan: Plan) -> None:
+    task = plan.tasks.get(ref="II.2")
+    client.force_login(world.vl_trade_clerk)
+    client.post(
+        reverse("plans:task", args=[task.pk]),
+        {
+            "status": "done",
+            "note": "Xong",
+            "evidence": SimpleUploadedFile('Ảnh phiên chợ "số 1".jpg', b"\xff\xd8\xff jpeg", content_type="image/jpeg"),
+        },
+    )
+    progress = task.progress.get()
+    page = client.get(reverse("plans:task", args=[task.pk])).content.decode()
+    assert "/media/" not in page and reverse("plans:evidence", args=[progress.pk]) in page
+    response = client.get(reverse("plans:evidence", args=[progress.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"\xff\xd8\xff jpeg"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "\n" not in disposition and "/" not in disposition.split(";")[1]
+    client.logout()
+    anonymous = client.get(reverse("plans:evidence", args=[progress.pk]))
+    assert anonymous.status_code == 302 and "/media/" not in anonymous["Location"]
+    client.force_login(world.ag_office)  # another province's office: not a reader of this plan
+    assert client.get(reverse("plans:evidence", args=[progress.pk])).status_code == 404
