@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from hangviet.indicators.models import Indicator
 from hangviet.ingest import actions
 from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
+from hangviet.ingest.forms import decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.uploads import check_upload
-from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.periods.models import Period
 
 MAX_FILES = 50
@@ -186,19 +186,5 @@ def _snippet(fact: dict, width: int = 90) -> str:
 
 
 def _decisions(request: HttpRequest, document: IngestDocument) -> tuple[list[dict], list[str]]:
-    codes = set(Indicator.objects.values_list("code", flat=True))
-    facts, problems = [], []
-    for index, fact in enumerate(document.facts):
-        decided = dict(fact)
-        decided["decision"] = "accept" if request.POST.get(f"decision_{index}") == "accept" else "reject"
-        code = request.POST.get(f"indicator_{index}", fact["indicator"])
-        decided["indicator"] = code if code in codes else fact["indicator"]
-        raw = request.POST.get(f"value_{index}", "")
-        if raw.strip():
-            try:
-                number = parse_vn_number(raw)
-                decided["value"] = int(number) if number == number.to_integral_value() else float(number)
-            except NumberFormatError as error:
-                problems.append(_("Số liệu dòng %(row)s: %(error)s") % {"row": index + 1, "error": error})
-        facts.append(decided)
-    return facts, problems
+    codes = frozenset(Indicator.objects.values_list("code", flat=True))
+    return decided_facts(fact_formset(request.POST, len(document.facts), codes), document.facts)
