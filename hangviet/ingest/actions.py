@@ -22,12 +22,15 @@ from hangviet.ingest.extract import extract
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.reporting import actions as reporting
 from hangviet.reporting.models import Report
 from hangviet.reporting.queries import form_indicators
 from hangviet.units.resolve import UnitNotFound, resolve_unit
+
+INGEST_TYPES = frozenset({".docx", ".pdf", ".txt"})
 
 
 def new_batch() -> str:
@@ -44,13 +47,16 @@ def upload(
     acting_user: AbstractBaseUser | None,
 ) -> IngestDocument:
     """Store an uploaded file (through the storage API) as a document waiting to be read."""
-    name = (file.name or "bao-cao")[:255]
-    if (file.size or 0) > MAX_BYTES:
-        raise ValidationError(_("Tệp “%(name)s” quá lớn (tối đa 15 MB).") % {"name": name})
+    try:
+        checked = check_upload(file, allowed=INGEST_TYPES, max_bytes=MAX_BYTES)
+    except ValidationError as error:
+        shown = (file.name or "").replace("\x00", "")[:80] or "?"
+        raise ValidationError(f"{shown}: {' '.join(error.messages)}") from error
+    name = checked.display_name
     document = IngestDocument(
         batch=batch, uploaded_by=acting_user, organisation=organisation, period=period, original_name=name
     )
-    document.file.save(name, file, save=False)
+    document.file.save(checked.stored_name, file, save=False)
     document.save()
     record(document, "ingest.uploaded", actor=acting_user, name=name)
     return document

@@ -15,6 +15,7 @@ Qualifiers: "khoảng, ước, xấp xỉ" → about; "hơn, trên, ngoài" → 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -204,6 +205,12 @@ def sentences_of(passage: Passage) -> list[str]:
     return [part.strip() for part in SENTENCE_END.split(text) if part and part.strip()]
 
 
+@functools.lru_cache(maxsize=4096)
+def _found_in(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the pattern occurs in the sentence, asked once per sentence rather than once per figure."""
+    return pattern.search(text) is not None
+
+
 def _indicator_for(after: str, sentence: str, multiplier: str | None, clause: str) -> str | None:
     if re.match(r"^(?:đồng|đ\b|vnđ)", after) or (multiplier and re.match(r"^(?:đồng|\s*$)", after)):
         # Money is named by what is said just before it, within its clause ("phạt tiền 3,46 tỷ đồng").
@@ -211,7 +218,7 @@ def _indicator_for(after: str, sentence: str, multiplier: str | None, clause: st
             return None  # economic statistics, not an activity of the campaign
         return next((code for pattern, code in MONEY_CONTEXT if pattern.search(clause[-120:])), None)
     for pattern, code, needs in AFTER_RULES:
-        if pattern.search(after) and (needs is None or needs.search(sentence)):
+        if pattern.search(after) and (needs is None or _found_in(needs, sentence)):
             return code
     return None
 
@@ -233,9 +240,18 @@ LABEL = re.compile(r"(?:^|[-–•+*]\s*|;\s*)(?P<label>[^:;.()]{3,80}?):\s*(?:k
 COMPARISON_OPEN = re.compile(r"\((?:\s*(?:cùng kỳ|năm \d{4}|kỳ trước|so với|năm trước))[^()]*$")
 
 
+COMPARISON_HEAD = re.compile(r"\((?:\s*(?:cùng kỳ|năm \d{4}|kỳ trước|so với|năm trước))")
+
+
+def _comparison_open(text: str, end: int) -> bool:
+    """COMPARISON_OPEN.search(text[:end]) without rescanning the text: only the last bracket can open it."""
+    last = max(text.rfind("(", 0, end), text.rfind(")", 0, end))
+    return last >= 0 and text[last] == "(" and COMPARISON_HEAD.match(text, last, end) is not None
+
+
 def _labelled(before: str, after: str, context: str, multiplier: str | None, clause: str) -> str | None:
     """For "Số vụ kiểm tra: 412 vụ" or "Hạng 3 sao: 165 sản phẩm", the label names the figure."""
-    label = LABEL.search(before)
+    label = LABEL.search(before, max(0, len(before) - LOOKBEHIND))
     if not label:
         return None
     name = re.sub(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+", "", label["label"].strip(" -–•+*"))
@@ -260,17 +276,18 @@ def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
             before,
         ):
             continue
-        clause = lowered[: match.start()].rsplit(";", 1)[-1]
+        prefix = lowered[: match.start()]
+        clause = lowered[lowered.rfind(";", 0, match.start()) + 1 : match.start()]
         if REGISTRATION_BEFORE.search(before) or NOT_RESULT_AFTER.search(after):
             continue
         if NOT_RESULT.search(clause[-80:]) and not re.search(r"đã (?:tổ chức|thực hiện|đạt)|kết quả", clause[-80:]):
             continue
-        if re.search(r"cùng kỳ[^.;]{0,25}\(\s*$", before) or COMPARISON_OPEN.search(lowered[: match.start()]):
+        if re.search(r"cùng kỳ[^.;]{0,25}\(\s*$", before) or _comparison_open(lowered, match.start()):
             continue  # "(cùng kỳ năm 2021: 1.032 cuộc)", "(năm 2019: 2.105 cuộc)": last year's figures, not these
         if re.match(r"^vụ\b", after) and re.search(r"kiểm tra(?:, kiểm soát)?\s*$", before):
             code: str | None = "inspections"  # "kiểm tra 1.132 vụ, xử lý 786 vụ vi phạm"
         else:
-            code = _labelled(lowered[: match.start()], after, context, match["mult"], clause) or _indicator_for(
+            code = _labelled(prefix, after, context, match["mult"], clause) or _indicator_for(
                 after, context, match["mult"], clause
             )
         if code == "viet_goods_share_pct" and not re.search(r"tỷ lệ[^;]{0,100}$|hàng việt[^;]{0,40}$", clause):
@@ -278,8 +295,7 @@ def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
         if code is None:
             continue
         if code == PEOPLE_REACHED:
-            code = _people_kind(lowered[: match.start()], after)
-        clause = lowered[: match.start()].rsplit(";", 1)[-1]
+            code = _people_kind(prefix, after)
         per_item = (
             bool(PER_ITEM_BEFORE.search(before))
             or bool(re.search(r"\bmỗi\s(?!xã)", clause))  # not "Chương trình Mỗi xã một sản phẩm"
@@ -303,14 +319,20 @@ def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
     return facts
 
 
+CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
+# Patterns anchored at the end of the text before a figure are searched only in this much of it, so that a
+# sentence with many figures costs linear time, not quadratic (a match is far shorter than this).
+LOOKBEHIND = 2000
+
+
 def _evidence(sentence: str, start: int, end: int, limit: int = 320) -> tuple[str, int]:
     """The sentence, or for a long one the clause around the figure (between semicolons), and its offset."""
     if len(sentence) <= limit:
         return sentence, 0
     left = max(sentence.rfind(";", 0, start), sentence.rfind(":", 0, start), start - limit // 2)
     left = max(0, left + 1)
-    stops = [m.start() for m in re.finditer(r"[;.](?=\s|$)", sentence[end:])][:1]  # not the dot in "267.083"
-    right_candidates = [end + stop for stop in stops]
+    stop = CLAUSE_STOP.search(sentence, end)  # not the dot in "267.083"
+    right_candidates = [stop.start()] if stop else []
     right = min([*right_candidates, end + limit // 2, len(sentence)])
     clause = sentence[left : right + 1].strip()
     return clause, left + (len(sentence[left : right + 1]) - len(sentence[left : right + 1].lstrip()))

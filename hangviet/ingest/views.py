@@ -14,13 +14,16 @@ from django.utils.translation import gettext as _
 from hangviet.indicators.models import Indicator
 from hangviet.ingest import actions
 from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
+from hangviet.ingest.forms import decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
-from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
+from hangviet.lib.uploads import check_upload
 from hangviet.periods.models import Period
 
 MAX_FILES = 50
+LARGE_FILE_BYTES = 2 * 1024 * 1024
+LARGE_TEXT_BYTES = 200 * 1024
 
 
 def _period_keys() -> list[PeriodKey]:
@@ -42,7 +45,8 @@ def upload(request: HttpRequest) -> HttpResponse:
                 period = Period.objects.for_key(PeriodKey.parse(request.POST["period"]))
             except PeriodCodeError as error:
                 messages.error(request, str(error))
-        if len(files) == 1 and (problem := _unreadable(files[0])):
+        large = len(files) == 1 and _is_large(files[0])
+        if len(files) == 1 and (problem := _unreadable(files[0], read=not large)):
             messages.error(request, problem)  # nothing is stored for a single file that cannot be read
         elif not files:
             messages.error(request, _("Chưa chọn tệp nào."))
@@ -56,7 +60,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                     )
                 except ValidationError as error:
                     messages.error(request, " ".join(error.messages))
-            if len(documents) == 1:
+            if len(documents) == 1 and not large:
                 document = actions.read_uploaded(documents[0])
                 return redirect("ingest:review", document.pk)
             for document in documents:
@@ -69,7 +73,20 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _unreadable(file) -> str | None:  # type: ignore[no-untyped-def]
+def _is_large(file) -> bool:  # type: ignore[no-untyped-def]
+    """A file this large is read by the task worker (with the progress page), not inside the request."""
+    size = file.size or 0
+    return size > LARGE_FILE_BYTES or ((file.name or "").lower().endswith(".txt") and size > LARGE_TEXT_BYTES)
+
+
+def _unreadable(file, *, read: bool = True) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        check_upload(file, allowed=actions.INGEST_TYPES, max_bytes=MAX_BYTES)
+    except ValidationError as error:
+        shown = (file.name or "").replace("\x00", "")[:80] or "?"
+        return f"{shown}: {' '.join(error.messages)}"
+    if not read:
+        return None
     content = file.read(MAX_BYTES + 1)
     file.seek(0)
     try:
@@ -169,19 +186,5 @@ def _snippet(fact: dict, width: int = 90) -> str:
 
 
 def _decisions(request: HttpRequest, document: IngestDocument) -> tuple[list[dict], list[str]]:
-    codes = set(Indicator.objects.values_list("code", flat=True))
-    facts, problems = [], []
-    for index, fact in enumerate(document.facts):
-        decided = dict(fact)
-        decided["decision"] = "accept" if request.POST.get(f"decision_{index}") == "accept" else "reject"
-        code = request.POST.get(f"indicator_{index}", fact["indicator"])
-        decided["indicator"] = code if code in codes else fact["indicator"]
-        raw = request.POST.get(f"value_{index}", "")
-        if raw.strip():
-            try:
-                number = parse_vn_number(raw)
-                decided["value"] = int(number) if number == number.to_integral_value() else float(number)
-            except NumberFormatError as error:
-                problems.append(_("Số liệu dòng %(row)s: %(error)s") % {"row": index + 1, "error": error})
-        facts.append(decided)
-    return facts, problems
+    codes = frozenset(Indicator.objects.values_list("code", flat=True))
+    return decided_facts(fact_formset(request.POST, len(document.facts), codes), document.facts)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from hangviet.audit.log import record
 from hangviet.lib.text import normalize_text
 from hangviet.lib.timewindows import Window
-from hangviet.lib.uploads import checked_name
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.catalogue import place_words
 from hangviet.orgs.matching import OrganisationMatcher
 from hangviet.orgs.models import Organisation
@@ -184,9 +184,9 @@ def record_progress(
         raise ValidationError(_("Trạng thái không hợp lệ."))
     progress = TaskProgress(task=task, status=status, note=normalize_text(note), by=acting_user)
     if evidence is not None:
-        name = checked_name(evidence, default="minh-chung")
-        progress.evidence_name = name
-        progress.evidence.save(name, evidence, save=False)
+        checked = check_upload(evidence)
+        progress.evidence_name = checked.display_name
+        progress.evidence.save(checked.stored_name, evidence, save=False)
     progress.save()
     task.status, task.progress_note, task.progress_updated_at = status, progress.note, timezone.now()
     task.save(update_fields=["status", "progress_note", "progress_updated_at"])

@@ -6,6 +6,7 @@ app_name = "plans"
 urlpatterns = [
     path("nhiem-vu/", views.my_tasks, name="mine"),
     path("nhiem-vu/<int:task_id>/", views.task, name="task"),
+    path("minh-chung/<int:progress_id>/", views.evidence, name="evidence"),
     path("ban-chi-dao/<int:committee_id>/", views.committee_plans, name="committee"),
     path("ban-chi-dao/<int:committee_id>/nhap/", views.import_plan, name="import"),
     path("ban-chi-dao/<int:committee_id>/nhap/luu/", views.save_import, name="save_import"),

@@ -9,13 +9,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hangviet.lib.timewindows import Window, parse_windows
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need, active_roles
@@ -25,7 +26,7 @@ from hangviet.plans.access import can_read_plans_of, can_record_progress, get_pl
 from hangviet.plans.export import plan_docx
 from hangviet.plans.forms import PlanHeaderForm, ProgressForm, ReviewTaskFormSet
 from hangviet.plans.importer import ParsedPlan
-from hangviet.plans.models import Plan, Task
+from hangviet.plans.models import Plan, Task, TaskProgress
 from hangviet.plans.reading import DocumentReadError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -74,6 +75,11 @@ def import_plan(request: HttpRequest, committee_id: int) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Chưa chọn tệp kế hoạch."))
+        return redirect("plans:committee", committee.pk)
+    try:
+        check_upload(upload, allowed=frozenset({".docx", ".txt"}), max_bytes=actions.MAX_PLAN_FILE_BYTES)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("plans:committee", committee.pk)
     try:
         parsed, proposals = actions.read_plan(
@@ -270,6 +276,19 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
             "overdue_ids": {t.pk for t in tasks if t.is_overdue_on(today)},
             "statuses": Task.Status.choices,
         },
+    )
+
+
+@login_required
+def evidence(request: HttpRequest, progress_id: int) -> FileResponse:
+    """A progress entry's evidence file, for whoever may read the task (asked of the task gate); never a
+    public media URL."""
+    progress = TaskProgress.objects.filter(pk=progress_id).only("task_id", "evidence", "evidence_name").first()
+    if progress is None or not progress.evidence:
+        raise Http404
+    get_task_for_user(request.user, progress.task_id, need=Need.READ)
+    return FileResponse(
+        progress.evidence.open("rb"), as_attachment=True, filename=progress.evidence_name or "minh-chung"
     )
 
 

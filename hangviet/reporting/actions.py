@@ -22,7 +22,7 @@ from hangviet.indicators.models import ValidationRule
 from hangviet.indicators.rules import RuleBook, Violation
 from hangviet.lib.storage import discard_on_rollback
 from hangviet.lib.text import normalize_text
-from hangviet.lib.uploads import checked_name
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.reporting.catalogue import form_code_for
@@ -271,13 +271,14 @@ def add_attachment(report: Report, upload: UploadedFile, *, acting_user: Abstrac
 
     Only while the report is editable: a submitted or accepted report keeps the files it was sent with.
     If anything fails after the file is stored, the file is removed again (no file without its row)."""
-    name = checked_name(upload, default="tep-dinh-kem")
+    checked = check_upload(upload)
+    name = checked.display_name
     _lock(report)
     if not report.is_editable:
         raise ReportStateError(_("Báo cáo đã gửi hoặc đã được tiếp nhận nên không đính kèm thêm tệp được."))
     attachment = Attachment(report=report, original_name=name, size=upload.size or 0, uploaded_by=acting_user)
     with discard_on_rollback(attachment.file):
-        attachment.file.save(name, upload, save=False)
+        attachment.file.save(checked.stored_name, upload, save=False)
         attachment.save()
         record(report, "report.attachment_added", actor=acting_user, name=name)
     return attachment

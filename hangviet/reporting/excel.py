@@ -23,6 +23,9 @@ from hangviet.reporting.models import Report
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 500
+MAX_MEMBERS = 200
+MAX_PART_BYTES = 10 * 1024 * 1024  # one sheet or sharedStrings.xml, unpacked
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024
 HEADER_ROW = 6
 HEADERS = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Số liệu kỳ này", "Kỳ trước", "Cùng kỳ năm trước"]
 NUMBER_FORMAT = "#,##0.##"
@@ -87,15 +90,23 @@ def read_workbook(
     stream: IO[bytes], report: Report, indicators: list[Indicator]
 ) -> tuple[dict[str, Decimal | None], int]:
     """Return ``({code: value}, version)`` from an uploaded workbook, or raise ExcelImportError."""
+    _check_unpacked_sizes(stream)
     try:
         workbook = load_workbook(stream, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ExcelImportError([_("Tệp không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.")]) from error
     try:
         sheet = workbook.worksheets[0]
-        rows = list(sheet.iter_rows(min_row=1, max_row=HEADER_ROW + MAX_ROWS, max_col=8, values_only=True))
+        rows = list(sheet.iter_rows(min_row=1, max_row=HEADER_ROW + MAX_ROWS + 1, max_col=8, values_only=True))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as error:  # ParseError, EntitiesForbidden
+        raise ExcelImportError([_("Tệp không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.")]) from error
     finally:
         workbook.close()
+    if len(rows) > HEADER_ROW + MAX_ROWS and any(cell is not None for cell in rows[-1]):
+        raise ExcelImportError(
+            [_("Tệp Excel có quá nhiều dòng (tối đa %(limit)s dòng chỉ tiêu).") % {"limit": MAX_ROWS}]
+        )
+    rows = rows[: HEADER_ROW + MAX_ROWS]
     if len(rows) < HEADER_ROW or rows[0][7] != report.pk:
         raise ExcelImportError([_("Tệp này không phải mẫu Excel của báo cáo này. Hãy tải mẫu từ trang báo cáo.")])
     version = rows[1][7] if isinstance(rows[1][7], int) else 0
@@ -118,6 +129,31 @@ def read_workbook(
     if problems:
         raise ExcelImportError(problems)
     return values, version
+
+
+def _check_unpacked_sizes(stream: IO[bytes]) -> None:
+    """Refuse, from the zip directory alone, a workbook whose parts would unpack too large (a few hundred KB
+    of upload can hold hundreds of MB of shared strings) before openpyxl inflates anything."""
+    try:
+        stream.seek(0)
+        with zipfile.ZipFile(stream) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise ExcelImportError([_("Tệp không phải là tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.")]) from error
+    finally:
+        stream.seek(0)
+    total = sum(member.file_size for member in members)
+    if (
+        len(members) > MAX_MEMBERS
+        or total > MAX_UNPACKED_BYTES
+        or any(member.file_size > MAX_PART_BYTES for member in members)
+    ):
+        raise ExcelImportError(
+            [
+                _("Tệp Excel khi giải nén quá lớn (tối đa %(limit)s MB); hãy dùng mẫu tải từ trang báo cáo.")
+                % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)}
+            ]
+        )
 
 
 def _read_cell(raw: object) -> Decimal | None:

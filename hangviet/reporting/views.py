@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.policy import Grant, Need, active_roles, is_recipient_office
 from hangviet.orgs.queries import name_on
@@ -242,8 +243,10 @@ def excel_upload(request: HttpRequest, report_id: int) -> HttpResponse:
         messages.error(request, _("Chưa chọn tệp Excel."))
         return redirect("reporting:detail", report.pk)
     upload = form.cleaned_data["file"]
-    if upload.size > excel.MAX_UPLOAD_BYTES:
-        messages.error(request, _("Tệp Excel quá lớn (tối đa 5 MB)."))
+    try:
+        check_upload(upload, allowed=frozenset({".xlsx"}), max_bytes=excel.MAX_UPLOAD_BYTES)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("reporting:detail", report.pk)
     try:
         values, version = excel.read_workbook(upload, report, queries.form_indicators(report))

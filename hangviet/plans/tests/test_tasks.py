@@ -235,3 +235,28 @@ def test_a_refused_progress_update_shows_the_page_again_with_what_was_typed(
     assert message in page and data.get("note", "Đã làm") in page
     task.refresh_from_db()
     assert task.status == "not_started" and not task.progress.exists()
+
+
+def test_evidence_is_served_only_through_the_task_gate(client: Client, world: World, plan: Plan) -> None:
+    task = plan.tasks.get(ref="II.2")
+    client.force_login(world.vl_trade_clerk)
+    client.post(
+        reverse("plans:task", args=[task.pk]),
+        {
+            "status": "done",
+            "note": "Xong",
+            "evidence": SimpleUploadedFile('Ảnh phiên chợ "số 1".jpg', b"\xff\xd8\xff jpeg", content_type="image/jpeg"),
+        },
+    )
+    progress = task.progress.get()
+    page = client.get(reverse("plans:task", args=[task.pk])).content.decode()
+    assert "/media/" not in page and reverse("plans:evidence", args=[progress.pk]) in page
+    response = client.get(reverse("plans:evidence", args=[progress.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"\xff\xd8\xff jpeg"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "\n" not in disposition and "/" not in disposition.split(";")[1]
+    client.logout()
+    anonymous = client.get(reverse("plans:evidence", args=[progress.pk]))
+    assert anonymous.status_code == 302 and "/media/" not in anonymous["Location"]
+    client.force_login(world.ag_office)  # another province's office: not a reader of this plan
+    assert client.get(reverse("plans:evidence", args=[progress.pk])).status_code == 404
