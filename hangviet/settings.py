@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -85,6 +86,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the web process (no separate file server needed); see docs/deploy.md.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hangviet.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,9 +126,21 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hangviet.sqlite3'}"),
+        # Persistent connections, checked before reuse so a restarted database does not break requests.
+        # Each web worker thread and each task worker holds at most one: see docs/deploy.md for sizing.
         conn_max_age=env_int("HANGVIET_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # Heavy read-only pages read from the replica (hangviet.lib.replica.reads_from_replica); writes never do.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=env_int("HANGVIET_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["hangviet.lib.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Several processes (web, task worker) share the file: wait for locks instead of failing.
@@ -174,7 +190,14 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("HANGVIET_MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": env_str("HANGVIET_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": env_str(
+            "HANGVIET_STATIC_STORAGE",
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        )
+    },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -193,9 +216,39 @@ SESSION_COOKIE_SECURE = env_bool("HANGVIET_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
+# HTTPS in production: the reverse proxy terminates TLS and says so in X-Forwarded-Proto.
+SECURE_SSL_REDIRECT = env_bool("HANGVIET_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("HANGVIET_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HANGVIET_HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = env_bool("HANGVIET_HSTS_PRELOAD", False)
+if env_bool("HANGVIET_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # django-axes locks out by client address: behind N proxies, the address is taken from X-Forwarded-For.
+    AXES_IPWARE_PROXY_COUNT = env_int("HANGVIET_PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Content-Security-Policy (Django's own middleware): scripts only from our static files, never inline.
+# Inline style attributes stay allowed (htmx injects its indicator style; Bootstrap components set styles).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "hangviet.lib.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if env_str("HANGVIET_LOG_FORMAT", "text") == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("HANGVIET_LOG_LEVEL", "WARNING")},
 }

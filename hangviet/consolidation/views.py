@@ -21,6 +21,7 @@ from hangviet.consolidation.queries import compute_completeness, consolidate, tr
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.lib.forms import IdListField, SaneDateField
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
@@ -131,6 +132,7 @@ def set_deadline(request: HttpRequest, committee_id: int, code: str) -> HttpResp
 
 
 @login_required
+@reads_from_replica()
 def table(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)
@@ -160,6 +162,7 @@ def table(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def table_xlsx(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)

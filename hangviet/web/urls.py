@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from hangviet.web import views
+from hangviet.web import health, views
 from hangviet.web.forms import LoginForm
 
 app_name = "web"
@@ -14,4 +14,5 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("don-vi-hanh-chinh/", views.units, name="units"),
+    path("healthz", health.healthz, name="healthz"),
 ]
