@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
-    "django_tasks_db",
     "axes",
     "ninja",
     "hangviet.units",
@@ -82,6 +81,8 @@ INSTALLED_APPS = [
     "hangviet.web",
     "hangviet.api",
     "hangviet.demo",
+    # After hangviet.web, whose db_worker command (recovering stale tasks first) replaces the package's.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,10 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+HANGVIET_TASK_STALE_MINUTES = env_int("HANGVIET_TASK_STALE_MINUTES", 15)
+# The reading-progress page says no worker is processing when tasks have waited this long and none runs.
+HANGVIET_TASK_STALLED_SECONDS = env_int("HANGVIET_TASK_STALLED_SECONDS", 60)
 
 TASKS = {
     "default": {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from hangviet.ingest.forms import decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.queue import queue_state
 from hangviet.lib.uploads import check_upload
 from hangviet.periods.models import Period
 
@@ -109,6 +111,10 @@ def batch(request: HttpRequest, batch_id: str) -> HttpResponse:
         "batch_id": batch_id,
         "percent": round(100 * done / len(documents)),
     }
+    if done < len(documents):
+        queue = queue_state()
+        context["queue"] = queue
+        context["stalled"] = queue.stalled(settings.HANGVIET_TASK_STALLED_SECONDS)
     template = "ingest/_batch.html" if request.htmx else "ingest/batch.html"
     return render(request, template, context)
 
