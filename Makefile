@@ -21,6 +21,7 @@ check: test lint
 lint: $(VENV)/.installed
 	$(BIN)/ruff check hangviet bench
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/lint_views.py
 
 setup: $(VENV)/.installed node_modules/.installed compiled-messages migrate
 

@@ -179,6 +179,32 @@ class Seat:
     agency: Organisation | None = None
 
 
+@dataclass(frozen=True)
+class NewMember:
+    full_name: str
+    position: str
+    role: str
+
+
+@transaction.atomic
+def appoint_new_member(
+    committee: Organisation,
+    *,
+    full_name: str,
+    position: str,
+    role: str,
+    start: datetime.date,
+    acting_user: AbstractBaseUser | None,
+    agency: Organisation | None = None,
+    decision: str = "",
+) -> Membership:
+    """Record a new person and seat them in one change: a refused appointment leaves no orphan person."""
+    person = Person.objects.create(full_name=normalize_text(full_name), position=normalize_text(position))
+    return appoint_member(
+        committee, person=person, role=role, start=start, acting_user=acting_user, agency=agency, decision=decision
+    )
+
+
 @transaction.atomic
 def reconstitute_committee(
     committee: Organisation,
@@ -187,11 +213,20 @@ def reconstitute_committee(
     seats: Iterable[Seat],
     decision: str,
     acting_user: AbstractBaseUser | None,
+    new_members: Iterable[NewMember] = (),
 ) -> list[Membership]:
     """ "Kiện toàn": end every current seat the day before ``on`` and seat the new line-up from ``on``.
 
-    Earlier seats stay, with their dates, so the committee's history shows who sat when.
+    ``new_members`` are people not yet on record: they are created in the same change, so a refused
+    reconstitution leaves no one behind. Earlier seats stay, with their dates, so the history shows who sat when.
     """
+    seats = [
+        *seats,
+        *(
+            Seat(person=Person.objects.create(full_name=new.full_name, position=new.position), role=new.role)
+            for new in new_members
+        ),
+    ]
     for membership in committee.memberships.filter(end__isnull=True).select_related("person"):
         if membership.start >= on:
             raise ValidationError(_("Ngày kiện toàn phải sau ngày bắt đầu của các thành viên hiện tại."))

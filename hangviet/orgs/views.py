@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +15,7 @@ from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs import actions, queries
 from hangviet.orgs.access import get_membership_for_user, get_organisation_for_user
 from hangviet.orgs.forms import AppointMemberForm, EndMembershipForm, NewSeatFormSet, ReconstituteForm
-from hangviet.orgs.models import Organisation, Person
+from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Grant, Need, visible_organisation_ids
 
 
@@ -60,11 +59,11 @@ def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
     form = AppointMemberForm(request.POST, committee=committee)
     if form.is_valid():
         data = form.cleaned_data
-        person = Person.objects.create(full_name=data["full_name"], position=data["position"])
         try:
-            actions.appoint_member(
+            membership = actions.appoint_new_member(
                 committee,
-                person=person,
+                full_name=data["full_name"],
+                position=data["position"],
                 role=data["role"],
                 agency=data["agency"],
                 start=data["start"],
@@ -74,7 +73,9 @@ def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Đã bổ sung %(name)s vào Ban Chỉ đạo.") % {"name": person.full_name})
+            messages.success(
+                request, _("Đã bổ sung %(name)s vào Ban Chỉ đạo.") % {"name": membership.person.full_name}
+            )
     else:
         messages.error(
             request,
@@ -122,24 +123,24 @@ def reconstitute(request: HttpRequest, organisation_id: int) -> HttpResponse:
         seats = [actions.Seat(person=seat.person, role=role, agency=seat.agency) for seat, role in form.continuing()]
         additions = [data for data in new_seats.cleaned_data if data.get("full_name")]
         try:
-            with transaction.atomic():
-                for data in additions:
-                    person = Person.objects.create(full_name=data["full_name"], position=data["position"])
-                    seats.append(actions.Seat(person=person, role=data["role"]))
-                actions.reconstitute_committee(
-                    committee,
-                    on=form.cleaned_data["on"],
-                    seats=seats,
-                    decision=form.cleaned_data["decision"],
-                    acting_user=request.user,
-                )
+            created = actions.reconstitute_committee(
+                committee,
+                on=form.cleaned_data["on"],
+                seats=seats,
+                new_members=[
+                    actions.NewMember(full_name=data["full_name"], position=data["position"], role=data["role"])
+                    for data in additions
+                ],
+                decision=form.cleaned_data["decision"],
+                acting_user=request.user,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(
                 request,
                 _("Đã kiện toàn Ban Chỉ đạo: %(count)s thành viên từ ngày %(date)s.")
-                % {"count": len(seats), "date": format_date_short(form.cleaned_data["on"])},
+                % {"count": len(created), "date": format_date_short(form.cleaned_data["on"])},
             )
             return redirect("orgs:detail", committee.pk)
     return render(request, "orgs/reconstitute.html", {"organisation": committee, "form": form, "new_seats": new_seats})

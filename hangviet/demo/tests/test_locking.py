@@ -272,3 +272,23 @@ def test_parallel_saves_with_the_same_version_lose_no_update_silently(reference:
     losers = [outcome for _thread, outcome in threads if isinstance(outcome.get("error"), actions.EditConflict)]
     assert len(winners) == 1 and len(losers) == 5
     assert Report.objects.get(pk=report.pk).version == version + 1
+
+
+@pytest.mark.django_db
+def test_a_refused_appointment_leaves_no_orphan_person(world: World) -> None:
+    from django.core.exceptions import ValidationError
+
+    from hangviet.orgs import actions as org_actions
+    from hangviet.orgs.models import Person
+
+    people = Person.objects.count()
+    with pytest.raises(ValidationError):
+        org_actions.appoint_new_member(
+            world.vl_trade,  # an agency has no members: the appointment is refused
+            full_name="Nguyễn Văn A",
+            position="Phó Giám đốc",
+            role="member",
+            start=datetime.date(2026, 1, 5),
+            acting_user=None,
+        )
+    assert Person.objects.count() == people
