@@ -19,7 +19,7 @@ test: setup
 check: test lint
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check hangviet bench
+	$(BIN)/ruff check hangviet bench scripts gunicorn.conf.py
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/lint_views.py
 
