@@ -17,7 +17,7 @@ from hangviet.ingest.models import IngestDocument
 from hangviet.orgs.tests.factories import World
 
 pytestmark = pytest.mark.django_db
-SEED = Path(__file__).resolve().parent / "data" / "report_travinh_2023_h1.txt"
+SEED = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "data" / "report_travinh_2023_h1.txt"
 
 
 @pytest.fixture
@@ -45,9 +45,20 @@ def test_a_batch_with_no_worker_says_that_nothing_is_processing(
     assert IngestDocument.objects.filter(status=IngestDocument.Status.QUEUED).count() == 2  # nothing is lost
 
 
+@pytest.fixture
+def committed_world(transactional_db: None) -> World:
+    """The worker closes its database connection between tasks: its test runs outside a test transaction."""
+    from hangviet.demo.reference import load_reference_data
+    from hangviet.orgs.tests.factories import make_world
+
+    load_reference_data(only_if_missing=True)
+    return make_world()
+
+
 def test_a_task_left_running_by_a_killed_worker_is_read_again_when_a_worker_starts(
-    database_queue: None, client: Client, world: World
+    database_queue: None, client: Client, committed_world: World
 ) -> None:
+    world = committed_world
     client.force_login(world.vl_office)
     _bulk_upload(client)
     killed = DBTaskResult.objects.order_by("id").first()
