@@ -205,8 +205,9 @@ def consolidate(committee: Organisation, period: Period, *, with_last_year: bool
     totals = {code: combine_units(kind, (row.values.get(code) for row in rows)) for code, kind in kinds.items()}
     last_year: dict[str, Decimal | None] = {}
     if with_last_year:
-        before = Period.objects.for_key(period.key.same_period_last_year())
-        last_year = consolidate(committee, before, with_last_year=False).totals
+        before = Period.objects.find(period.key.same_period_last_year())
+        if before is not None:  # a period nobody ever used holds no figures
+            last_year = consolidate(committee, before, with_last_year=False).totals
     return Table(committee, period, indicators, rows, totals, last_year)
 
 
@@ -217,8 +218,11 @@ def trend(
     series = []
     for back in range(length - 1, -1, -1):
         key = PeriodKey(period.year - back, period.key.kind)
-        earlier = Period.objects.for_key(key)
-        series.append((earlier, consolidate(committee, earlier, with_last_year=False).totals))
+        earlier = Period.objects.find(key)
+        if earlier is None:  # never used: no figures, and a reading page creates nothing
+            series.append((Period(year=key.year, kind=key.kind), {}))
+        else:
+            series.append((earlier, consolidate(committee, earlier, with_last_year=False).totals))
     return series
 
 

@@ -53,6 +53,7 @@ def _period_choices(selected: Period) -> list[PeriodKey]:
 
 @login_required
 def board_today(request: HttpRequest, committee_id: int) -> HttpResponse:
+    get_organisation_for_user(request.user, committee_id, need=Need.READ)  # an unseen committee is not found
     return redirect("consolidation:board", committee_id, period_of_day(timezone.localdate()).previous().code)
 
 

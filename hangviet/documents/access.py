@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from hangviet.documents.models import Document
-from hangviet.orgs.access import check_access, get_organisation_for_user
+from hangviet.orgs.access import check_access
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Grant, Need, may_keep_documents
 
@@ -15,11 +15,13 @@ from hangviet.orgs.policy import Grant, Need, may_keep_documents
 def get_committee_for_documents(
     user: AbstractBaseUser | AnonymousUser, organisation_id: int, *, need: Need
 ) -> tuple[Organisation, Grant]:
-    """The committee whose documents ``user`` works on; Http404 for anything that is not a committee."""
-    organisation, grant = get_organisation_for_user(user, organisation_id, need=need)
+    """The committee whose documents ``user`` works on; Http404 for anything that is not a committee.
+
+    Not being a committee is checked first: an agency has no document pages at all, whoever asks."""
+    organisation = get_object_or_404(Organisation.objects.select_related("unit", "parent"), pk=organisation_id)
     if not may_keep_documents(organisation):
         raise Http404
-    return organisation, grant
+    return organisation, check_access(user, organisation, need)
 
 
 def get_document_for_user(

@@ -11,25 +11,20 @@ from django.shortcuts import get_object_or_404
 
 from hangviet.ingest.models import IngestDocument
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import OVERSEEING_ROLES, active_roles, grant_for, list_predecessor_ids
+from hangviet.orgs.policy import grant_for, importable_ids
 from hangviet.orgs.queries import CURRENT_FIRST
 
 
 def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Organisation]:
     """Organisations ``user`` may import figures for: own editable ones and their merged predecessors."""
-    roles = [role for role in active_roles(user) if role.role != role.Role.VIEWER]
-    own = {role.organisation_id for role in roles}
-    historic = list_predecessor_ids({role.organisation_id for role in roles if role.role in OVERSEEING_ROLES})
     return list(
-        Organisation.objects.filter(pk__in=own | historic).select_related("unit").order_by(CURRENT_FIRST, "name")
+        Organisation.objects.filter(pk__in=importable_ids(user)).select_related("unit").order_by(CURRENT_FIRST, "name")
     )
 
 
 def can_import_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
     grant = grant_for(user, organisation)
-    if grant is not None and grant.can_edit:
-        return True
-    return organisation.pk in {org.pk for org in importable_organisations(user)}
+    return (grant is not None and grant.can_edit) or organisation.pk in importable_ids(user)
 
 
 def get_document_for_user(user: AbstractBaseUser | AnonymousUser, document_id: int) -> IngestDocument:

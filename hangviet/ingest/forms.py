@@ -1,10 +1,11 @@
-"""The review form: one small form per extracted figure (accept, indicator, value), as a formset."""
+"""The ingest forms: the upload choices, and one small form per extracted figure (accept, indicator, value)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext as _
 
+from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 
 
@@ -59,3 +60,29 @@ def decided_facts(formset, facts: list[dict]) -> tuple[list[dict], list[str]]:  
             row["value"] = form.cleaned_data["value"]
         decided.append(row)
     return decided, problems
+
+
+class UploadChoicesForm(forms.Form):
+    """What the clerk chose beside the files: the reporting organisation and period (both may be left to the
+    reader, which recognises them from the document). Only organisations the user may import for are offered."""
+
+    organisation = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
+    period = forms.CharField(required=False, max_length=10)
+
+    def __init__(self, *args: object, organisations: list, **kwargs: object) -> None:  # type: ignore[type-arg]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        from hangviet.orgs.models import Organisation
+
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[org.pk for org in organisations])
+        self.fields["organisation"].error_messages["invalid_choice"] = _(
+            "Bạn không nhập số liệu cho đơn vị này; hãy chọn một đơn vị trong danh sách."
+        )
+
+    def clean_period(self) -> PeriodKey | None:
+        code = self.cleaned_data.get("period", "").strip()
+        if not code:
+            return None
+        try:
+            return PeriodKey.parse(code)
+        except PeriodCodeError as error:
+            raise forms.ValidationError(str(error)) from error

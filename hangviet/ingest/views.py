@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from hangviet.indicators.models import Indicator
 from hangviet.ingest import actions
 from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
-from hangviet.ingest.forms import decided_facts, fact_formset
+from hangviet.ingest.forms import UploadChoicesForm, decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
@@ -39,14 +39,17 @@ def _period_keys() -> list[PeriodKey]:
 def upload(request: HttpRequest) -> HttpResponse:
     organisations = importable_organisations(request.user)
     if request.method == "POST":
+        if not organisations:
+            raise PermissionDenied  # a read-only account imports nothing, so it uploads nothing to read
         files = request.FILES.getlist("files")[:MAX_FILES]
-        chosen = next((org for org in organisations if str(org.pk) == request.POST.get("organisation")), None)
-        period = None
-        if request.POST.get("period"):
-            try:
-                period = Period.objects.for_key(PeriodKey.parse(request.POST["period"]))
-            except PeriodCodeError as error:
-                messages.error(request, str(error))
+        choices = UploadChoicesForm(request.POST, organisations=organisations)
+        if not choices.is_valid():
+            for errors in choices.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect("ingest:upload")
+        chosen = choices.cleaned_data["organisation"]
+        key = choices.cleaned_data["period"]
+        period = Period.objects.for_key(key) if key else None
         large = len(files) == 1 and _is_large(files[0])
         if len(files) == 1 and (problem := _unreadable(files[0], read=not large)):
             messages.error(request, problem)  # nothing is stored for a single file that cannot be read

@@ -13,10 +13,14 @@ The rules, from a user's active roles (``UserRole``):
   editors complete them (an old report entered from its document), its standing office reviews them;
 - review (accept or return a report) belongs only to the standing office or secretariat of the committee
   the reporter reports to (or of the committee that took that one over): ``Grant.can_review``;
-- a committee's composition (appointments, reconstitution) is managed by its own standing office or
-  secretariat, not by a focal officer: ``Grant.can_manage``;
+- a committee's composition as a whole (reconstitution) is managed by its own standing office or
+  secretariat, not by a focal officer: ``Grant.can_manage``; single seats are edited like other data;
 - an aggregate over several organisations is readable only if each of them is (``can_read_all``);
 - official documents belong to committees only (``may_keep_documents``);
+- plans flow down: a committee's plans are read by whoever reads the committee and by every organisation
+  below it, which carries them out (``can_read_plans``);
+- figures are imported (from a report's document) by whoever edits the organisation, and by the standing
+  office of a committee for the committees merged into it (``importable_ids``);
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -216,6 +220,22 @@ def can_read_all(user: AbstractBaseUser | AnonymousUser, organisations: Iterable
 def may_keep_documents(organisation: Organisation) -> bool:
     """Official documents (Báo cáo, Kế hoạch, Thông báo) are issued by steering committees only."""
     return organisation.kind == Organisation.Kind.COMMITTEE
+
+
+def can_read_plans(user: AbstractBaseUser | AnonymousUser, committee: Organisation) -> bool:
+    """Plans flow down: whoever reads the committee, and every organisation below it (it carries them out)."""
+    if grant_for(user, committee) is not None:
+        return True
+    return any(committee.pk in list_overseer_ids(role.organisation) for role in active_roles(user))
+
+
+def importable_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+    """Organisations ``user`` imports figures for: its own (not as a viewer), and the committees merged into a
+    committee whose standing office or secretariat it is (nobody else can still write their old reports)."""
+    roles = [role for role in active_roles(user) if role.role != UserRole.Role.VIEWER]
+    own = {role.organisation_id for role in roles}
+    overseeing = {role.organisation_id for role in roles if role.role in OVERSEEING_ROLES}
+    return own | (list_predecessor_ids(overseeing) if overseeing else set())
 
 
 def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:

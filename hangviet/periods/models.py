@@ -16,6 +16,10 @@ class PeriodManager(models.Manager["Period"]):
         period, _created = self.get_or_create(year=key.year, kind=key.kind)
         return period
 
+    def find(self, key: PeriodKey) -> Period | None:
+        """The period for ``key`` if it was ever used, without creating it (reading pages write nothing)."""
+        return self.filter(year=key.year, kind=key.kind).first()
+
     def for_code(self, code: str) -> Period:
         """The period for ``"2026-H1"`` or ``"2026"``, created on first use; raises PeriodCodeError."""
         return self.for_key(PeriodKey.parse(code))

@@ -13,21 +13,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from hangviet.orgs.access import check_access
-from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need, active_roles, grant_for, list_overseer_ids
+from hangviet.orgs.policy import Need, can_read_plans, grant_for
 from hangviet.plans.models import Plan, Task
-
-
-def can_read_plans_of(user: AbstractBaseUser | AnonymousUser, committee: Organisation) -> bool:
-    if grant_for(user, committee) is not None:
-        return True
-    return any(committee.pk in list_overseer_ids(role.organisation) for role in active_roles(user))
 
 
 def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related("committee", "committee__unit"), pk=plan_id)
     if need is Need.READ:
-        if not can_read_plans_of(user, plan.committee):
+        if not can_read_plans(user, plan.committee):
             raise Http404
         return plan
     check_access(user, plan.committee, need)
@@ -46,11 +39,11 @@ def get_task_for_user(user: AbstractBaseUser | AnonymousUser, task_id: int, *, n
     owner = task.lead or task.plan.committee
     grant = grant_for(user, owner)
     if need is Need.READ:
-        if grant is None and not can_read_plans_of(user, task.plan.committee):
+        if grant is None and not can_read_plans(user, task.plan.committee):
             raise Http404
         return task
     if grant is None:
-        if can_read_plans_of(user, task.plan.committee):
+        if can_read_plans(user, task.plan.committee):
             raise PermissionDenied
         raise Http404
     if not grant.can_edit:

@@ -19,10 +19,10 @@ from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need, active_roles
+from hangviet.orgs.policy import Need, active_roles, can_read_plans
 from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans import actions, queries
-from hangviet.plans.access import can_read_plans_of, can_record_progress, get_plan_for_user, get_task_for_user
+from hangviet.plans.access import can_record_progress, get_plan_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
 from hangviet.plans.forms import PlanHeaderForm, ProgressForm, ReviewTaskFormSet
 from hangviet.plans.importer import ParsedPlan
@@ -52,7 +52,7 @@ def committee_plans(request: HttpRequest, committee_id: int) -> HttpResponse:
     if not committee.is_committee:
         raise Http404
     upper = []
-    if committee.parent_id and can_read_plans_of(request.user, committee.parent):
+    if committee.parent_id and can_read_plans(request.user, committee.parent):
         upper = list(Plan.objects.filter(committee=committee.parent).order_by("-year"))
     return render(
         request,

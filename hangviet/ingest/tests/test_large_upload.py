@@ -30,3 +30,27 @@ def test_a_large_report_goes_to_the_worker_and_a_small_one_is_read_at_once(clien
     assert "1/1" in page
     document.refresh_from_db()
     assert document.status == IngestDocument.Status.READ and document.facts
+
+
+def test_the_choices_beside_the_files_are_checked_and_nothing_is_stored_when_they_are_wrong(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.commune_clerk)
+    seed = SEED.read_bytes()
+    for choices, message in (
+        ({"organisation": str(world.an_giang.pk)}, "Bạn không nhập số liệu cho đơn vị này"),
+        ({"period": "2026-Q7"}, "không hợp lệ"),
+    ):
+        response = client.post(
+            reverse("ingest:upload"), {"files": [SimpleUploadedFile("bc.txt", seed)], **choices}, follow=True
+        )
+        assert message in response.content.decode()
+    assert not IngestDocument.objects.exists()
+
+
+def test_a_read_only_account_cannot_upload_documents_to_import(client: Client, world: World) -> None:
+    client.force_login(world.vl_viewer)
+    assert "chỉ được xem số liệu" in client.get(reverse("ingest:upload")).content.decode()
+    refused = client.post(reverse("ingest:upload"), {"files": [SimpleUploadedFile("bc.txt", SEED.read_bytes())]})
+    assert refused.status_code == 403
+    assert not IngestDocument.objects.exists()

@@ -1,0 +1,730 @@
+"""The permission matrix: every URL pattern and API operation × every persona × read and write.
+
+The expected outcome of each cell comes from the policy's *written* rules, restated below as plain tables of
+who reads, edits, reviews and manages which organisation of the test world (``READS``, ``EDITS``, …). They are
+deliberately not computed with ``grant_for``: the matrix checks the code against the rules, not against itself.
+
+Every denial is asserted (404 where the object is not visible, so its existence does not leak; 403 where it is
+visible but the need is not granted; the sign-in page for anonymous visitors, 401 in the API) and after every
+refused write the database is exactly as it was. A URL pattern or API operation without an entry fails the
+suite (``test_every_url_and_api_operation_has_an_entry``): a new page cannot ship without saying who may use it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from hangviet.api.main import api as ninja_api
+from hangviet.documents import actions as document_actions
+from hangviet.ingest.models import IngestDocument
+from hangviet.orgs import actions as org_actions
+from hangviet.orgs.models import Membership
+from hangviet.orgs.tests.factories import World, make_world
+from hangviet.periods.models import Period
+from hangviet.plans import actions as plan_actions
+from hangviet.plans.models import Plan, Task
+from hangviet.reporting import actions as report_actions
+from hangviet.reporting.models import Report
+
+H1 = "2026-H1"
+OLD = "2024"
+
+# ---------------------------------------------------------------------------------------------------------------
+# The written rules (orgs/policy.py's docstring), restated as tables over the test world.
+# ---------------------------------------------------------------------------------------------------------------
+
+PERSONAS = (
+    "central_office",  # Cơ quan thường trực Trung ương
+    "vl_office",  # Cơ quan thường trực tỉnh Vĩnh Long (successor of Trà Vinh)
+    "vl_trade_clerk",  # member agency: Sở Công Thương Vĩnh Long
+    "commune_clerk",  # ward: Phường Trà Vinh
+    "sibling_commune_clerk",  # sibling ward: Phường Long Châu
+    "ag_office",  # another province: An Giang
+    "vl_viewer",  # Vĩnh Long, read only
+    "anonymous",
+)
+ALL_ORGS = frozenset(
+    {
+        "central",
+        "vinh_long",
+        "vl_trade",
+        "vl_health",
+        "vl_commune",
+        "vl_sibling_commune",
+        "an_giang",
+        "ag_trade",
+        "tra_vinh",
+        "tv_district",
+        "tv_agency",
+    }
+)
+VL_SUBTREE = frozenset(
+    {"vinh_long", "vl_trade", "vl_health", "vl_commune", "vl_sibling_commune", "tra_vinh", "tv_district", "tv_agency"}
+)
+COMMITTEES = frozenset(
+    {"central", "vinh_long", "vl_commune", "vl_sibling_commune", "an_giang", "tra_vinh", "tv_district"}
+)
+
+# Own organisation for every role; a committee's standing office also everything below it and below the
+# committees merged into it; the successor's users read the records of the organisation they took over.
+READS: dict[str, frozenset[str]] = {
+    "central_office": ALL_ORGS,
+    "vl_office": VL_SUBTREE,
+    "vl_trade_clerk": frozenset({"vl_trade"}),
+    "commune_clerk": frozenset({"vl_commune"}),
+    "sibling_commune_clerk": frozenset({"vl_sibling_commune"}),
+    "ag_office": frozenset({"an_giang", "ag_trade"}),
+    "vl_viewer": frozenset({"vinh_long", "tra_vinh"}),
+    "anonymous": frozenset(),
+}
+# Own organisation for every role but "Chỉ xem"; the successor's editors complete a merged committee's records.
+EDITS: dict[str, frozenset[str]] = {
+    "central_office": frozenset({"central"}),
+    "vl_office": frozenset({"vinh_long", "tra_vinh"}),
+    "vl_trade_clerk": frozenset({"vl_trade"}),
+    "commune_clerk": frozenset({"vl_commune"}),
+    "sibling_commune_clerk": frozenset({"vl_sibling_commune"}),
+    "ag_office": frozenset({"an_giang"}),
+    "vl_viewer": frozenset(),
+    "anonymous": frozenset(),
+}
+# The standing office of the committee a reporter reports to (or of the committee that took that one over).
+REVIEWS: dict[str, frozenset[str]] = {
+    "central_office": frozenset({"vinh_long", "an_giang", "tra_vinh"}),
+    "vl_office": frozenset(
+        {"vl_trade", "vl_health", "vl_commune", "vl_sibling_commune", "tra_vinh", "tv_district", "tv_agency"}
+    ),
+    "ag_office": frozenset({"ag_trade"}),
+}
+# A committee's composition as a whole (reconstitution) is managed by its own standing office or secretariat.
+MANAGES: dict[str, frozenset[str]] = {
+    "central_office": frozenset({"central"}),
+    "vl_office": frozenset({"vinh_long"}),
+    "ag_office": frozenset({"an_giang"}),
+}
+# Plans flow down: a committee's plans are read by whoever reads the committee and by everything below it.
+PLAN_READS: dict[str, frozenset[str]] = {
+    persona: READS[persona] | {"central"} | ({"vinh_long"} if persona != "ag_office" else set())
+    for persona in PERSONAS
+    if persona != "anonymous"
+} | {"anonymous": frozenset()}
+# Figures are imported by whoever edits the organisation (the successor's editors for a merged one).
+IMPORTS = EDITS
+
+
+class Outcome(Enum):
+    OK = "allowed"
+    FORBIDDEN = "403"
+    NOT_FOUND = "404"
+    LOGIN = "sign-in page"
+    UNAUTHORIZED = "401"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One object a URL acts on, and the organisation(s) whose rules decide."""
+
+    label: str
+    org: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    committee: str = ""  # for plans and tasks: the committee that issued the plan
+    uploader: str = ""
+
+
+Rule = Callable[[str, Target], Outcome]
+
+
+def _gate(allowed: dict[str, frozenset[str]], *, visible: dict[str, frozenset[str]] = READS) -> Rule:
+    def rule(persona: str, target: Target) -> Outcome:
+        if persona == "anonymous":
+            return Outcome.LOGIN
+        if target.org in allowed.get(persona, frozenset()):
+            return Outcome.OK
+        return Outcome.FORBIDDEN if target.org in visible[persona] else Outcome.NOT_FOUND
+
+    return rule
+
+
+def public(persona: str, target: Target) -> Outcome:
+    return Outcome.OK
+
+
+def signed_in(persona: str, target: Target) -> Outcome:
+    return Outcome.LOGIN if persona == "anonymous" else Outcome.OK
+
+
+def signs_out(persona: str, target: Target) -> Outcome:
+    return Outcome.LOGIN  # signing out ends on the sign-in page, for everyone
+
+
+def staff_only(persona: str, target: Target) -> Outcome:
+    return Outcome.LOGIN  # no persona is staff: the admin sends everyone to its own sign-in page
+
+
+read = _gate(READS)
+edit = _gate(EDITS)
+review = _gate(REVIEWS)
+manage = _gate(MANAGES)
+
+
+def committee_only(rule: Rule) -> Rule:
+    """Documents belong to committees only: an agency has no document pages (404 for every signed-in user)."""
+
+    def wrapped(persona: str, target: Target) -> Outcome:
+        if persona != "anonymous" and target.org not in COMMITTEES:
+            return Outcome.NOT_FOUND
+        return rule(persona, target)
+
+    return wrapped
+
+
+def plan_read(persona: str, target: Target) -> Outcome:
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if target.committee in PLAN_READS[persona] else Outcome.NOT_FOUND
+
+
+def task_read(persona: str, target: Target) -> Outcome:
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    visible = target.org in READS[persona] or target.committee in PLAN_READS[persona]
+    return Outcome.OK if visible else Outcome.NOT_FOUND
+
+
+def task_edit(persona: str, target: Target) -> Outcome:
+    """Only the lead unit's editors record progress; whoever reads the task is refused with 403."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    if target.org in EDITS[persona]:
+        return Outcome.OK
+    return Outcome.FORBIDDEN if task_read(persona, target) is Outcome.OK else Outcome.NOT_FOUND
+
+
+def cascade(persona: str, target: Target) -> Outcome:
+    """Make a committee's plan from a plan above it: edit the committee, read the plan it comes from."""
+    outcome = edit(persona, target)
+    if outcome is Outcome.OK and target.committee not in PLAN_READS[persona]:
+        return Outcome.NOT_FOUND
+    return outcome
+
+
+def accept_many(persona: str, target: Target) -> Outcome:
+    """The board lists the committee's reporters (read it); each ticked report needs review (of vl_commune)."""
+    outcome = read(persona, target)
+    if outcome is not Outcome.OK:
+        return outcome
+    return review(persona, Target("ticked", "vl_commune"))
+
+
+def importer(persona: str, target: Target) -> Outcome:
+    """An uploaded document is seen by its uploader and by whoever imports for its organisation; nobody else."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    if persona == target.uploader or target.org in IMPORTS[persona]:
+        return Outcome.OK
+    return Outcome.NOT_FOUND
+
+
+def uploader_only(persona: str, target: Target) -> Outcome:
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if persona == target.uploader else Outcome.NOT_FOUND
+
+
+def may_upload(persona: str, target: Target) -> Outcome:
+    """Uploading documents to read is for whoever may import figures for some organisation (not a viewer)."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if IMPORTS[persona] else Outcome.FORBIDDEN
+
+
+def api(rule: Rule) -> Rule:
+    """The API answers 401 (not a redirect) to anonymous callers."""
+
+    def wrapped(persona: str, target: Target) -> Outcome:
+        outcome = rule(persona, target)
+        return Outcome.UNAUTHORIZED if outcome is Outcome.LOGIN else outcome
+
+    return wrapped
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The world: the personas of factories.make_world and one object of each kind they could act on.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Objects:
+    world: World
+    targets: dict[str, Target]
+
+    def user(self, persona: str) -> AbstractBaseUser | None:
+        return None if persona == "anonymous" else getattr(self.world, persona)
+
+
+def _docx(text: str) -> bytes:
+    from docx import Document as WordDocument
+
+    document = WordDocument()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def build_objects() -> Objects:
+    world = make_world()
+    org = {name: getattr(world, name) for name in ALL_ORGS}
+    period, old = Period.objects.for_code(H1), Period.objects.for_code(OLD)
+    targets: dict[str, Target] = {}
+
+    def add(label: str, org_name: str, **extra: Any) -> None:
+        targets[label] = Target(label, org_name, **extra)
+
+    for name in ALL_ORGS:
+        add(f"org:{name}", name, kwargs={"organisation_id": org[name].pk, "committee_id": org[name].pk})
+
+    # Reports: a submitted ward report (with an attachment), an agency's draft, Trà Vinh's old report.
+    submitted = report_actions.open_report(org["vl_commune"], period, acting_user=None)
+    report_actions.save_report(
+        submitted, values={"banners": Decimal(5)}, expected_version=submitted.version, acting_user=None
+    )
+    attachment = report_actions.add_attachment(
+        submitted, SimpleUploadedFile("bien-ban.docx", _docx("Biên bản")), acting_user=None
+    )
+    report_actions.submit_report(submitted, acting_user=None)
+    draft = report_actions.open_report(org["vl_trade"], period, acting_user=None)
+    historic = report_actions.open_report(org["tra_vinh"], old, acting_user=None)
+    report_actions.save_report(
+        historic, values={"banners": Decimal(3)}, expected_version=historic.version, acting_user=None
+    )
+    report_actions.submit_report(historic, acting_user=None)
+    other = report_actions.open_report(org["ag_trade"], period, acting_user=None)
+    for label, report in {
+        "report:vl_commune": submitted,
+        "report:vl_trade": draft,
+        "report:tra_vinh": historic,
+        "report:ag_trade": other,
+    }.items():
+        add(label, label.split(":")[1], kwargs={"report_id": report.pk})
+    add("attachment:vl_commune", "vl_commune", kwargs={"attachment_id": attachment.pk})
+
+    # Documents: the province's draft Báo cáo and an issued one; the ward's draft.
+    province_draft = document_actions.create_report_draft(org["vinh_long"], period, acting_user=None)
+    issued = document_actions.create_report_draft(org["vinh_long"], period, acting_user=None)
+    document_actions.issue_document(
+        issued,
+        issued_on=datetime.date(2026, 7, 10),
+        signer_name="Nguyễn Văn A",
+        recipients=["Như trên"],
+        acting_user=None,
+    )
+    ward_draft = document_actions.create_report_draft(org["vl_commune"], period, acting_user=None)
+    for name in COMMITTEES:  # the issuer profile is made from known data on first use
+        document_actions.profile_for(org[name])
+    add("document:vinh_long", "vinh_long", kwargs={"document_id": province_draft.pk})
+    add("issued:vinh_long", "vinh_long", kwargs={"document_id": issued.pk})
+    add("document:vl_commune", "vl_commune", kwargs={"document_id": ward_draft.pk})
+
+    # Plans: the central plan, the province's plan with a task led by its trade department, An Giang's plan.
+    plans = {}
+    for name in ("central", "vinh_long", "an_giang"):
+        plans[name] = Plan.objects.create(committee=org[name], year=2026, title=f"Kế hoạch năm 2026 ({name})")
+        add(f"plan:{name}", name, committee=name, kwargs={"plan_id": plans[name].pk})
+    task = Task.objects.create(plan=plans["vinh_long"], ref="III.1", content="Tổ chức phiên chợ", lead=org["vl_trade"])
+    ag_task = Task.objects.create(plan=plans["an_giang"], ref="III.1", content="Hội chợ", lead=org["ag_trade"])
+    progress = plan_actions.record_progress(
+        task,
+        status=Task.Status.IN_PROGRESS,
+        note="Đang làm",
+        acting_user=None,
+        evidence=SimpleUploadedFile("minh-chung.docx", _docx("Minh chứng")),
+    )
+    add("task:vl_trade", "vl_trade", committee="vinh_long", kwargs={"task_id": task.pk})
+    add("task:ag_trade", "ag_trade", committee="an_giang", kwargs={"task_id": ag_task.pk})
+    add("evidence:vl_trade", "vl_trade", committee="vinh_long", kwargs={"progress_id": progress.pk})
+    for name, upper in (("vinh_long", "central"), ("vl_commune", "vinh_long")):  # from the plan of the level above
+        add(f"cascade:{name}", name, committee=upper, kwargs={"committee_id": org[name].pk, "plan_id": plans[upper].pk})
+
+    # An uploaded document the ward clerk is reading, in its own batch.
+    uploaded = IngestDocument.objects.create(
+        batch="5a1e9a4c-0000-4000-8000-000000000001",
+        uploaded_by=world.commune_clerk,
+        organisation=org["vl_commune"],
+        period=period,
+        file=SimpleUploadedFile("bao-cao.txt", "Tổ chức 02 phiên chợ".encode()),
+        original_name="bao-cao.txt",
+        status=IngestDocument.Status.READ,
+    )
+    add("ingest:vl_commune", "vl_commune", uploader="commune_clerk", kwargs={"document_id": uploaded.pk})
+    add("batch:vl_commune", "vl_commune", uploader="commune_clerk", kwargs={"batch_id": uploaded.batch})
+
+    # Committee seats: one in the province committee, one in the ward's.
+    for name in ("vinh_long", "vl_commune"):
+        seat = org_actions.appoint_new_member(
+            org[name],
+            full_name="Trần Thị B",
+            position="Phó Chủ tịch",
+            role=Membership.Role.MEMBER,
+            start=datetime.date(2025, 7, 1),
+            acting_user=None,
+        )
+        add(f"membership:{name}", name, kwargs={"membership_id": seat.pk})
+
+    add("nothing", "")
+    return Objects(world, targets)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The matrix: one entry per URL name (``namespace:name``) and per API operation (``METHOD /api/path``).
+# ---------------------------------------------------------------------------------------------------------------
+
+Data = Callable[[Objects, Target], dict[str, Any]]
+
+
+def _no_data(objects: Objects, target: Target) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Entry:
+    targets: tuple[str, ...]
+    read: Rule | None  # GET (None: the URL answers only to the write method)
+    write: Rule | None  # POST (PUT for the API); None: a read-only URL, a POST must change nothing
+    data: Data = _no_data
+    query: dict[str, str] = field(default_factory=dict)
+    method: str = "post"
+
+
+def _report_form(objects: Objects, target: Target) -> dict[str, Any]:
+    report = Report.objects.get(pk=target.kwargs["report_id"])
+    return {"version": str(report.version), "value__banners": "7", "action": "save"}
+
+
+def _accept(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"action": "accept"}
+
+
+def _ticked(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"report": [str(objects.targets["report:vl_commune"].kwargs["report_id"])]}
+
+
+def _deadline(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"due": "2026-07-15"}
+
+
+def _appointment(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"full_name": "Lê Văn C", "position": "Ủy viên", "role": Membership.Role.MEMBER, "start": "2026-01-05"}
+
+
+def _end_seat(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"end": "2026-06-30"}
+
+
+def _a_file(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"file": SimpleUploadedFile("bien-ban.docx", _docx("Biên bản bổ sung"))}
+
+
+def _plan_file(objects: Objects, target: Target) -> dict[str, Any]:
+    text = "KẾ HOẠCH\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Tổ chức phiên chợ hàng Việt, quý II năm 2026."
+    return {"file": SimpleUploadedFile("ke-hoach.txt", text.encode()), "year": "2026"}
+
+
+def _progress(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"status": Task.Status.DONE, "note": "Đã xong"}
+
+
+def _upload(objects: Objects, target: Target) -> dict[str, Any]:
+    organisation = objects.world.vl_commune
+    return {
+        "files": SimpleUploadedFile("bao-cao.txt", "Tổ chức 03 phiên chợ".encode()),
+        "organisation": str(organisation.pk),
+        "period": H1,
+    }
+
+
+def _document_edit(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"base_version": "1", "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}
+
+
+def _issue(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"issued_on": "2026-07-12", "signer_name": "Nguyễn Văn A"}
+
+
+def _values(objects: Objects, target: Target) -> dict[str, Any]:
+    report = Report.objects.get(pk=target.kwargs["report_id"])
+    return {"version": report.version, "values": {"banners": 9}}
+
+
+def _reconstitution(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"on": "2026-07-01", "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}
+
+
+ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
+COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
+REPORT_TARGETS = ("report:vl_commune", "report:vl_trade", "report:tra_vinh", "report:ag_trade")
+NOTHING = ("nothing",)
+
+MATRIX: dict[str, Entry] = {
+    # web
+    "web:home": Entry(NOTHING, read=signed_in, write=None),
+    "web:login": Entry(NOTHING, read=public, write=public, data=lambda o, t: {"username": "x", "password": "y"}),
+    "web:logout": Entry(NOTHING, read=None, write=signs_out),
+    "web:units": Entry(NOTHING, read=signed_in, write=None, query={"q": "Trà Vinh"}),
+    "web:healthz": Entry(NOTHING, read=public, write=None),
+    "set_language": Entry(NOTHING, read=None, write=public, data=lambda o, t: {"language": "en", "next": "/"}),
+    "admin:*": Entry(NOTHING, read=staff_only, write=staff_only),
+    # organisations and committees
+    "orgs:detail": Entry(ORG_TARGETS, read=read, write=None),
+    "orgs:appoint": Entry(COMMITTEE_TARGETS, read=None, write=edit, data=_appointment),
+    "orgs:reconstitute": Entry(COMMITTEE_TARGETS, read=manage, write=manage, data=_reconstitution),
+    "orgs:end_membership": Entry(
+        ("membership:vinh_long", "membership:vl_commune"), read=None, write=edit, data=_end_seat
+    ),
+    # reports
+    "reporting:mine": Entry(NOTHING, read=signed_in, write=None),
+    "reporting:open": Entry(
+        ("org:vl_commune", "org:vl_trade", "org:tra_vinh", "org:an_giang"),
+        read=None,
+        write=edit,
+        data=lambda o, t: {"period": H1},
+    ),
+    "reporting:detail": Entry(REPORT_TARGETS, read=read, write=edit, data=_report_form),
+    "reporting:check": Entry(REPORT_TARGETS, read=None, write=edit, data=_report_form),
+    "reporting:review": Entry(REPORT_TARGETS, read=None, write=review, data=_accept),
+    "reporting:attach": Entry(REPORT_TARGETS, read=None, write=edit, data=_a_file),
+    "reporting:attachment": Entry(("attachment:vl_commune",), read=read, write=None),
+    "reporting:excel": Entry(REPORT_TARGETS, read=read, write=None),
+    "reporting:excel_upload": Entry(REPORT_TARGETS, read=None, write=edit, data=_a_file),
+    # the committee's reporting board and consolidated table
+    "consolidation:board_today": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "consolidation:board": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "consolidation:remind": Entry(COMMITTEE_TARGETS, read=None, write=edit),
+    "consolidation:accept_many": Entry(COMMITTEE_TARGETS, read=None, write=accept_many, data=_ticked),
+    "consolidation:deadline": Entry(COMMITTEE_TARGETS, read=None, write=edit, data=_deadline),
+    "consolidation:table": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "consolidation:table_xlsx": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    # documents
+    "documents:committee": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
+    "documents:create_report": Entry(
+        COMMITTEE_TARGETS + ("org:vl_trade",), read=None, write=committee_only(edit), data=lambda o, t: {"period": H1}
+    ),
+    "documents:edit": Entry(("document:vinh_long", "document:vl_commune"), read=read, write=edit, data=_document_edit),
+    "documents:compare": Entry(
+        ("document:vinh_long", "document:vl_commune"), read=read, write=None, query={"a": "1", "b": "1"}
+    ),
+    "documents:draft_docx": Entry(("document:vinh_long", "document:vl_commune"), read=read, write=None),
+    "documents:issue": Entry(("document:vinh_long", "document:vl_commune"), read=None, write=edit, data=_issue),
+    "documents:file": Entry(("issued:vinh_long",), read=read, write=None),
+    # plans and tasks
+    "plans:mine": Entry(NOTHING, read=signed_in, write=None),
+    "plans:task": Entry(("task:vl_trade", "task:ag_trade"), read=task_read, write=task_edit, data=_progress),
+    "plans:evidence": Entry(("evidence:vl_trade",), read=task_read, write=None),
+    "plans:committee": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "plans:import": Entry(COMMITTEE_TARGETS, read=None, write=edit, data=_plan_file),
+    "plans:save_import": Entry(COMMITTEE_TARGETS, read=None, write=edit),
+    "plans:cascade": Entry(("cascade:vinh_long", "cascade:vl_commune"), read=cascade, write=cascade),
+    "plans:overdue": Entry(COMMITTEE_TARGETS, read=read, write=None, query={"on": "2026-12-31"}),
+    "plans:detail": Entry(("plan:central", "plan:vinh_long", "plan:an_giang"), read=plan_read, write=None),
+    "plans:export": Entry(("plan:central", "plan:vinh_long", "plan:an_giang"), read=plan_read, write=None),
+    # reading old reports
+    "ingest:upload": Entry(NOTHING, read=signed_in, write=may_upload, data=_upload),
+    "ingest:batch": Entry(("batch:vl_commune",), read=uploader_only, write=None),
+    "ingest:review": Entry(("ingest:vl_commune",), read=importer, write=importer),
+    # the API (django-ninja): its schema and documentation are public, every operation needs a session
+    "api:openapi-json": Entry(NOTHING, read=public, write=None),
+    "api:openapi-view": Entry(NOTHING, read=public, write=None),
+    "GET /api/me": Entry(NOTHING, read=api(signed_in), write=None),
+    "GET /api/units/resolve": Entry(NOTHING, read=api(signed_in), write=None, query={"q": "Phường Trà Vinh"}),
+    "GET /api/organisations/{organisation_id}": Entry(ORG_TARGETS, read=api(read), write=None),
+    "GET /api/organisations/{organisation_id}/members": Entry(ORG_TARGETS, read=api(read), write=None),
+    "GET /api/organisations/{organisation_id}/children": Entry(ORG_TARGETS, read=api(read), write=None),
+    "GET /api/reports/{report_id}": Entry(REPORT_TARGETS, read=api(read), write=None),
+    "PUT /api/reports/{report_id}/values": Entry(
+        REPORT_TARGETS, read=None, write=api(edit), data=_values, method="put"
+    ),
+    "GET /api/aggregates": Entry(
+        ("aggregate:vinh_long", "aggregate:tra_vinh", "aggregate:vl_commune", "aggregate:an_giang"),
+        read=api(read),
+        write=None,
+    ),
+}
+
+# The aggregate of a unit sums its committee's subtree: readable as that committee is.
+AGGREGATE_UNITS = {
+    "aggregate:vinh_long": ("vinh_long", "Tỉnh Vĩnh Long"),
+    "aggregate:tra_vinh": ("tra_vinh", "Tỉnh Trà Vinh"),
+    "aggregate:vl_commune": ("vl_commune", "Phường Trà Vinh, tỉnh Vĩnh Long"),
+    "aggregate:an_giang": ("an_giang", "Tỉnh An Giang"),
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Enumerating the URL conf and the API.
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _url_names(patterns: list[URLPattern | URLResolver], namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
+            if inner == "admin":
+                names.add("admin:*")  # Django's own admin: staff only, checked as one entry
+                continue
+            names |= _url_names(pattern.url_patterns, inner)
+        elif namespace != "api" or pattern.name in ("openapi-json", "openapi-view"):
+            assert pattern.name, f"URL pattern {pattern.pattern} has no name"
+            names.add(f"{namespace}:{pattern.name}".strip(":"))
+    return names
+
+
+def _api_operations() -> set[str]:
+    schema = ninja_api.get_openapi_schema()
+    return {f"{method.upper()} {path}" for path, methods in schema["paths"].items() for method in methods}
+
+
+def test_every_url_and_api_operation_has_an_entry() -> None:
+    declared = _url_names(get_resolver().url_patterns) | _api_operations()
+    missing = sorted(declared - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - declared)
+    assert not missing, f"URLs without a permission-matrix entry (add them to MATRIX): {missing}"
+    assert not stale, f"matrix entries for URLs that no longer exist: {stale}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Running a cell.
+# ---------------------------------------------------------------------------------------------------------------
+
+UNWATCHED = {"units", "sessions", "axes", "contenttypes"}  # reference data, sign-in bookkeeping
+
+
+def database_state() -> dict[str, str]:
+    """A digest of every row of every table a request could write (reference data and sessions aside)."""
+    state = {}
+    for model in apps.get_models():
+        if model._meta.app_label in UNWATCHED or model._meta.proxy:
+            continue
+        rows = list(model._default_manager.order_by("pk").values_list())
+        state[model._meta.label] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return state
+
+
+def _path(name: str, entry: Entry, target: Target) -> tuple[str, dict[str, str]]:
+    query = dict(entry.query)
+    if name == "admin:*":
+        return "/quan-tri/orgs/organisation/", query
+    if name.startswith(("GET ", "PUT ", "POST ", "DELETE ")):
+        path = name.split(" ", 1)[1]
+        if target.label in AGGREGATE_UNITS:
+            query |= {"unit": AGGREGATE_UNITS[target.label][1], "period": H1}
+        for key, value in target.kwargs.items():
+            path = path.replace("{" + key + "}", str(value))
+        return path, query
+    kwargs = dict(target.kwargs)
+    if name.startswith("consolidation:") and name != "consolidation:board_today":
+        kwargs["code"] = H1
+    resolver_kwargs = {key: value for key, value in kwargs.items() if key in _parameters(name)}
+    return reverse(name, kwargs=resolver_kwargs), query
+
+
+def _parameters(name: str) -> set[str]:
+    """The keyword arguments the URL pattern ``namespace:name`` takes."""
+    namespace, _, url_name = name.rpartition(":")
+    resolver = get_resolver().namespace_dict[namespace][1] if namespace else get_resolver()
+    found: set[str] = set()
+    for possibilities, _pattern, _defaults, _converters in resolver.reverse_dict.getlist(url_name):
+        for _format, params in possibilities:
+            found |= set(params)
+    return found
+
+
+def _observed(response: Any, api_call: bool) -> Outcome:
+    status = response.status_code
+    assert status < 500, f"server error {status}"
+    if status == 401:
+        return Outcome.UNAUTHORIZED
+    if status == 403:
+        return Outcome.FORBIDDEN
+    if status == 404:
+        return Outcome.NOT_FOUND
+    location = response.headers.get("Location", "")
+    if status == 302 and ("/dang-nhap/" in location or "/quan-tri/login/" in location):
+        return Outcome.LOGIN
+    return Outcome.OK
+
+
+def _call(client: Client, name: str, entry: Entry, objects: Objects, target: Target, mode: str) -> Any:
+    path, query = _path(name, entry, target)
+    if mode == "read":
+        return client.get(path, query)
+    data = entry.data(objects, target)
+    if entry.method == "put":
+        return client.put(
+            path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""),
+            json.dumps(data),
+            content_type="application/json",
+        )
+    if query:
+        path += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    return client.post(path, data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(name: str) -> None:
+    entry = MATRIX[name]
+    objects = build_objects()
+    failures: list[str] = []
+    for persona in PERSONAS:
+        client = Client()
+        user = objects.user(persona)
+        if user is not None:
+            client.force_login(user)
+        for label in entry.targets:
+            target = objects.targets[label] if label in objects.targets else Target(label, "", {})
+            if label in AGGREGATE_UNITS:
+                target = Target(label, AGGREGATE_UNITS[label][0])
+            for mode, rule in (("read", entry.read), ("write", entry.write)):
+                if rule is None and (mode == "read" or entry.method == "put"):
+                    continue
+                before = database_state()
+                savepoint = transaction.savepoint_create()
+                try:
+                    response = _call(client, name, entry, objects, target, mode)
+                    observed = _observed(response, name.startswith(("GET ", "PUT ")))
+                    after = database_state()
+                finally:
+                    transaction.savepoint_rollback(savepoint)
+                expected = rule(persona, target) if rule is not None else None
+                cell = f"{persona} {mode} {label}"
+                if rule is None:
+                    # A read-only URL: a POST is refused or ignored, and changes nothing.
+                    if after != before:
+                        failures.append(f"{cell}: a POST to a read-only URL changed {_changed(before, after)}")
+                    continue
+                if observed is not expected:
+                    failures.append(f"{cell}: expected {expected.value}, got {observed.value} ({response.status_code})")
+                elif expected is not Outcome.OK and after != before:
+                    failures.append(f"{cell}: refused, but the database changed: {_changed(before, after)}")
+    assert not failures, "\n".join(failures)
+
+
+def _changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    return sorted(label for label in before if before[label] != after.get(label))
