@@ -17,8 +17,8 @@ from hangviet.documents import actions
 from hangviet.documents.access import get_committee_for_documents, get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
-from hangviet.lib.forms import SaneDateField, StyledFormMixin, VietnameseFormSet
-from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors
+from hangviet.lib.periods import period_of_day
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Period
 
@@ -56,17 +56,25 @@ def committee_documents(request: HttpRequest, committee_id: int) -> HttpResponse
 @login_required
 def create_report(request: HttpRequest, committee_id: int) -> HttpResponse:
     committee, _grant = get_committee_for_documents(request.user, committee_id, need=Need.EDIT)
-    try:
-        period = Period.objects.for_key(PeriodKey.parse(request.POST.get("period", "")))
-    except PeriodCodeError as error:
-        messages.error(request, str(error))
+    form = PeriodForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
         return redirect("documents:committee", committee.pk)
-    document = actions.create_report_draft(committee, period, acting_user=request.user)
+    document = actions.create_report_draft(
+        committee, Period.objects.for_key(form.cleaned_data["period"]), acting_user=request.user
+    )
     messages.success(request, _("Đã tạo dự thảo báo cáo từ số liệu đã tiếp nhận."))
     return redirect("documents:edit", document.pk)
 
 
 MAX_SECTIONS = 200
+
+
+class CompareForm(forms.Form):
+    """Two version numbers of the document to compare (``?a=1&b=3``)."""
+
+    a = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    b = forms.IntegerField(min_value=1, max_value=2**31 - 1)
 
 
 class VersionForm(forms.Form):
@@ -182,10 +190,10 @@ def edit(request: HttpRequest, document_id: int) -> HttpResponse:
 def compare(request: HttpRequest, document_id: int) -> HttpResponse:
     document, _grant = get_document_for_user(request.user, document_id, need=Need.READ)
     versions = {v.number: v for v in document.versions.all()}
-    try:
-        old, new = versions[int(request.GET.get("a", 0))], versions[int(request.GET.get("b", 0))]
-    except (KeyError, ValueError, OverflowError) as error:
-        raise Http404 from error
+    chosen = CompareForm(request.GET)
+    if not chosen.is_valid() or chosen.cleaned_data["a"] not in versions or chosen.cleaned_data["b"] not in versions:
+        raise Http404
+    old, new = versions[chosen.cleaned_data["a"]], versions[chosen.cleaned_data["b"]]
     return render(
         request,
         "documents/compare.html",

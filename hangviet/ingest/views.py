@@ -18,7 +18,8 @@ from hangviet.ingest.access import can_import_for, get_document_for_user, import
 from hangviet.ingest.forms import UploadChoicesForm, decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
-from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.forms import form_errors
+from hangviet.lib.periods import PeriodKey
 from hangviet.lib.queue import queue_state
 from hangviet.lib.uploads import check_upload
 from hangviet.periods.models import Period
@@ -147,12 +148,16 @@ def review(request: HttpRequest, document_id: int) -> HttpResponse:
     indicators = list(Indicator.objects.order_by("order"))
     if request.method == "POST" and document.status == IngestDocument.Status.READ:
         facts, problems = _decisions(request, document)
-        organisation = next((org for org in organisations if str(org.pk) == request.POST.get("organisation")), None)
-        try:
-            period = Period.objects.for_key(PeriodKey.parse(request.POST.get("period", "")))
-        except PeriodCodeError as error:
-            problems.append(str(error))
-            period = None
+        choices = UploadChoicesForm(request.POST, organisations=organisations)
+        organisation = period = None
+        if choices.is_valid():
+            organisation = choices.cleaned_data["organisation"]
+            key = choices.cleaned_data["period"]
+            period = Period.objects.for_key(key) if key else None
+        else:
+            problems.append(form_errors(choices))
+        if period is None and choices.is_valid():
+            problems.append(_("Hãy chọn kỳ báo cáo."))
         if organisation is None or not can_import_for(request.user, organisation):
             problems.append(_("Hãy chọn đơn vị báo cáo mà bạn được phép nhập số liệu."))
         if not problems and organisation is not None and period is not None:

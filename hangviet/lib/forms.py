@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hangviet.lib.periods import PeriodCodeError, PeriodKey
+
 
 class StyledFormMixin:
     """Adds Bootstrap classes to widgets so templates can render ``field.as_widget`` as is."""
@@ -97,3 +99,31 @@ class VietnameseFormSet(forms.BaseFormSet):
         "too_many_forms": gettext_lazy("Chỉ được gửi tối đa %(num)d dòng."),
         "too_few_forms": gettext_lazy("Cần gửi ít nhất %(num)d dòng."),
     }
+
+
+class PeriodField(forms.CharField):
+    """A reporting period written as its code (``2026-H1``, ``2026``); cleans to a ``PeriodKey``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 10)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> Any:
+        code = super().clean(value)
+        if not code:
+            return None
+        try:
+            return PeriodKey.parse(code)
+        except PeriodCodeError as error:
+            raise forms.ValidationError(str(error), code="period") from error
+
+
+class PeriodForm(forms.Form):
+    """One period chosen by its code (opening a report, drafting a Báo cáo)."""
+
+    period = PeriodField(error_messages={"required": gettext_lazy("Hãy chọn kỳ báo cáo.")})
+
+
+def form_errors(form: forms.BaseForm) -> str:
+    """A form's errors as one Vietnamese sentence list, for a message above the page."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.forms import VietnameseFormSet, YearField
+from hangviet.lib.forms import SaneDateField, VietnameseFormSet, YearField
+from hangviet.orgs.models import Organisation
 from hangviet.plans.models import Task
 
 MAX_TASKS = 500
@@ -82,3 +84,31 @@ class ProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
     note = forms.CharField(label=_("Ghi chú kết quả"), max_length=5000, required=False)
     evidence = forms.FileField(label=_("Minh chứng (không bắt buộc)"), required=False)
+
+
+class LeadMappingForm(forms.Form):
+    """Cascading a plan: for each task of the plan above, the unit of this committee that leads it (or none).
+
+    One field per task, ``lead_<task id>``; only this committee's own units can be chosen."""
+
+    def __init__(self, *args: Any, tasks: Sequence[Task], units: Sequence[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tasks = list(tasks)
+        choices = Organisation.objects.filter(pk__in=[unit.pk for unit in units])
+        for task in self.tasks:
+            self.fields[f"lead_{task.pk}"] = forms.ModelChoiceField(
+                queryset=choices,
+                required=False,
+                error_messages={"invalid_choice": _("Mục %(ref)s: đơn vị chủ trì không thuộc Ban Chỉ đạo này.") % {
+                    "ref": task.ref
+                }},
+            )
+
+    def mapping(self) -> dict[int, Organisation | None]:
+        return {task.pk: self.cleaned_data.get(f"lead_{task.pk}") for task in self.tasks}
+
+
+class DayForm(forms.Form):
+    """The day the overdue board is seen on (``?ngay=2026-12-31``); today when left out."""
+
+    ngay = SaneDateField(required=False)

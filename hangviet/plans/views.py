@@ -3,8 +3,6 @@ the overdue board, and the plan's Word export."""
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hangviet.lib.forms import form_errors
 from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
@@ -24,7 +23,7 @@ from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans import actions, queries
 from hangviet.plans.access import can_record_progress, get_plan_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
-from hangviet.plans.forms import PlanHeaderForm, ProgressForm, ReviewTaskFormSet
+from hangviet.plans.forms import DayForm, LeadMappingForm, PlanHeaderForm, ProgressForm, ReviewTaskFormSet
 from hangviet.plans.importer import ParsedPlan
 from hangviet.plans.models import Plan, Task, TaskProgress
 from hangviet.plans.reading import DocumentReadError
@@ -225,8 +224,11 @@ def cascade(request: HttpRequest, committee_id: int, plan_id: int) -> HttpRespon
     units = _units_of(committee)
     tasks = list(upper.tasks.select_related("lead").order_by("order"))
     if request.method == "POST":
-        by_pk = {str(unit.pk): unit for unit in units}
-        mapping = {task.pk: by_pk.get(request.POST.get(f"lead_{task.pk}", "")) for task in tasks}
+        form = LeadMappingForm(request.POST, tasks=tasks, units=units)
+        if not form.is_valid():
+            messages.error(request, form_errors(form))
+            return redirect("plans:cascade", committee.pk, upper.pk)
+        mapping = form.mapping()
         plan = actions.cascade_plan(upper, committee, mapping, acting_user=request.user)
         messages.success(request, _("Đã tạo kế hoạch của đơn vị từ kế hoạch cấp trên."))
         return redirect("plans:detail", plan.pk)
@@ -340,10 +342,9 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
 @login_required
 def overdue(request: HttpRequest, committee_id: int) -> HttpResponse:
     committee = _committee(request, committee_id, Need.READ)
-    try:
-        day = datetime.date.fromisoformat(request.GET.get("ngay", "")) if request.GET.get("ngay") else None
-    except ValueError:
-        day = None
+    chosen = DayForm(request.GET)
+    day = chosen.cleaned_data["ngay"] if chosen.is_valid() else None
+    if not chosen.is_valid():
         messages.error(request, _("Ngày không hợp lệ; đang xem theo hôm nay."))
     day = day or timezone.localdate()
     return render(

@@ -54,6 +54,7 @@ class VietnameseNumberField(forms.Field):
 
 class ReportEntryForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+    action = forms.ChoiceField(choices=[("save", _("Lưu nháp")), ("submit", _("Gửi báo cáo"))], required=False)
 
     def __init__(self, *args: Any, indicators: Iterable[Indicator], sections: Iterable[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,6 +105,16 @@ def notes_from(data: Any) -> dict[str, str]:
 
 class ReturnForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Lý do trả lại"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReviewForm(forms.Form):
+    """The reviewer's decision: accept, or return with a reason (the action says the reason is required)."""
+
+    action = forms.ChoiceField(choices=[("accept", _("Tiếp nhận")), ("return", _("Trả lại"))], required=False)
+    reason = forms.CharField(max_length=2000, required=False)
+
+    def clean_action(self) -> str:
+        return self.cleaned_data.get("action") or "return"
 
 
 class UploadForm(StyledFormMixin, forms.Form):

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.forms import PeriodForm, form_errors
+from hangviet.lib.periods import period_of_day
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.policy import Grant, Need, active_roles, is_recipient_office
@@ -22,7 +23,7 @@ from hangviet.periods.models import Period, deadline_for
 from hangviet.plans.queries import tasks_led_by
 from hangviet.reporting import actions, excel, queries
 from hangviet.reporting.access import get_attachment_for_user, get_report_for_user
-from hangviet.reporting.forms import ReportEntryForm, ReturnForm, UploadForm, notes_from
+from hangviet.reporting.forms import ReportEntryForm, ReturnForm, ReviewForm, UploadForm, notes_from
 from hangviet.reporting.models import Report
 
 
@@ -52,12 +53,13 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 @login_required
 def open_report(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
-    try:
-        key = PeriodKey.parse(request.POST.get("period", ""))
-    except PeriodCodeError as error:
-        messages.error(request, str(error))
+    form = PeriodForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
         return redirect("reporting:mine")
-    report = actions.open_report(organisation, Period.objects.for_key(key), acting_user=request.user)
+    report = actions.open_report(
+        organisation, Period.objects.for_key(form.cleaned_data["period"]), acting_user=request.user
+    )
     return redirect("reporting:detail", report.pk)
 
 
@@ -125,7 +127,7 @@ def detail(request: HttpRequest, report_id: int) -> HttpResponse:
             request, _("Một số ô chưa đúng; số liệu bạn nhập vẫn còn trên trang, hãy sửa các ô được đánh dấu.")
         )
         return _page(request, report, grant, form, actions.check_report(report, form.lenient_values()), status=422)
-    submitting = request.POST.get("action") == "submit"
+    submitting = form.cleaned_data.get("action") == "submit"
     try:
         actions.save_report(
             report,
@@ -183,13 +185,14 @@ def review(request: HttpRequest, report_id: int) -> HttpResponse:
     """Accept a submitted report, or return it with a reason."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.REVIEW)
     try:
-        if request.POST.get("action") == "accept":
+        form = ReviewForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(form_errors(form))
+        if form.cleaned_data["action"] == "accept":
             actions.accept_report(report, acting_user=request.user)
             messages.success(request, _("Đã tiếp nhận báo cáo."))
         else:
-            form = ReturnForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            actions.return_report(report, reason=reason, acting_user=request.user)
+            actions.return_report(report, reason=form.cleaned_data["reason"], acting_user=request.user)
             messages.success(request, _("Đã trả lại báo cáo kèm lý do."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -40,3 +40,9 @@ class LoginForm(BoundedCredentialsMixin, AuthenticationForm):
 
 class AdminLoginForm(BoundedCredentialsMixin, AdminAuthenticationForm):
     pass
+
+
+class UnitQueryForm(forms.Form):
+    """The name of a unit to look up (``?q=...``), as typed."""
+
+    q = forms.CharField(max_length=300, required=False)

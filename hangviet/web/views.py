@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from hangviet.orgs.policy import active_roles
 from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
+from hangviet.web.forms import UnitQueryForm
 
 
 @login_required
@@ -23,9 +24,10 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def units(request: HttpRequest) -> HttpResponse:
     """Look up what an old unit became (public reference data: any signed-in user)."""
-    query = request.GET.get("q", "").strip()
+    form = UnitQueryForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
     context: dict[str, object] = {"query": query}
-    if len(query) > 300:
+    if not form.is_valid():
         context["error"] = _("Tên đơn vị quá dài (tối đa 300 ký tự).")
     elif query:
         try:

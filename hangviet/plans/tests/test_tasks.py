@@ -181,6 +181,20 @@ def test_a_province_cascades_the_central_plan_to_its_agencies(client: Client, wo
     assert client.get(reverse("plans:cascade", args=[world.vinh_long.pk, central.pk])).status_code == 404
 
 
+def test_a_cascade_cannot_name_a_lead_unit_of_another_committee(client: Client, world: World) -> None:
+    central = actions.save_plan(
+        world.central,
+        ParsedPlan(title="Kế hoạch Trung ương năm 2026", year=2026),
+        [actions.ReviewedTask(ref="II.1", content="Phiên chợ hàng Việt", lead_name="Bộ Công Thương")],
+        acting_user=None,
+    )
+    client.force_login(world.vl_office)
+    url = reverse("plans:cascade", args=[world.vinh_long.pk, central.pk])
+    response = client.post(url, {f"lead_{central.tasks.get().pk}": world.ag_trade.pk}, follow=True)
+    assert "Mục II.1: đơn vị chủ trì không thuộc Ban Chỉ đạo này." in response.content.decode()
+    assert not Plan.objects.filter(committee=world.vinh_long).exists()
+
+
 def test_the_plan_exports_to_word(client: Client, world: World, plan: Plan) -> None:
     client.force_login(world.vl_office)
     document = read_docx(io.BytesIO(client.get(reverse("plans:export", args=[plan.pk])).content))
