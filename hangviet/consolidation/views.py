@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from hangviet.audit.log import record
 from hangviet.consolidation.queries import compute_completeness, consolidate, trend
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.lib.forms import IdListField, SaneDateField
@@ -26,7 +25,8 @@ from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need
-from hangviet.periods.models import Deadline, Period
+from hangviet.periods.actions import set_deadline as set_deadline_of
+from hangviet.periods.models import Period
 from hangviet.reporting.access import get_report_for_user
 from hangviet.reporting.actions import accept_reports
 from hangviet.reporting.models import Report
@@ -120,8 +120,7 @@ def set_deadline(request: HttpRequest, committee_id: int, code: str) -> HttpResp
     form = DeadlineForm(request.POST)
     if form.is_valid():
         due_on = form.cleaned_data["due_on"]
-        Deadline.objects.update_or_create(committee=committee, period=period, defaults={"due_on": due_on})
-        record(committee, "deadline.set", actor=request.user, period=period.code, due_on=due_on.isoformat())
+        set_deadline_of(committee, period, due_on=due_on, acting_user=request.user)
         messages.success(
             request,
             _("Hạn gửi báo cáo %(period)s: %(date)s.")

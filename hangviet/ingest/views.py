@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from hangviet.indicators.models import Indicator
-from hangviet.ingest import actions
+from hangviet.ingest import actions, queries
 from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
 from hangviet.ingest.forms import UploadChoicesForm, decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
@@ -73,7 +73,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 actions.read_uploaded_task.enqueue(document.pk)
             if documents:
                 return redirect("ingest:batch", batch)
-    recent = IngestDocument.objects.filter(uploaded_by=request.user).select_related("organisation", "period")[:20]
+    recent = queries.recent_uploads(request.user)
     return render(
         request, "ingest/upload.html", {"organisations": organisations, "periods": _period_keys(), "recent": recent}
     )
@@ -104,7 +104,7 @@ def _unreadable(file, *, read: bool = True) -> str | None:  # type: ignore[no-un
 
 @login_required
 def batch(request: HttpRequest, batch_id: str) -> HttpResponse:
-    documents = list(IngestDocument.objects.filter(batch=batch_id, uploaded_by=request.user).order_by("id"))
+    documents = queries.batch_of(request.user, batch_id)
     if not documents:
         raise Http404
     done = sum(document.status != IngestDocument.Status.QUEUED for document in documents)

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from hangviet.orgs.access import check_access
 from hangviet.orgs.policy import Need, can_read_plans, grant_for
-from hangviet.plans.models import Plan, Task
+from hangviet.plans.models import Plan, Task, TaskProgress
 
 
 def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
@@ -49,3 +49,12 @@ def get_task_for_user(user: AbstractBaseUser | AnonymousUser, task_id: int, *, n
     if not grant.can_edit:
         raise PermissionDenied
     return task
+
+
+def get_progress_for_user(user: AbstractBaseUser | AnonymousUser, progress_id: int) -> TaskProgress:
+    """A progress entry with an evidence file, for whoever may read its task; Http404 otherwise."""
+    progress = TaskProgress.objects.filter(pk=progress_id).only("task_id", "evidence", "evidence_name").first()
+    if progress is None or not progress.evidence:
+        raise Http404
+    get_task_for_user(user, progress.task_id, need=Need.READ)
+    return progress

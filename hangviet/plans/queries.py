@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from hangviet.orgs.models import Organisation
-from hangviet.plans.models import Task
+from hangviet.orgs.queries import CURRENT_FIRST
+from hangviet.plans.models import Plan, Task
 
 
 def overdue_tasks(committee: Organisation, on: datetime.date) -> list[Task]:
@@ -25,3 +26,16 @@ def tasks_led_by(organisations: Iterable[Organisation], *, year: int | None = No
     if year is not None:
         tasks = tasks.filter(plan__year=year)
     return tasks.order_by("-plan__year", "plan_id", "order")
+
+
+def own_units(committee: Organisation) -> list[Organisation]:
+    """The committee and its member agencies: who can lead a task of its plans."""
+    return [
+        committee,
+        *Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).order_by(CURRENT_FIRST, "name"),
+    ]
+
+
+def plans_of(committee: Organisation) -> list[Plan]:
+    """A committee's plans, newest year first (the caller has asked the gate whether they may be read)."""
+    return list(Plan.objects.filter(committee=committee).order_by("-year"))

@@ -19,13 +19,12 @@ from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need, active_roles, can_read_plans
-from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans import actions, queries
-from hangviet.plans.access import can_record_progress, get_plan_for_user, get_task_for_user
+from hangviet.plans.access import can_record_progress, get_plan_for_user, get_progress_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
 from hangviet.plans.forms import DayForm, LeadMappingForm, PlanHeaderForm, ProgressForm, ReviewTaskFormSet
 from hangviet.plans.importer import ParsedPlan
-from hangviet.plans.models import Plan, Task, TaskProgress
+from hangviet.plans.models import Task
 from hangviet.plans.reading import DocumentReadError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -38,13 +37,6 @@ def _committee(request: HttpRequest, committee_id: int, need: Need) -> Organisat
     return committee
 
 
-def _units_of(committee: Organisation) -> list[Organisation]:
-    return [
-        committee,
-        *Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).order_by(CURRENT_FIRST, "name"),
-    ]
-
-
 @login_required
 def committee_plans(request: HttpRequest, committee_id: int) -> HttpResponse:
     committee, grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
@@ -52,7 +44,7 @@ def committee_plans(request: HttpRequest, committee_id: int) -> HttpResponse:
         raise Http404
     upper = []
     if committee.parent_id and can_read_plans(request.user, committee.parent):
-        upper = list(Plan.objects.filter(committee=committee.parent).order_by("-year"))
+        upper = queries.plans_of(committee.parent)
     return render(
         request,
         "plans/list.html",
@@ -98,7 +90,7 @@ def import_plan(request: HttpRequest, committee_id: int) -> HttpResponse:
             "committee": committee,
             "parsed": parsed,
             "proposals": proposals,
-            "units": _units_of(committee),
+            "units": queries.own_units(committee),
             "filename": upload.name,
         },
     )
@@ -115,7 +107,7 @@ def _bound(form: forms.BaseForm, name: str) -> str:
 def _reviewed_from_post(
     request: HttpRequest, committee: Organisation
 ) -> tuple[ParsedPlan, list[actions.ReviewedTask], list[str]]:
-    units = {str(unit.pk): unit for unit in _units_of(committee)}
+    units = {str(unit.pk): unit for unit in queries.own_units(committee)}
     header = PlanHeaderForm(request.POST)
     rows = ReviewTaskFormSet(request.POST, prefix="task")
     problems = [
@@ -190,7 +182,7 @@ def save_import(request: HttpRequest, committee_id: int) -> HttpResponse:
                 "committee": committee,
                 "parsed": parsed,
                 "proposals": tasks,
-                "units": _units_of(committee),
+                "units": queries.own_units(committee),
             },
             status=422,
         )
@@ -205,7 +197,7 @@ def save_import(request: HttpRequest, committee_id: int) -> HttpResponse:
                 "committee": committee,
                 "parsed": parsed,
                 "proposals": tasks,
-                "units": _units_of(committee),
+                "units": queries.own_units(committee),
             },
             status=422,
         )
@@ -221,7 +213,7 @@ def cascade(request: HttpRequest, committee_id: int, plan_id: int) -> HttpRespon
     if upper.committee_id != committee.parent_id:
         raise Http404
     matcher = actions.matcher_for(committee)
-    units = _units_of(committee)
+    units = queries.own_units(committee)
     tasks = list(upper.tasks.select_related("lead").order_by("order"))
     if request.method == "POST":
         form = LeadMappingForm(request.POST, tasks=tasks, units=units)
@@ -285,10 +277,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 def evidence(request: HttpRequest, progress_id: int) -> FileResponse:
     """A progress entry's evidence file, for whoever may read the task (asked of the task gate); never a
     public media URL."""
-    progress = TaskProgress.objects.filter(pk=progress_id).only("task_id", "evidence", "evidence_name").first()
-    if progress is None or not progress.evidence:
-        raise Http404
-    get_task_for_user(request.user, progress.task_id, need=Need.READ)
+    progress = get_progress_for_user(request.user, progress_id)
     return FileResponse(
         progress.evidence.open("rb"), as_attachment=True, filename=progress.evidence_name or "minh-chung"
     )
