@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -18,7 +18,7 @@ class StyledFormMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
@@ -86,7 +86,13 @@ class IdListField(forms.Field):
         return [int(item) for item in items[: self.limit] if re.fullmatch(r"[0-9]{1,18}", str(item))]
 
 
-class VietnameseFormSet(forms.BaseFormSet):
+if TYPE_CHECKING:
+    _BaseFormSet = forms.BaseFormSet[forms.Form]
+else:  # BaseFormSet is generic only in django-stubs
+    _BaseFormSet = forms.BaseFormSet
+
+
+class VietnameseFormSet(_BaseFormSet):
     """A formset whose own errors (a tampered or missing row count, too many rows) are in Vietnamese;
     Django's Vietnamese catalogue lacks them."""
 
