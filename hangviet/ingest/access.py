@@ -5,7 +5,7 @@ the committees merged into it (Trà Vinh's, for Vĩnh Long), which nobody else c
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -15,7 +15,7 @@ from hangviet.orgs.policy import OVERSEEING_ROLES, active_roles, grant_for, list
 from hangviet.orgs.queries import CURRENT_FIRST
 
 
-def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Organisation]:
+def importable_organisations(user: User | AnonymousUser) -> list[Organisation]:
     """Organisations ``user`` may import figures for: own editable ones and their merged predecessors."""
     roles = [role for role in active_roles(user) if role.role != role.Role.VIEWER]
     own = {role.organisation_id for role in roles}
@@ -25,14 +25,14 @@ def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Org
     )
 
 
-def can_import_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
+def can_import_for(user: User | AnonymousUser, organisation: Organisation) -> bool:
     grant = grant_for(user, organisation)
     if grant is not None and grant.can_edit:
         return True
     return organisation.pk in {org.pk for org in importable_organisations(user)}
 
 
-def get_document_for_user(user: AbstractBaseUser | AnonymousUser, document_id: int) -> IngestDocument:
+def get_document_for_user(user: User | AnonymousUser, document_id: int) -> IngestDocument:
     """The uploader, and whoever may import for its organisation, see an uploaded document; nobody else."""
     document = get_object_or_404(IngestDocument.objects.select_related("organisation", "period"), pk=document_id)
     if document.uploaded_by_id == getattr(user, "pk", None):

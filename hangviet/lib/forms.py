@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -103,3 +104,9 @@ class VietnameseFormSet(_BaseFormSet):
         "too_many_forms": gettext_lazy("Chỉ được gửi tối đa %(num)d dòng."),
         "too_few_forms": gettext_lazy("Cần gửi ít nhất %(num)d dòng."),
     }
+
+
+def messages_of(errors: Iterable[object]) -> list[str]:
+    """The messages of an ErrorList as strings (Django yields them as str; django-stubs allows lazy strings and
+    ValidationError too)."""
+    return [str(error) for error in errors]

@@ -7,7 +7,7 @@ editors change a plan; only the lead unit's editors record a task's progress.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -18,13 +18,13 @@ from hangviet.orgs.policy import Need, active_roles, grant_for, list_overseer_id
 from hangviet.plans.models import Plan, Task
 
 
-def can_read_plans_of(user: AbstractBaseUser | AnonymousUser, committee: Organisation) -> bool:
+def can_read_plans_of(user: User | AnonymousUser, committee: Organisation) -> bool:
     if grant_for(user, committee) is not None:
         return True
     return any(committee.pk in list_overseer_ids(role.organisation) for role in active_roles(user))
 
 
-def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
+def get_plan_for_user(user: User | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related("committee", "committee__unit"), pk=plan_id)
     if need is Need.READ:
         if not can_read_plans_of(user, plan.committee):
@@ -34,13 +34,13 @@ def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, n
     return plan
 
 
-def can_record_progress(user: AbstractBaseUser | AnonymousUser, task: Task) -> bool:
+def can_record_progress(user: User | AnonymousUser, task: Task) -> bool:
     """Only the lead unit's editors (or the committee's, when no lead unit is named) record progress."""
     grant = grant_for(user, task.lead or task.plan.committee)
     return grant is not None and grant.can_edit
 
 
-def get_task_for_user(user: AbstractBaseUser | AnonymousUser, task_id: int, *, need: Need) -> Task:
+def get_task_for_user(user: User | AnonymousUser, task_id: int, *, need: Need) -> Task:
     """READ: whoever reads the plan or works for the lead unit; EDIT (progress): the lead unit's editors."""
     task = get_object_or_404(Task.objects.select_related("plan__committee", "lead"), pk=task_id)
     owner = task.lead or task.plan.committee
