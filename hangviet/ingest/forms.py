@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext as _
 
@@ -15,8 +17,8 @@ class FactForm(forms.Form):
     indicator = forms.CharField(required=False)
     value = forms.CharField(required=False)
 
-    def __init__(self, *args: object, codes: frozenset[str] = frozenset(), **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, codes: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.codes = codes
 
     def add_prefix(self, field_name: str) -> str:
@@ -36,14 +38,14 @@ class FactForm(forms.Form):
 FactFormSet = forms.formset_factory(FactForm, extra=0)
 
 
-def fact_formset(data: dict, count: int, codes: frozenset[str]):  # type: ignore[no-untyped-def]
+def fact_formset(data: dict, count: int, codes: frozenset[str]):
     """The formset for a document's figures; how many there are is the document's, never the browser's."""
     bound = data.copy()
     bound.update({"form-TOTAL_FORMS": str(count), "form-INITIAL_FORMS": str(count)})
     return FactFormSet(bound, form_kwargs={"codes": codes})
 
 
-def decided_facts(formset, facts: list[dict]) -> tuple[list[dict], list[str]]:  # type: ignore[no-untyped-def]
+def decided_facts(formset, facts: list[dict]) -> tuple[list[dict], list[str]]:
     """The facts with the clerk's decisions applied, and a Vietnamese problem for each bad number."""
     formset.is_valid()
     decided, problems = [], []
