@@ -22,6 +22,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check hangviet bench scripts gunicorn.conf.py
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/lint_views.py
+	$(BIN)/mypy hangviet
 
 setup: $(VENV)/.installed node_modules/.installed compiled-messages migrate
 

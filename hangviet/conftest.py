@@ -40,12 +40,12 @@ def pytest_configure(config: pytest.Config) -> None:
 def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
     from hangviet.demo.reference import load_reference_data
 
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+    with django_db_blocker.unblock():
         load_reference_data()
 
 
 @pytest.fixture
-def world(db: None):  # type: ignore[no-untyped-def]
+def world(db: None):
     from hangviet.orgs.tests.factories import make_world
 
     return make_world()

@@ -16,6 +16,7 @@ from ninja.security import django_auth
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, StrictStr, StringConstraints
 
 from hangviet.consolidation.queries import aggregate_for_unit, aggregate_roots
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodCodeError
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs import queries
@@ -106,7 +107,7 @@ class MemberOut(Schema):
     end: datetime.date | None
 
 
-def _organisation_out(organisation) -> OrganisationOut:  # type: ignore[no-untyped-def]
+def _organisation_out(organisation) -> OrganisationOut:
     return OrganisationOut(
         id=organisation.pk,
         kind=organisation.kind,
@@ -119,7 +120,7 @@ def _organisation_out(organisation) -> OrganisationOut:  # type: ignore[no-untyp
 
 
 @api.get("/me", response={200: MeOut, **SIGNED_IN}, summary="Tài khoản đang đăng nhập và các vai trò")
-def me(request: HttpRequest) -> MeOut:
+def me(request: SignedInRequest) -> MeOut:
     roles = active_roles(request.user)
     return MeOut(
         username=request.user.get_username(),
@@ -132,7 +133,7 @@ def me(request: HttpRequest) -> MeOut:
 @api.get(
     "/units/resolve", response={200: ResolutionOut, **READ_ERRORS}, summary="Đơn vị hành chính cũ nay là đơn vị nào"
 )
-def units_resolve(request: HttpRequest, q: Query[str]) -> dict:
+def units_resolve(request: SignedInRequest, q: Query[str]) -> dict:
     if len(q) > 300:
         raise HttpError(422, "Tên đơn vị quá dài (tối đa 300 ký tự).")
     try:
@@ -142,7 +143,7 @@ def units_resolve(request: HttpRequest, q: Query[str]) -> dict:
 
 
 @api.get("/organisations/{organisation_id}", response={200: OrganisationOut, **READ_ERRORS}, summary="Một tổ chức")
-def organisation_detail(request: HttpRequest, organisation_id: ObjectId) -> OrganisationOut:
+def organisation_detail(request: SignedInRequest, organisation_id: ObjectId) -> OrganisationOut:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     return _organisation_out(organisation)
 
@@ -152,7 +153,7 @@ def organisation_detail(request: HttpRequest, organisation_id: ObjectId) -> Orga
     response={200: list[MemberOut], **READ_ERRORS},
     summary="Thành viên hiện nay của một Ban Chỉ đạo",
 )
-def organisation_members(request: HttpRequest, organisation_id: ObjectId) -> list[MemberOut]:
+def organisation_members(request: SignedInRequest, organisation_id: ObjectId) -> list[MemberOut]:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     return [
         MemberOut(
@@ -172,7 +173,7 @@ def organisation_members(request: HttpRequest, organisation_id: ObjectId) -> lis
     response={200: list[OrganisationOut], **READ_ERRORS},
     summary="Cơ quan thành viên và Ban Chỉ đạo cấp dưới",
 )
-def organisation_children(request: HttpRequest, organisation_id: ObjectId) -> list[OrganisationOut]:
+def organisation_children(request: SignedInRequest, organisation_id: ObjectId) -> list[OrganisationOut]:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     children = [
         *queries.list_agencies(organisation).select_related("unit"),
@@ -239,7 +240,7 @@ def _report_out(report: Report) -> ReportOut:
 
 
 @api.get("/reports/{report_id}", response={200: ReportOut, **READ_ERRORS}, summary="Một báo cáo và số liệu của nó")
-def report_detail(request: HttpRequest, report_id: ObjectId) -> ReportOut:
+def report_detail(request: SignedInRequest, report_id: ObjectId) -> ReportOut:
     report, _grant = get_report_for_user(request.user, report_id, need=Need.READ)
     return _report_out(report)
 
@@ -258,7 +259,7 @@ def report_detail(request: HttpRequest, report_id: ObjectId) -> ReportOut:
     },
     summary="Gửi số liệu của một báo cáo (và nộp báo cáo nếu submit=true)",
 )
-def report_values(request: HttpRequest, report_id: ObjectId, payload: ValuesIn) -> Status:
+def report_values(request: SignedInRequest, report_id: ObjectId, payload: ValuesIn) -> Status:
     """Numbers may be JSON numbers or Vietnamese text ("3.904", "36,9"); ``null`` clears a value.
     The same validation, optimistic locking (``version``) and workflow as the web form apply."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
@@ -296,7 +297,7 @@ def report_values(request: HttpRequest, report_id: ObjectId, payload: ValuesIn) 
     summary="Tổng hợp số liệu đã tiếp nhận của một đơn vị hành chính (kể cả đơn vị cũ) trong một kỳ",
 )
 def aggregates(
-    request: HttpRequest,
+    request: SignedInRequest,
     unit: Annotated[str, Query(min_length=1, max_length=300)],
     period: Annotated[str, Query(min_length=4, max_length=20)],
 ) -> dict[str, float | None]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from hangviet.audit.models import AuditEvent
 
 
-def record(target: models.Model, action: str, *, actor: AbstractBaseUser | None, **data: Any) -> AuditEvent:
+def record(target: models.Model, action: str, *, actor: User | None, **data: Any) -> AuditEvent:
     """Append an event; call it inside the action's transaction so that both commit or neither does."""
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,

@@ -215,7 +215,7 @@ def trend(
     committee: Organisation, period: Period, *, length: int = 6
 ) -> list[tuple[Period, dict[str, Decimal | None]]]:
     """Totals for the same kind of period over the last ``length`` years, oldest first."""
-    series = []
+    series: list[tuple[Period, dict[str, Decimal | None]]] = []
     for back in range(length - 1, -1, -1):
         key = PeriodKey(period.year - back, period.key.kind)
         earlier = Period.objects.find(key)

@@ -8,9 +8,10 @@ every day after it ("quá hạn") for two months, never twice of a kind on the s
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.tasks import task
@@ -26,7 +27,7 @@ from hangviet.reporting.models import Reminder
 
 UPCOMING_DAYS = 3
 OVERDUE_FOR_DAYS = 60  # after two months the standing office follows up by other means, not daily e-mail
-SUBJECTS = {
+SUBJECTS: dict[str, str] = {
     Reminder.Kind.UPCOMING: "Sắp đến hạn gửi báo cáo {period}",
     Reminder.Kind.OVERDUE: "Quá hạn gửi báo cáo {period}",
     Reminder.Kind.MANUAL: "Đề nghị gửi báo cáo {period}",
@@ -52,7 +53,7 @@ def send_reminders(
     *,
     kind: str,
     deadline: datetime.date,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     today: datetime.date | None = None,
 ) -> int:
     """E-mail each organisation once today for this kind of reminder; return how many were sent."""
@@ -76,12 +77,12 @@ def send_reminders(
                 f"{period.key.label} trên hệ thống hangviet, hạn gửi: {format_date_short(deadline)}.\n\n"
                 "Trân trọng."
             )
-            transaction.on_commit(lambda s=subject, b=body, a=addresses: send_mail(s, b, None, a))
+            transaction.on_commit(functools.partial(send_mail, subject, body, None, addresses))
         sent += 1
     return sent
 
 
-def remind_waiting(committee: Organisation, period: Period, *, acting_user: AbstractBaseUser | None) -> int:
+def remind_waiting(committee: Organisation, period: Period, *, acting_user: User | None) -> int:
     """The board's one-click reminder to every reporter still owing the period's report."""
     completeness = compute_completeness(committee, period)
     return send_reminders(

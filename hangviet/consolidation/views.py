@@ -8,17 +8,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from hangviet.consolidation.queries import compute_completeness, consolidate, trend
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.lib.forms import IdListField, SaneDateField
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short
@@ -33,7 +35,7 @@ from hangviet.reporting.models import Report
 
 
 def _committee_and_period(
-    request: HttpRequest, committee_id: int, code: str, need: Need
+    request: SignedInRequest, committee_id: int, code: str, need: Need
 ) -> tuple[Organisation, Period]:
     committee, _grant = get_organisation_for_user(request.user, committee_id, need=need)
     if not committee.is_committee:
@@ -52,13 +54,13 @@ def _period_choices(selected: Period) -> list[PeriodKey]:
 
 
 @login_required
-def board_today(request: HttpRequest, committee_id: int) -> HttpResponse:
+def board_today(request: SignedInRequest, committee_id: int) -> HttpResponse:
     get_organisation_for_user(request.user, committee_id, need=Need.READ)  # an unseen committee is not found
     return redirect("consolidation:board", committee_id, period_of_day(timezone.localdate()).previous().code)
 
 
 @login_required
-def board(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+def board(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     completeness = compute_completeness(committee, period)
     return render(
@@ -80,7 +82,7 @@ class AcceptManyForm(forms.Form):
 
 @require_POST
 @login_required
-def accept_many(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+def accept_many(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     """Accept the submitted reports ticked on the board; each goes through the report gate."""
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     form = AcceptManyForm(request.POST)
@@ -99,7 +101,7 @@ def accept_many(request: HttpRequest, committee_id: int, code: str) -> HttpRespo
 
 @require_POST
 @login_required
-def remind(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+def remind(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.EDIT)
     sent = remind_waiting(committee, period, acting_user=request.user)
     if sent:
@@ -115,7 +117,7 @@ class DeadlineForm(forms.Form):
 
 @require_POST
 @login_required
-def set_deadline(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+def set_deadline(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.EDIT)
     form = DeadlineForm(request.POST)
     if form.is_valid():
@@ -133,7 +135,7 @@ def set_deadline(request: HttpRequest, committee_id: int, code: str) -> HttpResp
 
 @login_required
 @reads_from_replica()
-def table(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+def table(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)
     series = trend(committee, period)
@@ -141,7 +143,7 @@ def table(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
         "labels": [earlier.code for earlier, _totals in series],
         "series": {
             indicator.code: [
-                float(totals[indicator.code]) if totals.get(indicator.code) is not None else None
+                None if (total := totals.get(indicator.code)) is None else float(total)
                 for _earlier, totals in series
             ]
             for indicator in consolidated.indicators
@@ -163,11 +165,12 @@ def table(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
 
 @login_required
 @reads_from_replica()
-def table_xlsx(request: HttpRequest, committee_id: int, code: str) -> HttpResponse:
+def table_xlsx(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, the active one
     sheet.title = "Tổng hợp"
     sheet.append([f"TỔNG HỢP SỐ LIỆU {period.key.label.upper()} – {committee.name}"])
     sheet["A1"].font = Font(bold=True)
@@ -180,8 +183,8 @@ def table_xlsx(request: HttpRequest, committee_id: int, code: str) -> HttpRespon
         sheet.append([row.name, *(_cell(row.values.get(i.code)) for i in consolidated.indicators)])
     sheet.append(["Tổng cộng", *(_cell(consolidated.totals.get(i.code)) for i in consolidated.indicators)])
     sheet.append(["Cùng kỳ năm trước", *(_cell(consolidated.last_year.get(i.code)) for i in consolidated.indicators)])
-    for row in sheet.iter_rows(min_row=4, min_col=2):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=4, min_col=2):
+        for cell in cells:
             cell.number_format = "#,##0.##"
     sheet.column_dimensions["A"].width = 60
     buffer = io.BytesIO()

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from hangviet.demo.plans import build_plans
@@ -67,7 +67,13 @@ def _unit(edition: str, level: str, code: str) -> Unit:
     return Unit.objects.get(edition=edition, level=level, code=code)
 
 
-def _committee(unit: Unit, parent: Organisation | None, **extra: object) -> Organisation:
+def _committee(
+    unit: Unit,
+    parent: Organisation | None,
+    *,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+) -> Organisation:
     return actions.create_organisation(
         kind=Organisation.Kind.COMMITTEE,
         name=committee_name(unit) if parent else CENTRAL_NAME,
@@ -78,7 +84,8 @@ def _committee(unit: Unit, parent: Organisation | None, **extra: object) -> Orga
         else "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
         short_name=f"BCĐ {in_words(unit.name)}" if parent else "BCĐ Trung ương",
         acting_user=None,
-        **extra,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
 
 
@@ -172,7 +179,7 @@ PEOPLE = {
 }
 
 
-def _user(username: str, full_name: str, *, staff: bool = False) -> AbstractBaseUser:
+def _user(username: str, full_name: str, *, staff: bool = False) -> User:
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=username)
     if created:

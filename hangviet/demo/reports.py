@@ -23,6 +23,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Deadline, Period
 from hangviet.reporting.catalogue import form_code_for
 from hangviet.reporting.models import Report, ReportForm, ReportText, ReportValue, Section, WarningNote
+from hangviet.units.models import Unit
 from hangviet.units.queries import current_province_of
 
 HISTORY = [
@@ -129,7 +130,7 @@ class _Loader:
         self.forms = {form.code: form for form in ReportForm.objects.prefetch_related("indicators")}
         self.indicators = {code: list(form.indicators.all()) for code, form in self.forms.items()}
         self.by_code = {indicator.code: indicator for indicator in Indicator.objects.all()}
-        self.provinces: dict[int, object] = {}
+        self.provinces: dict[int, Unit | None] = {}
         self.values: list[ReportValue] = []
 
     def report(

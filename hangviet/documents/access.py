@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -13,7 +13,7 @@ from hangviet.orgs.policy import Grant, Need, may_keep_documents
 
 
 def get_committee_for_documents(
-    user: AbstractBaseUser | AnonymousUser, organisation_id: int, *, need: Need
+    user: User | AnonymousUser, organisation_id: int, *, need: Need
 ) -> tuple[Organisation, Grant]:
     """The committee whose documents ``user`` works on; Http404 for anything that is not a committee.
 
@@ -25,7 +25,7 @@ def get_committee_for_documents(
 
 
 def get_document_for_user(
-    user: AbstractBaseUser | AnonymousUser, document_id: int, *, need: Need
+    user: User | AnonymousUser, document_id: int, *, need: Need
 ) -> tuple[Document, Grant]:
     """Fetch a document for ``user``; Http404 if its committee is not visible, PermissionDenied if read-only."""
     document = get_object_or_404(

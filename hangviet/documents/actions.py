@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -61,7 +62,7 @@ def profile_for(committee: Organisation) -> IssuerProfile:
 
 
 @transaction.atomic
-def create_report_draft(committee: Organisation, period: Period, *, acting_user: AbstractBaseUser | None) -> Document:
+def create_report_draft(committee: Organisation, period: Period, *, acting_user: User | None) -> Document:
     """A new draft consolidated report (Báo cáo) of ``committee`` for ``period``, written from the data."""
     if not may_keep_documents(committee):
         raise ValidationError(_("Chỉ Ban Chỉ đạo mới lập văn bản tổng hợp."))
@@ -83,11 +84,11 @@ def create_report_draft(committee: Organisation, period: Period, *, acting_user:
 @transaction.atomic
 def save_version(
     document: Document,
-    blocks: Sequence[dict],
+    blocks: Sequence[Mapping[str, Any]],
     *,
     base_version: int,
     note: str = "",
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
 ) -> DocumentVersion:
     """Save the edited text as the next version; refuse if issued or if ``base_version`` is not the latest."""
     document = Document.objects.select_for_update().get(pk=document.pk)
@@ -137,7 +138,7 @@ def specification(
         issuing_body=profile.issuing_body,
         number=number_symbol,
         place_and_date=f"{profile.place}, {format_date_long(issued_on)}",
-        kind_title=DocumentType(document.doc_type).label,
+        kind_title=str(DocumentType(document.doc_type).label),
         summary=document.summary,
         blocks=blocks,
         recipients=recipients,
@@ -170,7 +171,7 @@ def issue_document(
     issued_on: datetime.date,
     signer_name: str,
     recipients: list[str],
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
 ) -> Document:
     """Take the next number of the committee's register, render the Word file and freeze the document."""
     document = Document.objects.select_for_update().get(pk=document.pk)

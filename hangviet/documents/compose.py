@@ -75,15 +75,15 @@ def _propaganda(table: Table) -> list[str]:
         ("banners", "Treo {value} băng rôn, pano, áp phích tuyên truyền", "cái"),
         ("training_courses", "Tổ chức {value} lớp tập huấn, hội nghị, hội thảo", "lớp"),
     ):
-        sentence = _sentence(table, code, template, unit)
-        if sentence:
-            if code == "training_courses" and _total(table, "training_participants"):
-                sentence = sentence.replace(
+        written = _sentence(table, code, template, unit)
+        if written:
+            if code == "training_courses" and (participants := _total(table, "training_participants")):
+                written = written.replace(
                     "hội thảo",
-                    f"hội thảo với {format_number(_total(table, 'training_participants'))} lượt người tham dự",
+                    f"hội thảo với {format_number(participants)} lượt người tham dự",
                     1,
                 )
-            sentences.append(sentence)
+            sentences.append(written)
     return sentences
 
 
@@ -120,14 +120,14 @@ def _state_and_business(table: Table) -> list[str]:
     ocop = _total(table, "ocop_products")
     if ocop:
         stars = [
-            (code, label)
+            (count, label)
             for code, label in (("ocop_3_star", "3 sao"), ("ocop_4_star", "4 sao"), ("ocop_5_star", "5 sao"))
-            if _total(table, code) is not None
+            if (count := _total(table, code)) is not None
         ]
         sentence = f"Đến nay, có {format_count(ocop)} sản phẩm được công nhận OCOP đạt hạng 3 sao trở lên"
         if stars:
             sentence += ", trong đó " + ", ".join(
-                f"{format_count(_total(table, code))} sản phẩm đạt hạng {label}" for code, label in stars
+                f"{format_count(count)} sản phẩm đạt hạng {label}" for count, label in stars
             )
         producers = _total(table, "ocop_producers")
         if producers:
@@ -228,7 +228,7 @@ def compose_report(committee: Organisation, period: Period) -> Draft:
         generated = writer(table) if writer else []
         if generated:
             blocks.append(Block(". ".join(generated) + "."))
-        blocks.extend(Block(text) for text in narratives.get(section, []) if section)
+        blocks.extend(Block(text) for text in (narratives.get(section, []) if section else []))
         if section and not generated and not narratives.get(section):
             blocks.append(Block("(Chưa có nội dung từ các báo cáo đã tiếp nhận.)"))
     blocks.append(

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,8 @@ from hangviet.documents import actions
 from hangviet.documents.access import get_committee_for_documents, get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
-from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors
+from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors, messages_of
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import period_of_day
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Period
@@ -34,7 +35,7 @@ class IssueForm(StyledFormMixin, forms.Form):
 
 
 @login_required
-def committee_documents(request: HttpRequest, committee_id: int) -> HttpResponse:
+def committee_documents(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, grant = get_committee_for_documents(request.user, committee_id, need=Need.READ)
     if not committee.is_committee:
         raise Http404
@@ -54,7 +55,7 @@ def committee_documents(request: HttpRequest, committee_id: int) -> HttpResponse
 
 @require_POST
 @login_required
-def create_report(request: HttpRequest, committee_id: int) -> HttpResponse:
+def create_report(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, _grant = get_committee_for_documents(request.user, committee_id, need=Need.EDIT)
     form = PeriodForm(request.POST)
     if not form.is_valid():
@@ -85,7 +86,7 @@ class VersionForm(forms.Form):
 class SectionForm(forms.Form):
     """One section of the draft as the editor posts it: its heading level (0 = the opening), heading, text."""
 
-    level = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1"), ("2", "2")], coerce=int, empty_value=0)
+    level = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1"), ("2", "2")], coerce=int, empty_value=0)  # type: ignore[arg-type]
     heading = forms.CharField(max_length=1000, required=False, strip=False)
     text = forms.CharField(max_length=200_000, required=False, strip=False)
 
@@ -115,16 +116,18 @@ def _errors_of(*forms_: forms.BaseForm | forms.BaseFormSet) -> str:
     found: list[str] = []
     for form in forms_:
         if isinstance(form, forms.BaseFormSet):
-            found += list(form.non_form_errors())
+            found += messages_of(form.non_form_errors())
             for index, sub in enumerate(form.forms):
-                found += [_("Mục %(n)s: %(e)s") % {"n": index + 1, "e": " ".join(e)} for e in sub.errors.values()]
+                found += [
+                    _("Mục %(n)s: %(e)s") % {"n": index + 1, "e": " ".join(messages_of(e))} for e in sub.errors.values()
+                ]
         else:
-            found += [" ".join(e) for e in form.errors.values()]
+            found += [" ".join(messages_of(e)) for e in form.errors.values()]
     return " ".join(found)
 
 
 @login_required
-def edit(request: HttpRequest, document_id: int) -> HttpResponse:
+def edit(request: SignedInRequest, document_id: int) -> HttpResponse:
     """Edit the draft section by section; each save is a new version."""
     need = Need.EDIT if request.method == "POST" else Need.READ
     document, grant = get_document_for_user(request.user, document_id, need=need)
@@ -187,7 +190,7 @@ def edit(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def compare(request: HttpRequest, document_id: int) -> HttpResponse:
+def compare(request: SignedInRequest, document_id: int) -> HttpResponse:
     document, _grant = get_document_for_user(request.user, document_id, need=Need.READ)
     versions = {v.number: v for v in document.versions.all()}
     chosen = CompareForm(request.GET)
@@ -202,7 +205,7 @@ def compare(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def draft_docx(request: HttpRequest, document_id: int) -> HttpResponse:
+def draft_docx(request: SignedInRequest, document_id: int) -> HttpResponse:
     document, _grant = get_document_for_user(request.user, document_id, need=Need.READ)
     response = HttpResponse(actions.render_draft(document), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="du-thao-{document.pk}.docx"'
@@ -211,7 +214,7 @@ def draft_docx(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def issue(request: HttpRequest, document_id: int) -> HttpResponse:
+def issue(request: SignedInRequest, document_id: int) -> HttpResponse:
     document, _grant = get_document_for_user(request.user, document_id, need=Need.EDIT)
     form = IssueForm(request.POST)
     if not form.is_valid():
@@ -233,7 +236,7 @@ def issue(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def issued_file(request: HttpRequest, document_id: int) -> FileResponse:
+def issued_file(request: SignedInRequest, document_id: int) -> FileResponse:
     document, _grant = get_document_for_user(request.user, document_id, need=Need.READ)
     if not document.file:
         raise Http404

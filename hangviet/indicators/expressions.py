@@ -225,7 +225,8 @@ def _number(node: ast.AST, values: Mapping[str, Decimal]) -> Decimal:
                 raise ZeroDivisionError  # also for 0 / 0, which decimal would report as InvalidOperation
             return _ARITHMETIC[type(op)](a, b)
         case ast.Call(func=ast.Name(id="round"), args=[argument, *digits]):
-            places: int = digits[0].value if digits and isinstance(digits[0], ast.Constant) else 0
+            digit = digits[0] if digits else None  # parse_expression admits only a literal int here
+            places = digit.value if isinstance(digit, ast.Constant) and isinstance(digit.value, int) else 0
             return _number(argument, values).quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
         case ast.Call(func=ast.Name(id=function), args=args):
             numbers = [_number(argument, values) for argument in args]

@@ -5,7 +5,7 @@ the committees merged into it (Trà Vinh's, for Vĩnh Long), which nobody else c
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -15,19 +15,19 @@ from hangviet.orgs.policy import grant_for, importable_ids
 from hangviet.orgs.queries import CURRENT_FIRST
 
 
-def importable_organisations(user: AbstractBaseUser | AnonymousUser) -> list[Organisation]:
+def importable_organisations(user: User | AnonymousUser) -> list[Organisation]:
     """Organisations ``user`` may import figures for: own editable ones and their merged predecessors."""
     return list(
         Organisation.objects.filter(pk__in=importable_ids(user)).select_related("unit").order_by(CURRENT_FIRST, "name")
     )
 
 
-def can_import_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
+def can_import_for(user: User | AnonymousUser, organisation: Organisation) -> bool:
     grant = grant_for(user, organisation)
     return (grant is not None and grant.can_edit) or organisation.pk in importable_ids(user)
 
 
-def get_document_for_user(user: AbstractBaseUser | AnonymousUser, document_id: int) -> IngestDocument:
+def get_document_for_user(user: User | AnonymousUser, document_id: int) -> IngestDocument:
     """The uploader, and whoever may import for its organisation, see an uploaded document; nobody else."""
     document = get_object_or_404(IngestDocument.objects.select_related("organisation", "period"), pk=document_id)
     if document.uploaded_by_id == getattr(user, "pk", None):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import contextlib
 import uuid
 from decimal import Decimal
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
@@ -39,12 +40,12 @@ def new_batch() -> str:
 
 @transaction.atomic
 def upload(
-    file: UploadedFile,
+    file: UploadedFile[bytes],
     *,
     batch: str,
     organisation: Organisation | None,
     period: Period | None,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
 ) -> IngestDocument:
     """Store an uploaded file (through the storage API) as a document waiting to be read."""
     try:
@@ -111,7 +112,7 @@ def read_uploaded_task(document_id: int) -> str:
     return read_uploaded(document).status
 
 
-def values_from(facts: list[dict], kinds: dict[str, str]) -> dict[str, Decimal]:
+def values_from(facts: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str, Decimal]:
     """The report values from the accepted facts: flows add up, a stock or a ratio takes its last figure."""
     grouped: dict[str, list[Decimal]] = {}
     for fact in facts:
@@ -129,10 +130,10 @@ def values_from(facts: list[dict], kinds: dict[str, str]) -> dict[str, Decimal]:
 def import_document(
     document: IngestDocument,
     *,
-    facts: list[dict],
+    facts: list[dict[str, Any]],
     organisation: Organisation,
     period: Period,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
 ) -> Report:
     """Put the accepted figures into the organisation's report for the period (a draft, or a returned one),
     marked as imported from a document, with the file attached. Validation runs as for typed figures."""

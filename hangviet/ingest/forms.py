@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.forms import PeriodField
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
+from hangviet.orgs.models import Organisation
 
 
 class FactForm(forms.Form):
@@ -16,8 +21,8 @@ class FactForm(forms.Form):
     indicator = forms.CharField(required=False)
     value = forms.CharField(required=False)
 
-    def __init__(self, *args: object, codes: frozenset[str] = frozenset(), **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, codes: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.codes = codes
 
     def add_prefix(self, field_name: str) -> str:
@@ -37,14 +42,14 @@ class FactForm(forms.Form):
 FactFormSet = forms.formset_factory(FactForm, extra=0)
 
 
-def fact_formset(data: dict, count: int, codes: frozenset[str]):  # type: ignore[no-untyped-def]
+def fact_formset(data: dict, count: int, codes: frozenset[str]):
     """The formset for a document's figures; how many there are is the document's, never the browser's."""
     bound = data.copy()
     bound.update({"form-TOTAL_FORMS": str(count), "form-INITIAL_FORMS": str(count)})
     return FactFormSet(bound, form_kwargs={"codes": codes})
 
 
-def decided_facts(formset, facts: list[dict]) -> tuple[list[dict], list[str]]:  # type: ignore[no-untyped-def]
+def decided_facts(formset, facts: list[dict]) -> tuple[list[dict], list[str]]:
     """The facts with the clerk's decisions applied, and a Vietnamese problem for each bad number."""
     formset.is_valid()
     decided, problems = [], []
@@ -66,23 +71,19 @@ class UploadChoicesForm(forms.Form):
     """What the clerk chose beside the files: the reporting organisation and period (both may be left to the
     reader, which recognises them from the document). Only organisations the user may import for are offered."""
 
-    organisation = forms.ModelChoiceField(queryset=None, required=False)  # type: ignore[arg-type]
-    period = forms.CharField(required=False, max_length=10)
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Bạn không nhập số liệu cho đơn vị này; hãy chọn một đơn vị trong danh sách."
+            )
+        },
+    )
+    period = PeriodField(required=False)
 
-    def __init__(self, *args: object, organisations: list, **kwargs: object) -> None:  # type: ignore[type-arg]
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        from hangviet.orgs.models import Organisation
-
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[org.pk for org in organisations])
-        self.fields["organisation"].error_messages["invalid_choice"] = _(
-            "Bạn không nhập số liệu cho đơn vị này; hãy chọn một đơn vị trong danh sách."
-        )
-
-    def clean_period(self) -> PeriodKey | None:
-        code = self.cleaned_data.get("period", "").strip()
-        if not code:
-            return None
-        try:
-            return PeriodKey.parse(code)
-        except PeriodCodeError as error:
-            raise forms.ValidationError(str(error)) from error
+    def __init__(self, *args: Any, organisations: Sequence[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Organisation.objects.filter(pk__in=[org.pk for org in organisations])

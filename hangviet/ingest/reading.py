@@ -162,7 +162,7 @@ def _pdf(content: bytes) -> list[Passage]:
         with pdfplumber.open(io.BytesIO(content)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise ReadError(f"Tệp PDF quá nhiều trang (tối đa {MAX_PDF_PAGES}).")
-            passages = []
+            passages: list[Passage] = []
             for number, page in enumerate(pdf.pages, start=1):
                 text = page.extract_text() or ""
                 passages.extend(Passage(line, f"trang {number}") for line in text.splitlines() if line.strip())

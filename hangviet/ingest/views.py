@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,6 +19,7 @@ from hangviet.ingest.forms import UploadChoicesForm, decided_facts, fact_formset
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.forms import form_errors
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodKey
 from hangviet.lib.queue import queue_state
 from hangviet.lib.uploads import check_upload
@@ -37,7 +38,7 @@ def _period_keys() -> list[PeriodKey]:
 
 
 @login_required
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: SignedInRequest) -> HttpResponse:
     organisations = importable_organisations(request.user)
     if request.method == "POST":
         if not organisations:
@@ -45,8 +46,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         files = request.FILES.getlist("files")[:MAX_FILES]
         choices = UploadChoicesForm(request.POST, organisations=organisations)
         if not choices.is_valid():
-            for errors in choices.errors.values():
-                messages.error(request, " ".join(errors))
+            messages.error(request, form_errors(choices))
             return redirect("ingest:upload")
         chosen = choices.cleaned_data["organisation"]
         key = choices.cleaned_data["period"]
@@ -79,13 +79,13 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _is_large(file) -> bool:  # type: ignore[no-untyped-def]
+def _is_large(file) -> bool:
     """A file this large is read by the task worker (with the progress page), not inside the request."""
     size = file.size or 0
     return size > LARGE_FILE_BYTES or ((file.name or "").lower().endswith(".txt") and size > LARGE_TEXT_BYTES)
 
 
-def _unreadable(file, *, read: bool = True) -> str | None:  # type: ignore[no-untyped-def]
+def _unreadable(file, *, read: bool = True) -> str | None:
     try:
         check_upload(file, allowed=actions.INGEST_TYPES, max_bytes=MAX_BYTES)
     except ValidationError as error:
@@ -103,7 +103,7 @@ def _unreadable(file, *, read: bool = True) -> str | None:  # type: ignore[no-un
 
 
 @login_required
-def batch(request: HttpRequest, batch_id: str) -> HttpResponse:
+def batch(request: SignedInRequest, batch_id: str) -> HttpResponse:
     documents = queries.batch_of(request.user, batch_id)
     if not documents:
         raise Http404
@@ -128,9 +128,9 @@ def _highlighted(document: IngestDocument) -> list[tuple[str, str]]:
     marks: dict[str, list[tuple[int, dict]]] = {}
     for index, fact in enumerate(document.facts):
         marks.setdefault(fact["location"], []).append((index, fact))
-    rendered = []
+    rendered: list[tuple[str, str]] = []
     for text, location in document.passages:
-        html = escape(text)
+        html: str = escape(text)
         for index, fact in marks.get(location, []):
             figure = fact["evidence"][fact["start"] : fact["end"]]
             escaped = escape(figure)
@@ -141,7 +141,7 @@ def _highlighted(document: IngestDocument) -> list[tuple[str, str]]:
 
 
 @login_required
-def review(request: HttpRequest, document_id: int) -> HttpResponse:
+def review(request: SignedInRequest, document_id: int) -> HttpResponse:
     """The figures beside the text: accept, edit or reject each, choose the unit and period, import."""
     document = get_document_for_user(request.user, document_id)
     organisations = importable_organisations(request.user)
@@ -199,6 +199,6 @@ def _snippet(fact: dict, width: int = 90) -> str:
     return mark_safe(f"{escape(before)}<mark>{escape(evidence[start:end])}</mark>{escape(after)}")  # noqa: S308
 
 
-def _decisions(request: HttpRequest, document: IngestDocument) -> tuple[list[dict], list[str]]:
+def _decisions(request: SignedInRequest, document: IngestDocument) -> tuple[list[dict], list[str]]:
     codes = frozenset(Indicator.objects.values_list("code", flat=True))
     return decided_facts(fact_formset(request.POST, len(document.facts), codes), document.facts)

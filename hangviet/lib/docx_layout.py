@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from docx import Document as new_document
+from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -25,8 +26,9 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 FONT = "Times New Roman"
 TEXT_WIDTH_CM = 16.5  # 210 mm − 30 mm − 15 mm
@@ -83,7 +85,7 @@ class _Footnotes:
         run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{len(self.notes)}"/>'))
         run.font.superscript = True
 
-    def attach(self, document) -> None:  # type: ignore[no-untyped-def]
+    def attach(self, document: Document) -> None:
         if not self.notes:
             return
         body = "".join(
@@ -116,7 +118,7 @@ def _fonts_xml(size_pt: float) -> str:
     )
 
 
-def _set_run_font(run, size: float, *, bold: bool = False, italic: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _set_run_font(run: Run, size: float, *, bold: bool = False, italic: bool = False) -> None:
     run.font.name = FONT
     run.font.size = Pt(size)
     run.font.bold = bold
@@ -127,13 +129,13 @@ def _set_run_font(run, size: float, *, bold: bool = False, italic: bool = False)
 
 
 def _line(
-    container,
+    container: Document | _Cell,
     text: str,
     size: float,
     *,
     bold: bool = False,
-    italic: bool = False,  # type: ignore[no-untyped-def]
-    align=WD_ALIGN_PARAGRAPH.CENTER,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
     after: float = 0,
 ) -> Paragraph:
     paragraph = container.add_paragraph()
@@ -158,8 +160,8 @@ def _rule(cell: _Cell, column_cm: float, length_cm: float) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _borderless_table(document, widths_cm: tuple[float, ...]):  # type: ignore[no-untyped-def]
-    table = document.add_table(rows=1, cols=len(widths_cm))
+def _borderless_table(document: Document, widths_cm: tuple[float, ...]) -> Table:
+    table: Table = document.add_table(rows=1, cols=len(widths_cm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, widths_cm, strict=True):
@@ -170,7 +172,7 @@ def _borderless_table(document, widths_cm: tuple[float, ...]):  # type: ignore[n
     return table
 
 
-def _header(document, spec: OfficialDocument) -> None:  # type: ignore[no-untyped-def]
+def _header(document: Document, spec: OfficialDocument) -> None:
     table = _borderless_table(document, HEADER_COLUMNS_CM)
     left, right = table.rows[0].cells
     if spec.parent_body:
@@ -185,7 +187,7 @@ def _header(document, spec: OfficialDocument) -> None:  # type: ignore[no-untype
     date_line.paragraph_format.space_before = Pt(6)
 
 
-def _body_paragraph(document, text: str, footnotes: _Footnotes) -> None:  # type: ignore[no-untyped-def]
+def _body_paragraph(document: Document, text: str, footnotes: _Footnotes) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.paragraph_format.first_line_indent = Cm(1.27)
@@ -201,7 +203,7 @@ def _body_paragraph(document, text: str, footnotes: _Footnotes) -> None:  # type
         _set_run_font(paragraph.add_run(text[position:]), 14)
 
 
-def _heading(document, text: str, level: int) -> None:  # type: ignore[no-untyped-def]
+def _heading(document: Document, text: str, level: int) -> None:
     paragraph = _line(document, text, 14, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
     paragraph.paragraph_format.first_line_indent = Cm(1.27)
     paragraph.paragraph_format.keep_with_next = True
@@ -209,7 +211,7 @@ def _heading(document, text: str, level: int) -> None:  # type: ignore[no-untype
         paragraph.paragraph_format.space_before = Pt(6)
 
 
-def _signature(document, spec: OfficialDocument) -> None:  # type: ignore[no-untyped-def]
+def _signature(document: Document, spec: OfficialDocument) -> None:
     _line(document, "", 8)
     table = _borderless_table(document, (8.0, 8.5))
     left, right = table.rows[0].cells
@@ -223,7 +225,7 @@ def _signature(document, spec: OfficialDocument) -> None:  # type: ignore[no-unt
     _line(right, spec.signer_name, 14, bold=True)
 
 
-def _annex(document, annex: Annex) -> None:  # type: ignore[no-untyped-def]
+def _annex(document: Document, annex: Annex) -> None:
     section = document.add_section()
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
@@ -257,7 +259,7 @@ def _annex(document, annex: Annex) -> None:  # type: ignore[no-untyped-def]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
+def _repeat_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -20,7 +21,7 @@ class StyledFormMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
@@ -88,7 +89,13 @@ class IdListField(forms.Field):
         return [int(item) for item in items[: self.limit] if re.fullmatch(r"[0-9]{1,18}", str(item))]
 
 
-class VietnameseFormSet(forms.BaseFormSet):
+if TYPE_CHECKING:
+    _BaseFormSet = forms.BaseFormSet[forms.Form]
+else:  # BaseFormSet is generic only in django-stubs
+    _BaseFormSet = forms.BaseFormSet
+
+
+class VietnameseFormSet(_BaseFormSet):
     """A formset whose own errors (a tampered or missing row count, too many rows) are in Vietnamese;
     Django's Vietnamese catalogue lacks them."""
 
@@ -127,3 +134,9 @@ class PeriodForm(forms.Form):
 def form_errors(form: forms.BaseForm) -> str:
     """A form's errors as one Vietnamese sentence list, for a message above the page."""
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def messages_of(errors: Iterable[object]) -> list[str]:
+    """The messages of an ErrorList as strings (Django yields them as str; django-stubs allows lazy strings and
+    ValidationError too)."""
+    return [str(error) for error in errors]

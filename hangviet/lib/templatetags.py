@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from django import template
 
 from hangviet.lib.vnformat import format_date_short, format_number
 
 register = template.Library()
+
+
+class _CountsStates(Protocol):  # hangviet.consolidation.queries.Completeness
+    def count(self, state: str) -> int: ...
+
+
+class _HasChanges(Protocol):  # hangviet.consolidation.queries.Table
+    def change(self, code: str) -> Decimal | None: ...
 
 
 @register.filter
@@ -35,13 +44,13 @@ def vn_number_input(value: object) -> object:
 
 
 @register.filter
-def get_item(mapping: dict, key: object) -> object:
+def get_item(mapping: dict[object, object], key: object) -> object:
     return mapping.get(key, "") if mapping else ""
 
 
 @register.filter
-def length_of_state(completeness: object, state: str) -> int:
-    return completeness.count(state)  # type: ignore[attr-defined]
+def length_of_state(completeness: _CountsStates, state: str) -> int:
+    return completeness.count(state)
 
 
 @register.filter
@@ -55,5 +64,5 @@ def vn_percent(value: object) -> str:
 
 
 @register.filter
-def change_of(table: object, code: str) -> object:
-    return table.change(code)  # type: ignore[attr-defined]
+def change_of(table: _HasChanges, code: str) -> Decimal | None:
+    return table.change(code)

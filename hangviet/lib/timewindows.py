@@ -144,12 +144,24 @@ def _before(windows: list[Window]) -> list[Window]:
     return [Window(new_year, window.start - datetime.timedelta(days=1))] if window.start > new_year else [window]
 
 
+def _before_built(build: Build) -> Build:
+    return lambda y: _before(build(y))
+
+
+def _quarter(q: int) -> Build:
+    return lambda y: [_span(y, 3 * q - 2, 3 * q)]
+
+
+def _month(m: int) -> Build:
+    return lambda y: [_span(y, m, m)]
+
+
 def _pendings(kind: str, groups: tuple[str | None, ...]) -> list[Pending]:
     """The items one match of ``kind`` names, in the order written."""
     if kind == "range":
         return _range(_scan(groups[0] or ""), _scan(groups[1] or ""))
     if kind == "before":
-        return [(year, lambda y, build=build: _before(build(y))) for year, build in _scan(groups[0] or "")[:1]]
+        return [(year, _before_built(build)) for year, build in _scan(groups[0] or "")[:1]]
     if kind == "periodic":
         return [(None, lambda y: [_span(y, 1, 6), _span(y, 7, 12)])]
     if kind == "half":
@@ -163,10 +175,10 @@ def _pendings(kind: str, groups: tuple[str | None, ...]) -> list[Pending]:
         return [(_year_of(groups[0]) if groups else None, lambda y: [_span(y, 1, 12)])]
     if kind == "quarters":
         numbers = [_ROMAN.get(n) or int(n) for n in _ROMAN_OR_DIGIT.findall(groups[0] or "")]
-        return [(_year_of(groups[1]), lambda y, q=q: [_span(y, 3 * q - 2, 3 * q)]) for q in numbers]
+        return [(_year_of(groups[1]), _quarter(q)) for q in numbers]
     if kind == "months":
         numbers = [int(n) for n in _NUMBER.findall(groups[0] or "")]
-        return [(_year_of(groups[1]), lambda y, m=m: [_span(y, m, m)]) for m in numbers]
+        return [(_year_of(groups[1]), _month(m)) for m in numbers]
     said_day, day, month, year = groups
     if not said_day and year is None:
         return []  # "1/3" alone is more often a fraction than a date

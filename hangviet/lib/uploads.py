@@ -14,6 +14,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from typing import NoReturn
 from xml.parsers import expat
 
 from django.core.exceptions import ValidationError
@@ -82,9 +83,9 @@ def check_name(raw: str | None) -> tuple[str, str, str]:
     return name, (safe_stem[:100] + extension), extension
 
 
-def _read_all(upload: UploadedFile, limit: int) -> bytes:
+def _read_all(upload: UploadedFile[bytes], limit: int) -> bytes:
     upload.seek(0)
-    content = upload.read(limit + 1)
+    content: bytes = upload.read(limit + 1)
     upload.seek(0)
     return content
 
@@ -147,7 +148,7 @@ class _ForbiddenDeclaration(Exception):
     pass
 
 
-def _refuse(*_args: object) -> None:
+def _refuse(*_args: object) -> NoReturn:
     raise _ForbiddenDeclaration
 
 
@@ -208,7 +209,7 @@ def check_content(content: bytes, extension: str) -> None:
 
 
 def check_upload(
-    upload: UploadedFile,
+    upload: UploadedFile[bytes],
     *,
     allowed: frozenset[str] = DOCUMENT_TYPES,
     max_bytes: int = MAX_DOCUMENT_BYTES,
@@ -231,6 +232,6 @@ def check_upload(
     return CheckedUpload(display_name=display, stored_name=stored, extension=extension)
 
 
-def checked_name(upload: UploadedFile, *, default: str = "") -> str:
+def checked_name(upload: UploadedFile[bytes], *, default: str = "") -> str:
     """The upload's display name (NFC) if it passes ``check_upload``; otherwise ValidationError."""
     return check_upload(upload).display_name

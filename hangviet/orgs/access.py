@@ -5,7 +5,7 @@ Not visible → 404 (never reveal that it exists); visible but not allowed for t
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -14,7 +14,7 @@ from hangviet.orgs.models import Membership, Organisation
 from hangviet.orgs.policy import Grant, Need, grant_for
 
 
-def check_access(user: AbstractBaseUser | AnonymousUser, organisation: Organisation, need: Need) -> Grant:
+def check_access(user: User | AnonymousUser, organisation: Organisation, need: Need) -> Grant:
     """Return the user's grant on ``organisation``; raise Http404 if unseen, PermissionDenied if not allowed."""
     grant = grant_for(user, organisation)
     if grant is None:
@@ -25,14 +25,14 @@ def check_access(user: AbstractBaseUser | AnonymousUser, organisation: Organisat
 
 
 def get_organisation_for_user(
-    user: AbstractBaseUser | AnonymousUser, organisation_id: int, *, need: Need
+    user: User | AnonymousUser, organisation_id: int, *, need: Need
 ) -> tuple[Organisation, Grant]:
     """Fetch an organisation by id for ``user`` with the given need (see the module's contract)."""
     organisation = get_object_or_404(Organisation.objects.select_related("unit", "parent"), pk=organisation_id)
     return organisation, check_access(user, organisation, need)
 
 
-def get_membership_for_user(user: AbstractBaseUser | AnonymousUser, membership_id: int, *, need: Need) -> Membership:
+def get_membership_for_user(user: User | AnonymousUser, membership_id: int, *, need: Need) -> Membership:
     """Fetch a committee seat; access follows the committee it belongs to."""
     membership = get_object_or_404(Membership.objects.select_related("committee", "person", "agency"), pk=membership_id)
     check_access(user, membership.committee, need)

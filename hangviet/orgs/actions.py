@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -39,7 +39,7 @@ def create_organisation(
     name: str,
     unit: Unit,
     parent: Organisation | None,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     sector: str = Organisation.Sector.OTHER,
     short_name: str = "",
     affiliation: str = "",
@@ -72,7 +72,7 @@ def rename_organisation(
     *,
     new_name: str,
     on: datetime.date,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     new_affiliation: str | None = None,
     note: str = "",
 ) -> Organisation:
@@ -105,7 +105,7 @@ def merge_organisations(
     successor: Organisation,
     *,
     on: datetime.date,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     note: str = "",
 ) -> None:
     """End each predecessor the day before ``on`` and hand its work and records to ``successor``."""
@@ -127,7 +127,7 @@ def appoint_member(
     person: Person,
     role: str,
     start: datetime.date,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     agency: Organisation | None = None,
     decision: str = "",
 ) -> Membership:
@@ -153,7 +153,7 @@ def appoint_member(
 
 
 @transaction.atomic
-def end_membership(membership: Membership, *, end: datetime.date, acting_user: AbstractBaseUser | None) -> Membership:
+def end_membership(membership: Membership, *, end: datetime.date, acting_user: User | None) -> Membership:
     """Close a seat on ``end`` (inclusive); the seat stays in the committee's history."""
     if membership.end is not None:
         raise ValidationError(_("Thành viên này đã thôi nhiệm vụ."))
@@ -194,7 +194,7 @@ def appoint_new_member(
     position: str,
     role: str,
     start: datetime.date,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     agency: Organisation | None = None,
     decision: str = "",
 ) -> Membership:
@@ -212,7 +212,7 @@ def reconstitute_committee(
     on: datetime.date,
     seats: Iterable[Seat],
     decision: str,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     new_members: Iterable[NewMember] = (),
 ) -> list[Membership]:
     """ "Kiện toàn": end every current seat the day before ``on`` and seat the new line-up from ``on``.
@@ -256,7 +256,7 @@ def reconstitute_committee(
 
 @transaction.atomic
 def assign_area(
-    membership: Membership, *, unit: Unit, start: datetime.date, acting_user: AbstractBaseUser | None
+    membership: Membership, *, unit: Unit, start: datetime.date, acting_user: User | None
 ) -> AreaAssignment:
     """Assign a member to follow a lower unit ("theo dõi địa bàn")."""
     assignment = AreaAssignment.objects.create(membership=membership, unit=unit, start=start)
@@ -272,11 +272,11 @@ def assign_area(
 
 @transaction.atomic
 def grant_role(
-    user: AbstractBaseUser,
+    user: User,
     organisation: Organisation,
     role: str,
     *,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     valid_from: datetime.date | None = None,
 ) -> UserRole:
     """Let ``user`` act for ``organisation`` in ``role`` (idempotent)."""

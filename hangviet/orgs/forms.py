@@ -25,7 +25,7 @@ class AppointMemberForm(StyledFormMixin, forms.Form):
     decision = forms.CharField(label=_("Theo quyết định số"), max_length=255, required=False)
 
     def __init__(self, *args: object, committee: Organisation, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             parent=committee, kind=Organisation.Kind.AGENCY, valid_to__isnull=True
         ).order_by("name")
@@ -53,7 +53,7 @@ class ReconstituteForm(StyledFormMixin, forms.Form):
     decision = forms.CharField(label=_("Theo quyết định số"), max_length=255)
 
     def __init__(self, *args: object, current: list[Membership], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.current = current
         for seat in current:
             self.fields[f"keep_{seat.pk}"] = forms.BooleanField(label=_("Tiếp tục"), required=False, initial=True)

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q
 from django.utils import timezone
 
@@ -71,7 +71,7 @@ class Grant:
         }[need]
 
 
-def active_roles(user: AbstractBaseUser | AnonymousUser, on: datetime.date | None = None) -> list[UserRole]:
+def active_roles(user: User | AnonymousUser, on: datetime.date | None = None) -> list[UserRole]:
     """The user's roles in force on ``on`` (default today); none for anonymous or inactive users."""
     if not user.is_authenticated or not user.is_active:
         return []
@@ -85,7 +85,7 @@ def active_roles(user: AbstractBaseUser | AnonymousUser, on: datetime.date | Non
             .order_by("id")
         )
         roles = (day, found)
-        user._hangviet_roles = roles  # type: ignore[union-attr]  # cached for this request's user object
+        user._hangviet_roles = roles  # type: ignore[attr-defined]  # cached for this request's user object
     return roles[1]
 
 
@@ -141,7 +141,7 @@ def list_subtree_ids(root_ids: Iterable[int]) -> set[int]:
     return roots | _closure(roots, lambda ids: _children_of(ids) | _predecessors_of(ids))
 
 
-def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> Grant | None:
+def grant_for(user: User | AnonymousUser, organisation: Organisation) -> Grant | None:
     """What ``user`` may do with ``organisation``'s data, or ``None`` if they may not even see it."""
     roles = active_roles(user)
     if not roles:
@@ -195,7 +195,7 @@ def grant_for(user: AbstractBaseUser | AnonymousUser, organisation: Organisation
     return None
 
 
-def is_recipient_office(user: AbstractBaseUser | AnonymousUser, organisation: Organisation) -> bool:
+def is_recipient_office(user: User | AnonymousUser, organisation: Organisation) -> bool:
     """True if ``user`` is the standing office (or secretariat) of the committee ``organisation`` reports
     to, or of the committee that took that one over: the people who accept or return its reports."""
     recipients = (
@@ -208,7 +208,7 @@ def is_recipient_office(user: AbstractBaseUser | AnonymousUser, organisation: Or
     return any(role.role in OVERSEEING_ROLES and role.organisation_id in recipients for role in active_roles(user))
 
 
-def can_read_all(user: AbstractBaseUser | AnonymousUser, organisations: Iterable[Organisation]) -> bool:
+def can_read_all(user: User | AnonymousUser, organisations: Iterable[Organisation]) -> bool:
     """True if ``user`` may read every one of ``organisations`` (and there is at least one).
 
     A total over several organisations' subtrees (an old district's aggregate) is readable only by whoever may
@@ -222,14 +222,14 @@ def may_keep_documents(organisation: Organisation) -> bool:
     return organisation.kind == Organisation.Kind.COMMITTEE
 
 
-def can_read_plans(user: AbstractBaseUser | AnonymousUser, committee: Organisation) -> bool:
+def can_read_plans(user: User | AnonymousUser, committee: Organisation) -> bool:
     """Plans flow down: whoever reads the committee, and every organisation below it (it carries them out)."""
     if grant_for(user, committee) is not None:
         return True
     return any(committee.pk in list_overseer_ids(role.organisation) for role in active_roles(user))
 
 
-def importable_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+def importable_ids(user: User | AnonymousUser) -> set[int]:
     """Organisations ``user`` imports figures for: its own (not as a viewer), and the committees merged into a
     committee whose standing office or secretariat it is (nobody else can still write their old reports)."""
     roles = [role for role in active_roles(user) if role.role != UserRole.Role.VIEWER]
@@ -238,7 +238,7 @@ def importable_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
     return own | (list_predecessor_ids(overseeing) if overseeing else set())
 
 
-def visible_organisation_ids(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+def visible_organisation_ids(user: User | AnonymousUser) -> set[int]:
     """Ids of every organisation whose data ``user`` may read (the same answer as ``grant_for``)."""
     roles = active_roles(user)
     own = {role.organisation_id for role in roles}

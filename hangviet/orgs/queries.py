@@ -15,7 +15,7 @@ from hangviet.units.resolve import UnitNotFound, resolve_unit
 # Organisations still at work (no end date) first, then the historic ones, latest ended first.
 CURRENT_FIRST = F("valid_to").desc(nulls_first=True)
 
-ROLE_ORDER = [
+ROLE_ORDER: list[str] = [
     Membership.Role.CHAIR,
     Membership.Role.STANDING_VICE_CHAIR,
     Membership.Role.VICE_CHAIR,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hangviet.lib.forms import messages_of
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs import actions, queries
 from hangviet.orgs.access import get_membership_for_user, get_organisation_for_user
@@ -20,13 +22,13 @@ from hangviet.orgs.policy import Grant, Need, visible_organisation_ids
 
 
 @login_required
-def detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def detail(request: SignedInRequest, organisation_id: int) -> HttpResponse:
     organisation, grant = get_organisation_for_user(request.user, organisation_id, need=Need.READ)
     return _detail_page(request, organisation, grant)
 
 
 def _detail_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     organisation: Organisation,
     grant: Grant,
     appoint_form: AppointMemberForm | None = None,
@@ -54,7 +56,7 @@ def _detail_page(
 
 @require_POST
 @login_required
-def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def appoint(request: SignedInRequest, organisation_id: int) -> HttpResponse:
     committee, grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
     form = AppointMemberForm(request.POST, committee=committee)
     if form.is_valid():
@@ -82,7 +84,9 @@ def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
             _("Chưa bổ sung được thành viên: %(errors)s")
             % {
                 "errors": "; ".join(
-                    f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+                    f"{form.fields[f].label}: {' '.join(messages_of(e))}"
+                    if f in form.fields
+                    else " ".join(messages_of(e))
                     for f, e in form.errors.items()
                 )
             },
@@ -93,7 +97,7 @@ def appoint(request: HttpRequest, organisation_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def end_membership(request: HttpRequest, membership_id: int) -> HttpResponse:
+def end_membership(request: SignedInRequest, membership_id: int) -> HttpResponse:
     membership = get_membership_for_user(request.user, membership_id, need=Need.EDIT)
     form = EndMembershipForm(request.POST)
     if form.is_valid():
@@ -111,7 +115,7 @@ def end_membership(request: HttpRequest, membership_id: int) -> HttpResponse:
 
 
 @login_required
-def reconstitute(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def reconstitute(request: SignedInRequest, organisation_id: int) -> HttpResponse:
     """ "Kiện toàn": choose who continues (and in which role), add new members, record the decision."""
     committee, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.MANAGE)
     if not committee.is_committee:

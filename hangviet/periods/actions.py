@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from hangviet.audit.log import record
@@ -14,7 +14,7 @@ from hangviet.periods.models import Deadline, Period
 
 @transaction.atomic
 def set_deadline(
-    committee: Organisation, period: Period, *, due_on: datetime.date, acting_user: AbstractBaseUser | None
+    committee: Organisation, period: Period, *, due_on: datetime.date, acting_user: User | None
 ) -> Deadline:
     """Set (or move) the date by which ``committee``'s reporters send their ``period`` reports; audited."""
     deadline, _created = Deadline.objects.select_for_update().update_or_create(

@@ -7,7 +7,7 @@ editors change a plan; only the lead unit's editors record a task's progress.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -17,7 +17,7 @@ from hangviet.orgs.policy import Need, can_read_plans, grant_for
 from hangviet.plans.models import Plan, Task, TaskProgress
 
 
-def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
+def get_plan_for_user(user: User | AnonymousUser, plan_id: int, *, need: Need) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related("committee", "committee__unit"), pk=plan_id)
     if need is Need.READ:
         if not can_read_plans(user, plan.committee):
@@ -27,13 +27,13 @@ def get_plan_for_user(user: AbstractBaseUser | AnonymousUser, plan_id: int, *, n
     return plan
 
 
-def can_record_progress(user: AbstractBaseUser | AnonymousUser, task: Task) -> bool:
+def can_record_progress(user: User | AnonymousUser, task: Task) -> bool:
     """Only the lead unit's editors (or the committee's, when no lead unit is named) record progress."""
     grant = grant_for(user, task.lead or task.plan.committee)
     return grant is not None and grant.can_edit
 
 
-def get_task_for_user(user: AbstractBaseUser | AnonymousUser, task_id: int, *, need: Need) -> Task:
+def get_task_for_user(user: User | AnonymousUser, task_id: int, *, need: Need) -> Task:
     """READ: whoever reads the plan or works for the lead unit; EDIT (progress): the lead unit's editors."""
     task = get_object_or_404(Task.objects.select_related("plan__committee", "lead"), pk=task_id)
     owner = task.lead or task.plan.committee
@@ -51,7 +51,7 @@ def get_task_for_user(user: AbstractBaseUser | AnonymousUser, task_id: int, *, n
     return task
 
 
-def get_progress_for_user(user: AbstractBaseUser | AnonymousUser, progress_id: int) -> TaskProgress:
+def get_progress_for_user(user: User | AnonymousUser, progress_id: int) -> TaskProgress:
     """A progress entry with an evidence file, for whoever may read its task; Http404 otherwise."""
     progress = TaskProgress.objects.filter(pk=progress_id).only("task_id", "evidence", "evidence_name").first()
     if progress is None or not progress.evidence:

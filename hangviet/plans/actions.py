@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -86,7 +86,7 @@ def save_plan(
     parsed: ParsedPlan,
     tasks: Sequence[ReviewedTask],
     *,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     source: str = Plan.Source.IMPORTED,
     source_file: tuple[str, bytes] | None = None,
     parent_plan: Plan | None = None,
@@ -141,7 +141,7 @@ def cascade_plan(
     committee: Organisation,
     lead_map: dict[int, Organisation | None],
     *,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
 ) -> Plan:
     """The committee's plan made from the plan above: its tasks, with lead units mapped to the committee's own
     agencies (``lead_map``: upper task id → own organisation; unmapped tasks go to the committee itself)."""
@@ -177,7 +177,7 @@ def cascade_plan(
 
 @transaction.atomic
 def record_progress(
-    task: Task, *, status: str, note: str, acting_user: AbstractBaseUser | None, evidence: UploadedFile | None = None
+    task: Task, *, status: str, note: str, acting_user: User | None, evidence: UploadedFile[bytes] | None = None
 ) -> TaskProgress:
     """The lead unit's progress update: status, a note, optionally an evidence file (kept in the history)."""
     if status not in Task.Status.values:

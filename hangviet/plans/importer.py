@@ -160,7 +160,8 @@ def _read_head(plan: ParsedPlan, head: list[Line], lines: list[Line], default_ye
 
 
 def _purpose_and_requirements(part: _Part) -> tuple[str, str]:
-    purpose, requirements, current = [], [], None
+    purpose: list[str] = []
+    requirements: list[str] = []
     for item in part.items:
         folded = fold_diacritics(item.title)
         current = requirements if "yeu cau" in folded else purpose

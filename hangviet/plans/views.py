@@ -7,13 +7,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hangviet.lib.forms import form_errors
+from hangviet.lib.forms import form_errors, messages_of
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
@@ -30,7 +31,7 @@ from hangviet.plans.reading import DocumentReadError
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _committee(request: HttpRequest, committee_id: int, need: Need) -> Organisation:
+def _committee(request: SignedInRequest, committee_id: int, need: Need) -> Organisation:
     committee, _grant = get_organisation_for_user(request.user, committee_id, need=need)
     if not committee.is_committee:
         raise Http404
@@ -38,12 +39,12 @@ def _committee(request: HttpRequest, committee_id: int, need: Need) -> Organisat
 
 
 @login_required
-def committee_plans(request: HttpRequest, committee_id: int) -> HttpResponse:
+def committee_plans(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
     if not committee.is_committee:
         raise Http404
     upper = []
-    if committee.parent_id and can_read_plans(request.user, committee.parent):
+    if committee.parent is not None and can_read_plans(request.user, committee.parent):
         upper = queries.plans_of(committee.parent)
     return render(
         request,
@@ -60,7 +61,7 @@ def committee_plans(request: HttpRequest, committee_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def import_plan(request: HttpRequest, committee_id: int) -> HttpResponse:
+def import_plan(request: SignedInRequest, committee_id: int) -> HttpResponse:
     """Read an uploaded plan and show its tasks for review; nothing is saved until the clerk confirms."""
     committee = _committee(request, committee_id, Need.EDIT)
     upload = request.FILES.get("file")
@@ -105,13 +106,15 @@ def _bound(form: forms.BaseForm, name: str) -> str:
 
 
 def _reviewed_from_post(
-    request: HttpRequest, committee: Organisation
+    request: SignedInRequest, committee: Organisation
 ) -> tuple[ParsedPlan, list[actions.ReviewedTask], list[str]]:
     units = {str(unit.pk): unit for unit in queries.own_units(committee)}
     header = PlanHeaderForm(request.POST)
     rows = ReviewTaskFormSet(request.POST, prefix="task")
     problems = [
-        f"{header.fields[name].label or name}: {' '.join(errors)}" if name in header.fields else " ".join(errors)
+        f"{header.fields[name].label or name}: {' '.join(messages_of(errors))}"
+        if name in header.fields
+        else " ".join(messages_of(errors))
         for name, errors in header.errors.items()
     ]
     header_data = header.cleaned_data if header.is_valid() else {}
@@ -127,14 +130,15 @@ def _reviewed_from_post(
     )
     parsed.cited = header_data.get("cited", [])
     if "year" in header.errors:
-        parsed.year = header["year"].value()  # type: ignore[assignment]  # shown back as typed, never saved
+        parsed.year = header["year"].value()  # shown back as typed, never saved
     tasks = []
     if not rows.is_valid():
-        problems += list(rows.non_form_errors())
+        problems += messages_of(rows.non_form_errors())
     for form in rows.forms if rows.management_form.is_valid() else []:
         if not form.is_valid():
             problems += [
-                _("Nhiệm vụ %(ref)s: %(errors)s") % {"ref": _bound(form, "ref"), "errors": " ".join(errors)}
+                _("Nhiệm vụ %(ref)s: %(errors)s")
+                % {"ref": _bound(form, "ref"), "errors": " ".join(messages_of(errors))}
                 for errors in form.errors.values()
             ]
             if form["keep"].value() in (None, False, "", "false", "off"):
@@ -169,7 +173,7 @@ def _reviewed_from_post(
 
 @require_POST
 @login_required
-def save_import(request: HttpRequest, committee_id: int) -> HttpResponse:
+def save_import(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee = _committee(request, committee_id, Need.EDIT)
     parsed, tasks, problems = _reviewed_from_post(request, committee)
     if problems or not tasks:
@@ -206,7 +210,7 @@ def save_import(request: HttpRequest, committee_id: int) -> HttpResponse:
 
 
 @login_required
-def cascade(request: HttpRequest, committee_id: int, plan_id: int) -> HttpResponse:
+def cascade(request: SignedInRequest, committee_id: int, plan_id: int) -> HttpResponse:
     """Make the committee's plan from the plan above, mapping each lead unit to one of its own agencies."""
     committee = _committee(request, committee_id, Need.EDIT)
     upper = get_plan_for_user(request.user, plan_id, need=Need.READ)
@@ -231,7 +235,7 @@ def cascade(request: HttpRequest, committee_id: int, plan_id: int) -> HttpRespon
 
 
 @login_required
-def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def detail(request: SignedInRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_id, need=Need.READ)
     today = timezone.localdate()
     tasks = list(plan.tasks.select_related("lead").prefetch_related("coordinating").order_by("order"))
@@ -248,7 +252,7 @@ def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest, plan_id: int) -> HttpResponse:
+def export(request: SignedInRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, plan_id, need=Need.READ)
     response = HttpResponse(plan_docx(plan), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="ke-hoach-{plan.pk}.docx"'
@@ -256,7 +260,7 @@ def export(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def my_tasks(request: HttpRequest) -> HttpResponse:
+def my_tasks(request: SignedInRequest) -> HttpResponse:
     """ "My tasks": every task of every plan that names one of the user's organisations as lead unit."""
     organisations = [role.organisation for role in active_roles(request.user) if role.role != role.Role.VIEWER]
     today = timezone.localdate()
@@ -274,7 +278,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def evidence(request: HttpRequest, progress_id: int) -> FileResponse:
+def evidence(request: SignedInRequest, progress_id: int) -> FileResponse:
     """A progress entry's evidence file, for whoever may read the task (asked of the task gate); never a
     public media URL."""
     progress = get_progress_for_user(request.user, progress_id)
@@ -284,7 +288,7 @@ def evidence(request: HttpRequest, progress_id: int) -> FileResponse:
 
 
 @login_required
-def task(request: HttpRequest, task_id: int) -> HttpResponse:
+def task(request: SignedInRequest, task_id: int) -> HttpResponse:
     """A task and its progress history; its lead unit posts progress here."""
     need = Need.EDIT if request.method == "POST" else Need.READ
     found = get_task_for_user(request.user, task_id, need=need)
@@ -308,7 +312,10 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
         else:
             messages.error(
                 request,
-                " ".join(f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()),
+                " ".join(
+                    f"{form.fields[name].label}: {' '.join(messages_of(errors))}"
+                    for name, errors in form.errors.items()
+                ),
             )
         status = 422  # the page again, with what was typed
     can_edit = can_record_progress(request.user, found)
@@ -329,7 +336,7 @@ def task(request: HttpRequest, task_id: int) -> HttpResponse:
 
 
 @login_required
-def overdue(request: HttpRequest, committee_id: int) -> HttpResponse:
+def overdue(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee = _committee(request, committee_id, Need.READ)
     chosen = DayForm(request.GET)
     day = chosen.cleaned_data["ngay"] if chosen.is_valid() else None

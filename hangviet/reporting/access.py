@@ -6,7 +6,7 @@ above it read it, and the standing office of the committee it reports to reviews
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
@@ -15,7 +15,7 @@ from hangviet.orgs.policy import Grant, Need, is_recipient_office
 from hangviet.reporting.models import Attachment, Report
 
 
-def get_report_for_user(user: AbstractBaseUser | AnonymousUser, report_id: int, *, need: Need) -> tuple[Report, Grant]:
+def get_report_for_user(user: User | AnonymousUser, report_id: int, *, need: Need) -> tuple[Report, Grant]:
     """Fetch a report for ``user`` with ``need``; Http404 if unseen, PermissionDenied if not allowed."""
     report = get_object_or_404(
         Report.objects.select_related("organisation", "organisation__unit", "organisation__parent", "period", "form"),
@@ -28,7 +28,7 @@ def get_report_for_user(user: AbstractBaseUser | AnonymousUser, report_id: int, 
     return report, grant
 
 
-def get_attachment_for_user(user: AbstractBaseUser | AnonymousUser, attachment_id: int) -> Attachment:
+def get_attachment_for_user(user: User | AnonymousUser, attachment_id: int) -> Attachment:
     attachment = get_object_or_404(Attachment.objects.select_related("report__organisation"), pk=attachment_id)
     check_access(user, attachment.report.organisation, Need.READ)
     return attachment

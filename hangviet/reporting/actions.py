@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -75,7 +75,7 @@ class SubmissionBlocked(Exception):
 
 
 @transaction.atomic
-def open_report(organisation: Organisation, period: Period, *, acting_user: AbstractBaseUser | None) -> Report:
+def open_report(organisation: Organisation, period: Period, *, acting_user: User | None) -> Report:
     """The organisation's report for the period, created as a draft on first use with its form."""
     report, created = Report.objects.get_or_create(
         organisation=organisation,
@@ -109,11 +109,11 @@ def _lock(report: Report) -> Report:
     return report
 
 
-def _bump(report: Report, acting_user: AbstractBaseUser | None, **fields: object) -> None:
+def _bump(report: Report, acting_user: User | None, **fields: object) -> None:
     """Store ``fields`` and a new version: whoever read the report before this change must read it again."""
     report.version += 1
     report.updated_at = timezone.now()
-    report.updated_by = acting_user  # type: ignore[assignment]
+    report.updated_by = acting_user
     for name, value in fields.items():
         setattr(report, name, value)
     report.save(update_fields=["version", "updated_at", "updated_by", *fields])
@@ -125,7 +125,7 @@ def save_report(
     *,
     values: Mapping[str, Decimal | None],
     expected_version: int,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | None,
     texts: Mapping[str, str] | None = None,
     notes: Mapping[str, str] | None = None,
     source: str | None = None,
@@ -157,7 +157,8 @@ def save_report(
         if old == new or (old is not None and new is not None and Decimal(old) == Decimal(new)):
             continue
         if new is None:
-            row.delete()  # type: ignore[union-attr]
+            if row is not None:  # always: a value that was not there and stays empty was skipped above
+                row.delete()
         elif row is None:
             ReportValue.objects.create(report=report, indicator=indicators[code], value=new)
         else:
@@ -199,7 +200,7 @@ def explained_keys(report: Report) -> set[str]:
 
 @transaction.atomic
 def submit_report(
-    report: Report, *, acting_user: AbstractBaseUser | None, expected_version: int | None = None
+    report: Report, *, acting_user: User | None, expected_version: int | None = None
 ) -> Report:
     """Send a draft or returned report; errors block it, every warning needs an explanation.
 
@@ -223,7 +224,7 @@ def submit_report(
 
 
 @transaction.atomic
-def return_report(report: Report, *, reason: str, acting_user: AbstractBaseUser | None) -> Report:
+def return_report(report: Report, *, reason: str, acting_user: User | None) -> Report:
     """Send a submitted report back to its author with a reason; they can correct and resubmit it."""
     reason = normalize_text(reason)
     if not reason:
@@ -244,7 +245,7 @@ def return_report(report: Report, *, reason: str, acting_user: AbstractBaseUser 
 
 
 @transaction.atomic
-def accept_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Report:
+def accept_report(report: Report, *, acting_user: User | None) -> Report:
     """Accept a submitted report: it is locked and its values count in every total from now on."""
     _lock(report)
     if report.status != Report.Status.SUBMITTED:
@@ -255,7 +256,7 @@ def accept_report(report: Report, *, acting_user: AbstractBaseUser | None) -> Re
 
 
 @transaction.atomic
-def accept_reports(reports: Iterable[Report], *, acting_user: AbstractBaseUser | None) -> list[Report]:
+def accept_reports(reports: Iterable[Report], *, acting_user: User | None) -> list[Report]:
     """Accept several submitted reports at once: all of them, or none if one cannot be accepted.
 
     The caller has passed each report through the review gate before calling this."""
@@ -266,7 +267,7 @@ def accept_reports(reports: Iterable[Report], *, acting_user: AbstractBaseUser |
 
 
 @transaction.atomic
-def add_attachment(report: Report, upload: UploadedFile, *, acting_user: AbstractBaseUser | None) -> Attachment:
+def add_attachment(report: Report, upload: UploadedFile[bytes], *, acting_user: User | None) -> Attachment:
     """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API.
 
     Only while the report is editable: a submitted or accepted report keeps the files it was sent with.

@@ -49,7 +49,7 @@ FORMS: dict[str, tuple[str, list[str], list[str], list[str]]] = {
     "general": ("Báo cáo của cơ quan thành viên", [G.PROPAGANDA], ["commendations", "supervisions"], ALL_SECTIONS),
 }
 
-SECTOR_FORMS = {
+SECTOR_FORMS: dict[str, str] = {
     Organisation.Sector.TRADE: "trade",
     Organisation.Sector.MARKET_SURVEILLANCE: "trade",
     Organisation.Sector.AGRICULTURE: "agriculture",

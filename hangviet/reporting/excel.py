@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from hangviet.indicators.models import Indicator
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
@@ -48,6 +49,7 @@ def build_workbook(
 ) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, the active one
     sheet.title = "Báo cáo"
     sheet["A1"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN CUỘC VẬN ĐỘNG “NGƯỜI VIỆT NAM ƯU TIÊN DÙNG HÀNG VIỆT NAM”"
     sheet["A1"].font = Font(bold=True, size=13)
@@ -72,8 +74,8 @@ def build_workbook(
             cell.number_format = NUMBER_FORMAT
         sheet.cell(row=row, column=4).protection = Protection(locked=False)
         sheet.cell(row=row, column=4).fill = PatternFill("solid", fgColor="FFF9DB")
-    for column, width in zip("ABCDEF", (28, 70, 14, 18, 14, 18), strict=True):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEF", (28, 70, 14, 18, 14, 18), strict=True):
+        sheet.column_dimensions[letter].width = width
     sheet.protection.sheet = True  # only column D is editable; no password, it guards against slips
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -51,4 +51,7 @@ def periods_asked_of(organisation: Organisation, *, since_year: int) -> list[Per
     if organisation.parent_id is None:
         return []
     rows = Deadline.objects.filter(committee_id=organisation.parent_id, period__year__gte=since_year)
-    return [PeriodKey(year, kind) for year, kind in rows.values_list("period__year", "period__kind")]
+    return [
+        PeriodKey(year, kind)  # type: ignore[arg-type]  # Period.kind holds a PeriodKind; the stubs say str
+        for year, kind in rows.values_list("period__year", "period__kind")
+    ]

@@ -7,13 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hangviet.lib.forms import PeriodForm, form_errors
+from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import period_of_day
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.access import get_organisation_for_user
@@ -28,7 +29,7 @@ from hangviet.reporting.models import Report
 
 
 @login_required
-def my_reports(request: HttpRequest) -> HttpResponse:
+def my_reports(request: SignedInRequest) -> HttpResponse:
     """The organisations the user reports for, their reports, and the periods open for reporting."""
     today = timezone.localdate()
     current = period_of_day(today)
@@ -51,7 +52,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def open_report(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def open_report(request: SignedInRequest, organisation_id: int) -> HttpResponse:
     organisation, _grant = get_organisation_for_user(request.user, organisation_id, need=Need.EDIT)
     form = PeriodForm(request.POST)
     if not form.is_valid():
@@ -77,7 +78,7 @@ def _entry_form(report: Report, data: Any = None) -> ReportEntryForm:
 
 
 def _page(
-    request: HttpRequest,
+    request: SignedInRequest,
     report: Report,
     grant: Grant,
     form: ReportEntryForm | None = None,
@@ -115,7 +116,7 @@ def _page(
 
 
 @login_required
-def detail(request: HttpRequest, report_id: int) -> HttpResponse:
+def detail(request: SignedInRequest, report_id: int) -> HttpResponse:
     """Show the report; on POST save it (``action=save``) or save and submit it (``action=submit``)."""
     need = Need.EDIT if request.method == "POST" else Need.READ
     report, grant = get_report_for_user(request.user, report_id, need=need)
@@ -163,7 +164,7 @@ def detail(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def check(request: HttpRequest, report_id: int) -> HttpResponse:
+def check(request: SignedInRequest, report_id: int) -> HttpResponse:
     """htmx: run the rules over what is typed so far and return the checks panel."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
     form = _entry_form(report, request.POST)
@@ -181,7 +182,7 @@ def check(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def review(request: HttpRequest, report_id: int) -> HttpResponse:
+def review(request: SignedInRequest, report_id: int) -> HttpResponse:
     """Accept a submitted report, or return it with a reason."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.REVIEW)
     try:
@@ -201,7 +202,7 @@ def review(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def upload_attachment(request: HttpRequest, report_id: int) -> HttpResponse:
+def upload_attachment(request: SignedInRequest, report_id: int) -> HttpResponse:
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -216,13 +217,13 @@ def upload_attachment(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 @login_required
-def download_attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
+def download_attachment(request: SignedInRequest, attachment_id: int) -> FileResponse:
     attachment = get_attachment_for_user(request.user, attachment_id)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
 @login_required
-def excel_download(request: HttpRequest, report_id: int) -> HttpResponse:
+def excel_download(request: SignedInRequest, report_id: int) -> HttpResponse:
     report, _grant = get_report_for_user(request.user, report_id, need=Need.READ)
     content = excel.build_workbook(
         report,
@@ -238,7 +239,7 @@ def excel_download(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def excel_upload(request: HttpRequest, report_id: int) -> HttpResponse:
+def excel_upload(request: SignedInRequest, report_id: int) -> HttpResponse:
     """Read a filled workbook back through the same validation and locking as the web form."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
     form = UploadForm(request.POST, request.FILES)

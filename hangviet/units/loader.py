@@ -13,12 +13,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from hangviet.lib.text import fold_diacritics
 from hangviet.units import reform
 from hangviet.units.models import Unit, UnitSuccession
+
+if TYPE_CHECKING:
+    from vietnam_provinces.legacy import DistrictCode
 
 UnitKey = tuple[str, str, str]  # (edition, level, code)
 
@@ -48,8 +52,8 @@ class LoadResult:
     unresolved: list[str] = field(default_factory=list)
 
 
-def _key(edition: str, level: str, code: object) -> UnitKey:
-    return (edition, level, str(int(code)))  # type: ignore[call-overload]
+def _key(edition: str, level: str, code: int) -> UnitKey:
+    return (edition, level, str(int(code)))
 
 
 def iter_current_specs() -> Iterator[UnitSpec]:
@@ -144,7 +148,7 @@ def iter_succession_specs(unresolved: list[str]) -> Iterator[tuple[UnitKey, Unit
 
     districts = {district.code: district for district in OldDistrict.iter_all()}
     provinces = {province.code: province for province in OldProvince.iter_all()}
-    targets_by_district: dict[object, set[int]] = {code: set() for code in districts}
+    targets_by_district: dict[DistrictCode, set[int]] = {code: set() for code in districts}
     for ward in OldWard.iter_all():
         targets = {int(found.ward.code) for found in Ward.search_from_legacy(code=int(ward.code))}
         if not targets:
@@ -163,7 +167,7 @@ def iter_succession_specs(unresolved: list[str]) -> Iterator[tuple[UnitKey, Unit
             )
 
     for code, targets in targets_by_district.items():
-        district = districts[code]  # type: ignore[index]
+        district = districts[code]
         if not targets:
             converted = _convert_offline(f"{district.name}, {provinces[district.province_code].name}")
             targets = {int(converted)} if converted else set()

@@ -33,7 +33,7 @@ def list_current_units(unit: Unit) -> list[Unit]:
     """
     frontier, seen, current = [unit], {unit.pk}, []
     while frontier:
-        step = []
+        step: list[Unit] = []
         for candidate in frontier:
             if candidate.valid_to is None:
                 current.append(candidate)
@@ -46,7 +46,8 @@ def list_current_units(unit: Unit) -> list[Unit]:
 
 def list_sources(unit: Unit) -> list[Unit]:
     """Every older unit that fed ``unit``, at any distance (Tỉnh Vĩnh Long ← Trà Vinh, Bến Tre, Vĩnh Long)."""
-    frontier, found = [unit.pk], {}
+    frontier = [unit.pk]
+    found: dict[int, Unit] = {}
     while frontier:
         rows = Unit.objects.filter(successions_out__successor_id__in=frontier).distinct()
         frontier = [row.pk for row in rows if row.pk not in found]

@@ -66,7 +66,8 @@ def _match_exact(parts: list[str]) -> Unit | None:
         )
     # Nulls (current units) sort last in PostgreSQL and first in SQLite: prefer current explicitly.
     current = [unit for unit in candidates if unit.valid_to is None]
-    return (current or candidates or [None])[0]
+    preferred = current or candidates
+    return preferred[0] if preferred else None
 
 
 def _match_with_parser(text: str) -> Unit | None:

@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from _walk(storage, f"{folder}/{sub}" if folder else sub)
 
 
-def _pg_env(db: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+def _pg_env(db: Mapping[str, Any]) -> tuple[list[str], dict[str, str]]:
     args = ["--dbname", db["NAME"]]
     if db.get("HOST"):
         args += ["--host", str(db["HOST"])]

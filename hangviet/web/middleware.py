@@ -25,7 +25,7 @@ class ChosenLanguageMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in self.available else settings.LANGUAGE_CODE
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
@@ -68,7 +68,7 @@ class RefuseBadInputMiddleware:
             return None
         if any("\x00" in key or "\x00" in str(value) for key, values in request.POST.lists() for value in values):
             return nul
-        if any("\x00" in (upload.name or "") for upload in request.FILES.values()):
+        if any("\x00" in (upload.name or "") for upload in request.FILES.values()):  # type: ignore[union-attr]
             return nul
         return None
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.policy import active_roles
 from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
 from hangviet.web.forms import UnitQueryForm
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """Send a user with one organisation straight to it; otherwise let them choose."""
     roles = active_roles(request.user)
     if len({role.organisation_id for role in roles}) == 1:
@@ -22,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def units(request: HttpRequest) -> HttpResponse:
+def units(request: SignedInRequest) -> HttpResponse:
     """Look up what an old unit became (public reference data: any signed-in user)."""
     form = UnitQueryForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""

@@ -21,7 +21,7 @@ def report(world: World) -> Report:
     return actions.open_report(world.vl_commune, Period.objects.for_code("2026-H1"), acting_user=None)
 
 
-def put(client: Client, report: Report, body: dict):  # type: ignore[no-untyped-def]
+def put(client: Client, report: Report, body: dict):
     return client.put(f"/api/reports/{report.pk}/values", json.dumps(body), content_type="application/json")
 
 

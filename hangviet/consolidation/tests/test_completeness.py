@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 D8 = datetime.date
 
 
-def submit(organisation, period: Period, on: datetime.date) -> Report:  # type: ignore[no-untyped-def]
+def submit(organisation, period: Period, on: datetime.date) -> Report:
     report = actions.open_report(organisation, period, acting_user=None)
     actions.save_report(report, values={"banners": D(1)}, expected_version=report.version, acting_user=None)
     actions.submit_report(report, acting_user=None)

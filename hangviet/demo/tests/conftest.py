@@ -10,7 +10,7 @@ from hangviet.demo.reference import load_reference_data
 
 
 @pytest.fixture
-def demo_server(live_server):  # type: ignore[no-untyped-def]
+def demo_server(live_server):
     # Transactional tests start from the database as the session left it and flush it afterwards.
     load_reference_data(only_if_missing=True)
     build_demo()

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_vinh_long_standing_office_signs_in_and_sees_its_committee(
     page: Page,
     demo_server,
-    artifacts: Path,  # type: ignore[no-untyped-def]
+    artifacts: Path,
 ) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{demo_server.url}/")
@@ -40,7 +40,7 @@ def test_the_vinh_long_standing_office_signs_in_and_sees_its_committee(
 def test_a_clerk_looks_up_an_old_ward_with_the_keyboard_on_a_phone(
     page: Page,
     demo_server,
-    artifacts: Path,  # type: ignore[no-untyped-def]
+    artifacts: Path,
 ) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, demo_server.url, "vinhlong.phuongtravinh")

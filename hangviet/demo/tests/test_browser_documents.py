@@ -21,7 +21,7 @@ def test_the_standing_office_drafts_edits_issues_and_downloads_the_report(
     page: Page,
     demo_server,
     artifacts: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, demo_server.url, "vinhlong.thuongtruc")

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SEED = Path(__file__).resolve().parent.parent.parent / "ingest" / "tests" / "data" / "report_travinh_2023_h1.txt"
 
 
-def test_upload_review_correct_and_import(page: Page, demo_server, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+def test_upload_review_correct_and_import(page: Page, demo_server, artifacts: Path) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
     sign_in(page, demo_server.url, "vinhlong.thuongtruc")
     page.goto(f"{demo_server.url}/doc-bao-cao/")

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PLAN = Path(__file__).resolve().parent.parent.parent / "plans" / "fixtures" / "plan_cantho_2024.txt"
 
 
-def test_import_review_save_and_progress(page: Page, demo_server, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_review_save_and_progress(page: Page, demo_server, artifacts: Path) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
     sign_in(page, demo_server.url, "cantho.thuongtruc")
     page.get_by_role("link", name="Kế hoạch", exact=True).click()

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_ward_submits_and_the_province_reviews_and_consolidates(
     page: Page,
     demo_server,
-    artifacts: Path,  # type: ignore[no-untyped-def]
+    artifacts: Path,
 ) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     base = demo_server.url

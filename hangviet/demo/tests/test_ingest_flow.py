@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 SEED = Path(__file__).resolve().parent.parent.parent / "ingest" / "tests" / "data" / "report_travinh_2023_h1.txt"
 
 
-def upload(client: Client, *files: tuple[str, bytes], **fields: str):  # type: ignore[no-untyped-def]
+def upload(client: Client, *files: tuple[str, bytes], **fields: str):
     return client.post(reverse("ingest:upload"), {"files": [SimpleUploadedFile(n, c) for n, c in files], **fields})
 
 

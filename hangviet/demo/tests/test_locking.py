@@ -134,7 +134,7 @@ def test_bulk_acceptance_is_all_or_nothing(client: Client, world: World) -> None
 
 
 @pytest.mark.django_db
-def test_no_attachment_is_added_to_an_accepted_report_and_no_file_is_left(world: World, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_attachment_is_added_to_an_accepted_report_and_no_file_is_left(world: World, settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path
     report = _submitted(world)
     actions.accept_report(report, acting_user=world.vl_office)
@@ -148,7 +148,7 @@ def test_no_attachment_is_added_to_an_accepted_report_and_no_file_is_left(world:
 @pytest.mark.django_db
 def test_only_the_recipient_office_may_review(world: World) -> None:
     report = _submitted(world)  # the commune reports to Vĩnh Long's committee
-    assert grant_for(world.vl_office, world.vl_commune).can_review  # type: ignore[union-attr]
+    assert grant_for(world.vl_office, world.vl_commune).can_review
     central = grant_for(world.central_office, world.vl_commune)
     assert central is not None and central.can_read and not central.can_review
     with pytest.raises(PermissionDenied):
@@ -208,7 +208,7 @@ def reference(transactional_db: None) -> None:
     load_reference_data(only_if_missing=True)
 
 
-def _in_thread(target, *args):  # type: ignore[no-untyped-def]
+def _in_thread(target, *args):
     outcome: dict = {}
 
     def run() -> None:

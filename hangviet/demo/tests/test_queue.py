@@ -21,7 +21,7 @@ SEED = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "data" / "repo
 
 
 @pytest.fixture
-def database_queue(settings):  # type: ignore[no-untyped-def]
+def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 

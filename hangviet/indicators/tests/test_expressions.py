@@ -156,7 +156,7 @@ def test_a_missing_name_raises_missing_value_naming_it() -> None:
 
 def test_a_name_mapped_to_none_counts_as_missing() -> None:
     with pytest.raises(MissingValue) as raised:
-        parse_expression("value >= previous").evaluate({"value": Decimal(3), "previous": None})  # type: ignore[dict-item]
+        parse_expression("value >= previous").evaluate({"value": Decimal(3), "previous": None})
     assert raised.value.name == "previous"
 
 

@@ -21,15 +21,15 @@ def facts_of(text: str) -> list[tuple[str, D, str, bool]]:
 
 
 @pytest.fixture(scope="module")
-def seed():  # type: ignore[no-untyped-def]
+def seed():
     return extract(read_document(SEED.read_bytes(), SEED.name).passages)
 
 
-def test_the_seed_report_names_its_unit_and_period(seed) -> None:  # type: ignore[no-untyped-def]
+def test_the_seed_report_names_its_unit_and_period(seed) -> None:
     assert (seed.unit, seed.period) == ("Tỉnh Trà Vinh", "2023-H1")
 
 
-def test_the_seed_report_headline_figures(seed) -> None:  # type: ignore[no-untyped-def]
+def test_the_seed_report_headline_figures(seed) -> None:
     found = {(f.indicator, f.value, f.per_item) for f in seed.facts}
     assert {
         ("propaganda_sessions", D(3904), False),
@@ -42,7 +42,7 @@ def test_the_seed_report_headline_figures(seed) -> None:  # type: ignore[no-unty
     } <= found
 
 
-def test_the_per_market_revenue_is_marked_per_item(seed) -> None:  # type: ignore[no-untyped-def]
+def test_the_per_market_revenue_is_marked_per_item(seed) -> None:
     [revenue] = [f for f in seed.facts if f.indicator == "event_revenue_vnd"]
     assert (revenue.value, revenue.qualifier, revenue.per_item) == (D(850_000_000), "about", True)
     assert revenue.evidence[revenue.start : revenue.end] == "khoảng 850 triệu"

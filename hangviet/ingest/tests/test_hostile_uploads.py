@@ -84,7 +84,7 @@ def media_files() -> set[str]:
     return {str(path) for path in root.rglob("*") if path.is_file()} if root.exists() else set()
 
 
-def error_messages(response) -> list[str]:  # type: ignore[no-untyped-def]
+def error_messages(response) -> list[str]:
     assert response.status_code < 500
     if response.status_code >= 400:
         return [response.content.decode()]
@@ -96,12 +96,12 @@ def has_vietnamese(texts: list[str]) -> bool:
 
 
 @pytest.fixture
-def report(world: World):  # type: ignore[no-untyped-def]
+def report(world: World):
     return reporting_actions.open_report(world.vl_commune, Period.objects.for_code("2026-H1"), acting_user=None)
 
 
 @pytest.fixture
-def task(world: World):  # type: ignore[no-untyped-def]
+def task(world: World):
     from hangviet.orgs.tests.factories import make_agency
 
     make_agency(world.vinh_long, "Sở Nông nghiệp và Môi trường")
@@ -118,7 +118,7 @@ def upload_file(name: str, content: bytes) -> SimpleUploadedFile:
 @pytest.mark.parametrize(("case", "name", "content"), CORPUS, ids=IDS)
 def test_report_attachment_refuses_hostile_files(
     client: Client, world: World, report, case: str, name: str, content: bytes
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client.force_login(world.commune_clerk)
     before = media_files()
     response = client.post(
@@ -131,7 +131,7 @@ def test_report_attachment_refuses_hostile_files(
 @pytest.mark.parametrize(("case", "name", "content"), CORPUS, ids=IDS)
 def test_excel_upload_refuses_hostile_files(
     client: Client, world: World, report, case: str, name: str, content: bytes
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client.force_login(world.commune_clerk)
     before = media_files()
     response = client.post(
@@ -144,7 +144,7 @@ def test_excel_upload_refuses_hostile_files(
 @pytest.mark.parametrize(("case", "name", "content"), CORPUS, ids=IDS)
 def test_task_evidence_refuses_hostile_files(
     client: Client, world: World, task, case: str, name: str, content: bytes
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client.force_login(world.vl_trade_clerk)
     before = media_files()
     response = client.post(
@@ -180,7 +180,7 @@ def test_ingest_refuses_hostile_files(
     assert not IngestDocument.objects.exists() and media_files() == before
 
 
-def test_a_good_file_still_goes_through_every_point(client: Client, world: World, report) -> None:  # type: ignore[no-untyped-def]
+def test_a_good_file_still_goes_through_every_point(client: Client, world: World, report) -> None:
     client.force_login(world.commune_clerk)
     client.post(reverse("reporting:attach", args=[report.pk]), {"file": upload_file("Biên bản họp.txt", b"OK")})
     attachment = Attachment.objects.get()

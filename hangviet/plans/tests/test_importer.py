@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.fixture
-def can_tho(db: None):  # type: ignore[no-untyped-def]
+def can_tho(db: None):
     committee = make_committee(current_province("92"), None)
     words = place_words(committee.unit.name)
     for name in (
@@ -41,12 +41,12 @@ def can_tho(db: None):  # type: ignore[no-untyped-def]
     return committee
 
 
-def tasks_of(committee, content: bytes, name: str) -> dict:  # type: ignore[no-untyped-def]
+def tasks_of(committee, content: bytes, name: str) -> dict:
     _parsed, tasks = read_plan(content, name, committee)
     return {task.ref: task for task in tasks}
 
 
-def test_the_can_tho_plan_gives_a_task_per_assignee_and_the_committee_activities(can_tho) -> None:  # type: ignore[no-untyped-def]
+def test_the_can_tho_plan_gives_a_task_per_assignee_and_the_committee_activities(can_tho) -> None:
     tasks = tasks_of(can_tho, (FIXTURES / "plan_cantho_2024.txt").read_bytes(), "plan.txt")
     assert [ref for ref in tasks if ref.startswith("III.")] == [f"III.{n}" for n in range(1, 16)]
     assert tasks["III.3"].lead.name == "Sở Công Thương" and tasks["III.3"].lead_name == "Sở Công Thương thành phố"
@@ -121,7 +121,7 @@ def test_bad_files_are_refused_in_vietnamese(content: bytes, name: str, message:
         read_lines(content, name)
 
 
-def test_the_command_line_prints_the_parsed_tasks_as_json(can_tho) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_line_prints_the_parsed_tasks_as_json(can_tho) -> None:
     out = StringIO()
     call_command(
         "plan",
@@ -147,7 +147,7 @@ def test_the_command_line_refuses_a_unit_without_committee(db: None) -> None:
         call_command("plan", "import", str(FIXTURES / "plan_cantho_2024.txt"), "--unit", "Tỉnh Lào Cai", "--dry-run")
 
 
-def test_importing_from_the_command_line_saves_the_plan_with_its_original_file(can_tho) -> None:  # type: ignore[no-untyped-def]
+def test_importing_from_the_command_line_saves_the_plan_with_its_original_file(can_tho) -> None:
     call_command(
         "plan",
         "import",

@@ -22,7 +22,7 @@ def clerk(client: Client, world: World) -> Client:
     return client
 
 
-def post(client: Client, report: Report, action: str = "save", **fields: str):  # type: ignore[no-untyped-def]
+def post(client: Client, report: Report, action: str = "save", **fields: str):
     data = {"version": report.version, "action": action, **{f"value__{k}": v for k, v in fields.items()}}
     return client.post(reverse("reporting:detail", args=[report.pk]), data)
 

@@ -31,7 +31,7 @@ def download(client: Client, report: Report) -> bytes:
     return response.content
 
 
-def upload(client: Client, report: Report, content: bytes, name: str = "bao-cao.xlsx"):  # type: ignore[no-untyped-def]
+def upload(client: Client, report: Report, content: bytes, name: str = "bao-cao.xlsx"):
     return client.post(
         reverse("reporting:excel_upload", args=[report.pk]),
         {"file": SimpleUploadedFile(name, content, content_type=XLSX)},

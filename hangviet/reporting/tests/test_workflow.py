@@ -17,7 +17,7 @@ from hangviet.reporting.models import Report, ValueChange
 pytestmark = pytest.mark.django_db
 
 
-def fill(report: Report, user, **values) -> Report:  # type: ignore[no-untyped-def]
+def fill(report: Report, user, **values) -> Report:
     return actions.save_report(
         report, values={k: D(v) for k, v in values.items()}, expected_version=report.version, acting_user=user
     )

@@ -78,7 +78,7 @@ def test_check_deploy_passes_with_production_values(tmp_path: Path) -> None:
     assert "WARNING" not in done.stderr and "issues" not in done.stdout.replace("no issues", "")
 
 
-def test_reads_go_to_the_replica_only_inside_the_block_and_writes_never(settings) -> None:  # type: ignore[no-untyped-def]
+def test_reads_go_to_the_replica_only_inside_the_block_and_writes_never(settings) -> None:
     from hangviet.reporting.models import Report
 
     router = ReplicaRouter()

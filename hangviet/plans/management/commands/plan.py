@@ -36,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không đọc được tệp “{path}”: {error.strerror}.") from error
         except DocumentReadError as error:
             raise CommandError(str(error)) from error
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "ref": task.ref,
                 "content": task.content,
