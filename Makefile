@@ -20,6 +20,7 @@ check: test lint
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check hangviet bench scripts gunicorn.conf.py
+	$(BIN)/ruff format --check hangviet bench scripts gunicorn.conf.py
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/lint_views.py
 	$(BIN)/mypy hangviet

@@ -143,8 +143,7 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
         "labels": [earlier.code for earlier, _totals in series],
         "series": {
             indicator.code: [
-                None if (total := totals.get(indicator.code)) is None else float(total)
-                for _earlier, totals in series
+                None if (total := totals.get(indicator.code)) is None else float(total) for _earlier, totals in series
             ]
             for indicator in consolidated.indicators
         },

@@ -24,9 +24,7 @@ def get_committee_for_documents(
     return organisation, check_access(user, organisation, need)
 
 
-def get_document_for_user(
-    user: User | AnonymousUser, document_id: int, *, need: Need
-) -> tuple[Document, Grant]:
+def get_document_for_user(user: User | AnonymousUser, document_id: int, *, need: Need) -> tuple[Document, Grant]:
     """Fetch a document for ``user``; Http404 if its committee is not visible, PermissionDenied if read-only."""
     document = get_object_or_404(
         Document.objects.select_related("committee", "committee__unit", "period"), pk=document_id

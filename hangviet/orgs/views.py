@@ -75,9 +75,7 @@ def appoint(request: SignedInRequest, organisation_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(
-                request, _("Đã bổ sung %(name)s vào Ban Chỉ đạo.") % {"name": membership.person.full_name}
-            )
+            messages.success(request, _("Đã bổ sung %(name)s vào Ban Chỉ đạo.") % {"name": membership.person.full_name})
     else:
         messages.error(
             request,

@@ -99,9 +99,9 @@ class LeadMappingForm(forms.Form):
             self.fields[f"lead_{task.pk}"] = forms.ModelChoiceField(
                 queryset=choices,
                 required=False,
-                error_messages={"invalid_choice": _("Mục %(ref)s: đơn vị chủ trì không thuộc Ban Chỉ đạo này.") % {
-                    "ref": task.ref
-                }},
+                error_messages={
+                    "invalid_choice": _("Mục %(ref)s: đơn vị chủ trì không thuộc Ban Chỉ đạo này.") % {"ref": task.ref}
+                },
             )
 
     def mapping(self) -> dict[int, Organisation | None]:

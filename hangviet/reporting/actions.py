@@ -199,9 +199,7 @@ def explained_keys(report: Report) -> set[str]:
 
 
 @transaction.atomic
-def submit_report(
-    report: Report, *, acting_user: User | None, expected_version: int | None = None
-) -> Report:
+def submit_report(report: Report, *, acting_user: User | None, expected_version: int | None = None) -> Report:
     """Send a draft or returned report; errors block it, every warning needs an explanation.
 
     Checked on the locked row, so a save racing the submission either lands before it (and is checked) or

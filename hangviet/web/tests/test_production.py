@@ -95,3 +95,21 @@ def test_reads_go_to_the_replica_only_inside_the_block_and_writes_never(settings
 
 def test_persistent_connections_are_health_checked() -> None:
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+
+def test_sign_in_hashes_with_argon2id_at_owasp_cost_and_upgrades_older_hashes(settings, client: Client, db) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    import hangviet.settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS  # the suite itself uses a fast hash
+    user = get_user_model().objects.create(
+        username="cu", password=PBKDF2PasswordHasher().encode("mat-khau-cu-2020", "muoi-cu-2020")
+    )
+    response = client.post(reverse("web:login"), {"username": "cu", "password": "mat-khau-cu-2020"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$"), user.password
+    client.logout()
+    assert client.post(reverse("web:login"), {"username": "cu", "password": "mat-khau-cu-2020"}).status_code == 302
