@@ -9,7 +9,7 @@ checked: every report submitted exactly once with the values sent.
     .venv/bin/python bench/deadline_day.py
 
 Timed: the save-and-submit request (what a clerk waits for on deadline day); sign-in is reported beside it
-(it is dominated by the password hash, 1.2 M PBKDF2 rounds by Django's default, on purpose). Last line:
+(mostly the password hash: Argon2id at OWASP's cost, hangviet/lib/hashers.py). Last line:
 {"submissions": 500, "p50_ms": ..., "p95_ms": ..., "errors": 0, "lost": 0, "duplicated": 0, ...}
 """
 
