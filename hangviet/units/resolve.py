@@ -70,6 +70,27 @@ def _match_exact(parts: list[str]) -> Unit | None:
     return preferred[0] if preferred else None
 
 
+def _ancestor_names(unit: Unit) -> list[str]:
+    names = []
+    parent = unit.parent
+    while parent is not None:
+        names.append(parent.folded_name)
+        parent = parent.parent
+    return names
+
+
+def _match_unique_name(parts: list[str]) -> Unit | None:
+    """The one unit whose full name is the first part ("Phường Trà Vinh"), the later parts ("Vĩnh Long") naming
+    its ancestors; current units first. Without this the address parser reads "Phường Trà Vinh" as the old
+    Tỉnh Trà Vinh (it finds no ward of that name in the old edition, then keeps the province word)."""
+    candidates = list(Unit.objects.filter(folded_name=fold_diacritics(parts[0])).select_related("parent__parent"))
+    wanted = [fold_diacritics(part) for part in parts[1:]]
+    fitting = [unit for unit in candidates if all(any(w in name for name in _ancestor_names(unit)) for w in wanted)]
+    current = [unit for unit in fitting if unit.valid_to is None]
+    chosen = current or fitting
+    return chosen[0] if len(chosen) == 1 else None
+
+
 def _match_with_parser(text: str) -> Unit | None:
     from vietnamadminunits import ParseMode, parse_address
 
@@ -100,7 +121,7 @@ def resolve_unit(text: str) -> Resolution:
         raise UnitNotFound(query)
     if parts[-1].casefold() in {"việt nam", "viet nam"}:
         parts = parts[:-1] or parts
-    unit = _match_exact(parts) or _match_with_parser(query)
+    unit = _match_exact(parts) or _match_unique_name(parts) or _match_with_parser(query)
     if unit is None:
         raise UnitNotFound(query)
     return Resolution(query=query, unit=unit, current=list_current_units(unit))

@@ -49,3 +49,22 @@ def test_a_current_unit_says_it_is_current() -> None:
 def test_an_unknown_name_is_a_clear_vietnamese_error() -> None:
     with pytest.raises(CommandError, match="Không tìm thấy đơn vị hành chính"):
         resolve("Hành tinh Sao Hỏa")
+
+
+@pytest.mark.parametrize(
+    "text", ["Phường Trà Vinh", "Phường Trà Vinh, Vĩnh Long", "Phường Trà Vinh, tỉnh Vĩnh Long", "phuong tra vinh"]
+)
+def test_a_ward_named_by_its_full_name_is_that_ward_not_the_old_province_of_the_same_name(
+    text: str, no_network: None
+) -> None:
+    from hangviet.units.resolve import resolve_unit
+
+    unit = resolve_unit(text).unit
+    assert (unit.name, unit.level, unit.parent.name) == ("Phường Trà Vinh", "commune", "Tỉnh Vĩnh Long")
+
+
+def test_an_ambiguous_name_still_needs_its_province(no_network: None) -> None:
+    from hangviet.units.resolve import resolve_unit
+
+    unit = resolve_unit("Huyện Châu Thành, Tỉnh Trà Vinh").unit
+    assert unit.parent is not None and unit.parent.name.startswith("Tỉnh Trà Vinh")
