@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "hangviet.indicators",
     "hangviet.periods",
     "hangviet.plans",
+    "hangviet.registry",
     "hangviet.reporting",
     "hangviet.consolidation",
     "hangviet.ingest",
@@ -211,6 +212,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# How long an OCOP recognition stays valid unless its decision says otherwise (outside knowledge, to confirm:
+# 36 months; each recognition can carry its own end date).
+HANGVIET_OCOP_VALIDITY_MONTHS = env_int("HANGVIET_OCOP_VALIDITY_MONTHS", 36)
 HANGVIET_TASK_STALE_MINUTES = env_int("HANGVIET_TASK_STALE_MINUTES", 15)
 # The reading-progress page says no worker is processing when tasks have waited this long and none runs.
 HANGVIET_TASK_STALLED_SECONDS = env_int("HANGVIET_TASK_STALLED_SECONDS", 60)

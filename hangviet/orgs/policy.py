@@ -21,6 +21,9 @@ The rules, from a user's active roles (``UserRole``):
   below it, which carries them out (``can_read_plans``);
 - figures are imported (from a report's document) by whoever edits the organisation, and by the standing
   office of a committee for the committees merged into it (``importable_ids``);
+- a registry row (an event, an OCOP product, a sale point…) is the recording organisation's data: read and
+  written as that organisation's; an event is also read by whoever reads one of its organisers
+  (``registry_grant``), so a co-organiser sees the one event instead of recording a second;
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -249,3 +252,18 @@ def visible_organisation_ids(user: User | AnonymousUser) -> set[int]:
     }
     inherited = list_predecessor_ids(own) if own else set()
     return own | inherited | (list_subtree_ids(overseen_roots) if overseen_roots else set())
+
+
+def registry_grant(
+    user: User | AnonymousUser, recorder: Organisation, participants: Iterable[Organisation] = ()
+) -> Grant | None:
+    """What ``user`` may do with a registry row recorded by ``recorder``: the recorder's grant; failing that,
+    read-only through any organisation that took part in it (an event's co-organisers)."""
+    grant = grant_for(user, recorder)
+    if grant is not None:
+        return grant
+    for participant in participants:
+        seen = grant_for(user, participant)
+        if seen is not None:
+            return Grant(organisation_id=recorder.pk, can_read=True, can_edit=False, can_review=False, role=seen.role)
+    return None

@@ -1,0 +1,44 @@
+"""Access gates: the only way views and the API obtain registry rows for a user.
+
+Not visible → 404; visible but not allowed for this need → 403 (``orgs/policy.registry_grant``).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import Grant, Need, registry_grant
+from hangviet.registry.models import Club, Event, ModelArea, OcopProduct, OcopRecognition, Producer, SalePoint
+
+
+def _check(user: User | AnonymousUser, recorder: Organisation, need: Need, participants: list[Organisation]) -> Grant:
+    grant = registry_grant(user, recorder, participants)
+    if grant is None:
+        raise Http404
+    if not grant.allows(need):
+        raise PermissionDenied
+    return grant
+
+
+def get_record_for_user[R: (Producer, Event, OcopProduct, SalePoint, ModelArea, Club)](
+    user: User | AnonymousUser, model: type[R], pk: int, *, need: Need
+) -> tuple[R, Grant]:
+    """Fetch a producer, product, sale point, model area or club by id for ``user`` with ``need``."""
+    record = get_object_or_404(model.objects.select_related("recorded_by__unit"), pk=pk)
+    return record, _check(user, record.recorded_by, need, [])
+
+
+def get_event_for_user(user: User | AnonymousUser, pk: int, *, need: Need) -> tuple[Event, Grant]:
+    """Fetch an event; its organisers in the system may read it too."""
+    event = get_object_or_404(Event.objects.select_related("recorded_by__unit", "place"), pk=pk)
+    participants = [o.organisation for o in event.organisers.select_related("organisation") if o.organisation]
+    return event, _check(user, event.recorded_by, need, participants)
+
+
+def get_recognition_for_user(user: User | AnonymousUser, pk: int, *, need: Need) -> tuple[OcopRecognition, Grant]:
+    recognition = get_object_or_404(OcopRecognition.objects.select_related("product__recorded_by"), pk=pk)
+    return recognition, _check(user, recognition.product.recorded_by, need, [])

@@ -1,0 +1,436 @@
+"""Every change to a registry is one of these actions (views, the API, imports, ingest, the demo, commands).
+
+Each runs in one transaction, writes its audit event in it, and checks the row it changes against the state in
+the database (``select_for_update``) where two clerks could race. Callers have already asked the policy
+(``registry/access.py``); an action refuses only what no caller may do (a date that cannot be, a merge of a
+producer into itself).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from hangviet.audit.log import record
+from hangviet.lib.text import fold_diacritics, normalize_text
+from hangviet.orgs.models import Organisation
+from hangviet.registry.models import (
+    Club,
+    Event,
+    EventGroup,
+    EventOrganiser,
+    ModelArea,
+    OcopProduct,
+    OcopRecognition,
+    OcopRegistration,
+    Place,
+    Producer,
+    ProducerAlias,
+    SalePoint,
+)
+from hangviet.registry.places import make_place, set_areas
+
+
+def _clean_text(fields: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: normalize_text(value) if isinstance(value, str) else value for name, value in fields.items()}
+
+
+def _save(instance: models.Model) -> None:
+    """Validate (Vietnamese messages from the model's constraints) and save."""
+    instance.full_clean(validate_unique=True)
+    instance.save()
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months (31/1 + 1 month → 28 or 29/2)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def ocop_validity_end(decided_on: datetime.date) -> datetime.date:
+    """The last day of a recognition decided on ``decided_on`` by default (``HANGVIET_OCOP_VALIDITY_MONTHS``)."""
+    return add_months(decided_on, settings.HANGVIET_OCOP_VALIDITY_MONTHS) - datetime.timedelta(days=1)
+
+
+# Places -----------------------------------------------------------------------------------------------------
+
+
+def place_for(recorded_by: Organisation, text: str, *, on_date: datetime.date | None = None, **extra: Any) -> Place:
+    """A place from its text, completed by the recorder's area; call inside an action."""
+    return make_place(text, context=recorded_by.unit, on_date=on_date, **extra)
+
+
+@transaction.atomic
+def resolve_place(place: Place, unit: Any, *, acting_user: User | None) -> Place:
+    """The clerk settles an unresolved (or wrongly resolved) place: the text stays as written."""
+    place = Place.objects.select_for_update().get(pk=place.pk)
+    place.unit = unit
+    place.save(update_fields=["unit"])
+    set_areas(place)
+    record(place, "registry.place.resolved", actor=acting_user, unit=unit.key if unit else None)
+    return place
+
+
+# Producers --------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_producer(
+    recorded_by: Organisation,
+    *,
+    name: str,
+    address: str = "",
+    acting_user: User | None,
+    source: str = "manual",
+    **fields: Any,
+) -> Producer:
+    producer = Producer(recorded_by=recorded_by, source=source, **_clean_text({"name": name, **fields}))
+    producer.folded_name = fold_diacritics(producer.name)
+    if address:
+        producer.place = place_for(recorded_by, address)
+    _save(producer)
+    record(producer, "registry.producer.created", actor=acting_user)
+    return producer
+
+
+def find_producer(name: str) -> Producer | None:
+    """The producer (not merged away) named ``name`` or with that alias, ignoring case and diacritics."""
+    folded = fold_diacritics(name)
+    found = Producer.objects.filter(folded_name=folded, merged_into__isnull=True).order_by("pk").first()
+    if found is None:
+        alias = ProducerAlias.objects.filter(folded_name=folded).select_related("producer").order_by("pk").first()
+        found = alias.producer if alias else None
+        while found is not None and found.merged_into_id is not None:
+            found = found.merged_into
+    return found
+
+
+@transaction.atomic
+def add_alias(producer: Producer, name: str, *, acting_user: User | None) -> ProducerAlias:
+    clean = normalize_text(name)
+    alias, _created = ProducerAlias.objects.get_or_create(
+        producer=producer, folded_name=fold_diacritics(clean), defaults={"name": clean}
+    )
+    record(producer, "registry.producer.alias_added", actor=acting_user, alias=clean)
+    return alias
+
+
+class MergeError(ValidationError):
+    pass
+
+
+@transaction.atomic
+def merge_producers(keep: Producer, duplicate: Producer, *, acting_user: User | None) -> Producer:
+    """Fold ``duplicate`` into ``keep``: its products, sale points and members move over, its names become
+    aliases of ``keep``; the duplicate stays (merged) so old links still lead somewhere."""
+    locked = {p.pk: p for p in Producer.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk])}
+    keep, duplicate = locked[keep.pk], locked[duplicate.pk]
+    if keep.pk == duplicate.pk:
+        raise MergeError(_("Không thể gộp một chủ thể vào chính nó."))
+    if duplicate.merged_into_id is not None or keep.merged_into_id is not None:
+        raise MergeError(_("Chủ thể này đã được gộp trước đó."))
+    OcopProduct.objects.filter(producer=duplicate).update(producer=keep)
+    SalePoint.objects.filter(operator=duplicate).update(operator=keep)
+    Producer.objects.filter(parent=duplicate).update(parent=keep)
+    names = [duplicate.name, *duplicate.aliases.values_list("name", flat=True)]
+    for name in names:
+        if fold_diacritics(name) != keep.folded_name:
+            ProducerAlias.objects.get_or_create(
+                producer=keep, folded_name=fold_diacritics(name), defaults={"name": name}
+            )
+    duplicate.merged_into = keep
+    duplicate.save(update_fields=["merged_into", "updated_at"])
+    record(keep, "registry.producer.merged", actor=acting_user, duplicate=duplicate.pk, duplicate_name=duplicate.name)
+    return keep
+
+
+# Events -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganiserInput:
+    """One organiser of an event: an organisation in the system, or an outside body by name."""
+
+    role: str
+    organisation: Organisation | None = None
+    name: str = ""
+
+
+def _set_organisers(event: Event, organisers: Iterable[OrganiserInput]) -> None:
+    event.organisers.all().delete()
+    seen: set[int] = set()
+    rows = []
+    for organiser in organisers:
+        if organiser.organisation is not None:
+            if organiser.organisation.pk in seen:
+                continue
+            seen.add(organiser.organisation.pk)
+        name = normalize_text(organiser.name)
+        if organiser.organisation is None and not name:
+            continue
+        rows.append(EventOrganiser(event=event, organisation=organiser.organisation, name=name, role=organiser.role))
+    if event.recorded_by_id not in seen:
+        rows.insert(0, EventOrganiser(event=event, organisation=event.recorded_by, role=EventOrganiser.Role.LEAD))
+    EventOrganiser.objects.bulk_create(rows)
+
+
+def _check_group(event: Event) -> None:
+    if event.group_id is None:
+        return
+    group = event.group
+    assert group is not None
+    carried = [
+        str(getattr(Event._meta.get_field(name), "verbose_name", name))
+        for name in ("businesses", "booths", "products", "revenue_vnd", "visitors", "tonnes")
+        if getattr(group, name) is not None and getattr(event, name) is not None
+    ]
+    if carried:
+        raise ValidationError(
+            _("Số liệu gộp đã có %(fields)s cho các sự kiện này; không nhập lại cho từng sự kiện.")
+            % {"fields": ", ".join(carried)}
+        )
+
+
+@transaction.atomic
+def record_event(
+    recorded_by: Organisation,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str = "",
+    organisers: Iterable[OrganiserInput] = (),
+    acting_user: User | None,
+    source: str = "manual",
+) -> Event:
+    """Record an event once, by its lead; co-organisers are listed on it, not recorded again."""
+    event = Event(recorded_by=recorded_by, source=source, **_clean_text(fields))
+    if place_text:
+        event.place = place_for(recorded_by, place_text, on_date=event.starts_on)
+    _check_group(event)
+    _save(event)
+    _set_organisers(event, organisers)
+    record(event, "registry.event.recorded", actor=acting_user)
+    return event
+
+
+@transaction.atomic
+def update_event(
+    event: Event,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str | None = None,
+    organisers: Iterable[OrganiserInput] | None = None,
+    acting_user: User | None,
+) -> Event:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    for name, value in _clean_text(fields).items():
+        setattr(event, name, value)
+    if place_text is not None and normalize_text(place_text) != (event.place.text if event.place else ""):
+        event.place = place_for(event.recorded_by, place_text, on_date=event.starts_on) if place_text else None
+    _check_group(event)
+    _save(event)
+    if organisers is not None:
+        _set_organisers(event, organisers)
+    record(event, "registry.event.updated", actor=acting_user, fields=sorted(fields))
+    return event
+
+
+@transaction.atomic
+def record_event_group(
+    recorded_by: Organisation,
+    *,
+    fields: Mapping[str, Any],
+    events: Iterable[Event] = (),
+    acting_user: User | None,
+    source: str = "manual",
+) -> EventGroup:
+    """One figure a document gives for several events, linked to those it lists."""
+    group = EventGroup(recorded_by=recorded_by, source=source, **_clean_text(fields))
+    _save(group)
+    chosen = list(events)
+    for event in chosen:
+        event.group = group
+        _check_group(event)
+    Event.objects.filter(pk__in=[event.pk for event in chosen]).update(group=group)
+    record(group, "registry.event_group.recorded", actor=acting_user, events=[event.pk for event in chosen])
+    return group
+
+
+@transaction.atomic
+def delete_event(event: Event, *, acting_user: User | None) -> None:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    record(event, "registry.event.deleted", actor=acting_user, name=event.name)
+    event.delete()
+
+
+# OCOP -------------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_product(
+    recorded_by: Organisation,
+    *,
+    name: str,
+    producer: Producer | None,
+    place_text: str = "",
+    place: Place | None = None,
+    acting_user: User | None,
+    source: str = "manual",
+    **fields: Any,
+) -> OcopProduct:
+    """A product; its place is where it is made (the producer's address if none is given)."""
+    product = OcopProduct(
+        recorded_by=recorded_by, producer=producer, source=source, **_clean_text({"name": name, **fields})
+    )
+    product.folded_name = fold_diacritics(product.name)
+    if place is None:
+        if place_text:
+            place = place_for(recorded_by, place_text)
+        elif producer is not None and producer.place is not None:
+            place = producer.place
+        else:
+            place = place_for(recorded_by, "")
+    product.place = place
+    _save(product)
+    record(product, "registry.ocop.product_recorded", actor=acting_user)
+    return product
+
+
+@transaction.atomic
+def recognise_product(
+    product: OcopProduct,
+    *,
+    stars: int,
+    decided_on: datetime.date,
+    decision: str = "",
+    issuer: str = "",
+    valid_to: datetime.date | None = None,
+    acting_user: User | None,
+) -> OcopRecognition:
+    """Record a star recognition (first, renewal, upgrade or downgrade): the latest decision in force is the
+    product's star from its date on. Validity defaults to the configured length."""
+    OcopProduct.objects.select_for_update().filter(pk=product.pk).first()
+    recognition = OcopRecognition(
+        product=product,
+        stars=stars,
+        decided_on=decided_on,
+        decision=normalize_text(decision),
+        issuer=normalize_text(issuer),
+        valid_to=valid_to or ocop_validity_end(decided_on),
+    )
+    _save(recognition)
+    record(product, "registry.ocop.recognised", actor=acting_user, stars=stars, decided_on=decided_on.isoformat())
+    return recognition
+
+
+@transaction.atomic
+def revoke_recognition(
+    recognition: OcopRecognition, *, on: datetime.date, reason: str, acting_user: User | None
+) -> OcopRecognition:
+    recognition = OcopRecognition.objects.select_for_update().get(pk=recognition.pk)
+    if on < recognition.decided_on:
+        raise ValidationError(_("Ngày thu hồi không thể trước ngày quyết định công nhận."))
+    recognition.revoked_on, recognition.revoked_reason = on, normalize_text(reason)
+    recognition.save(update_fields=["revoked_on", "revoked_reason"])
+    record(recognition.product, "registry.ocop.revoked", actor=acting_user, on=on.isoformat())
+    return recognition
+
+
+@transaction.atomic
+def register_for_round(
+    product: OcopProduct,
+    *,
+    year: int,
+    registered_on: datetime.date,
+    supporter: str = "",
+    acting_user: User | None,
+) -> OcopRegistration:
+    registration, _created = OcopRegistration.objects.update_or_create(
+        product=product,
+        year=year,
+        defaults={
+            "registered_on": registered_on,
+            "supporter": normalize_text(supporter),
+            "recorded_by": product.recorded_by,
+        },
+    )
+    record(product, "registry.ocop.registered", actor=acting_user, year=year)
+    return registration
+
+
+# Sale points, model areas, clubs ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_sale_point(
+    recorded_by: Organisation,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str = "",
+    place: Place | None = None,
+    acting_user: User | None,
+    source: str = "manual",
+) -> SalePoint:
+    point = SalePoint(recorded_by=recorded_by, source=source, **_clean_text(fields))
+    point.place = place or place_for(recorded_by, place_text)
+    _save(point)
+    record(point, "registry.sale_point.recorded", actor=acting_user)
+    return point
+
+
+@transaction.atomic
+def verify_sale_point(point: SalePoint, *, on: datetime.date, status: str, acting_user: User | None) -> SalePoint:
+    """The yearly "còn hoạt động?" round: the point's status on a day, and the day it closed if it did."""
+    point = SalePoint.objects.select_for_update().get(pk=point.pk)
+    point.last_verified_on = on
+    point.status = status
+    if status == SalePoint.Status.CLOSED and point.closed_on is None:
+        point.closed_on = on
+    _save(point)
+    record(point, "registry.sale_point.verified", actor=acting_user, status=status, on=on.isoformat())
+    return point
+
+
+@transaction.atomic
+def record_model_area(
+    recorded_by: Organisation,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str = "",
+    acting_user: User | None,
+    source: str = "manual",
+) -> ModelArea:
+    area = ModelArea(recorded_by=recorded_by, source=source, **_clean_text(fields))
+    area.place = place_for(recorded_by, place_text)
+    _save(area)
+    record(area, "registry.model_area.recorded", actor=acting_user)
+    return area
+
+
+@transaction.atomic
+def record_club(
+    recorded_by: Organisation,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str = "",
+    acting_user: User | None,
+    source: str = "manual",
+) -> Club:
+    club = Club(recorded_by=recorded_by, source=source, **_clean_text(fields))
+    club.place = place_for(recorded_by, place_text)
+    _save(club)
+    record(club, "registry.club.recorded", actor=acting_user)
+    return club
