@@ -547,6 +547,14 @@ MATRIX: dict[str, Entry] = {
     "ingest:upload": Entry(NOTHING, read=signed_in, write=may_upload, data=_upload),
     "ingest:batch": Entry(("batch:vl_commune",), read=uploader_only, write=None),
     "ingest:review": Entry(("ingest:vl_commune",), read=importer, write=importer),
+    # registries (lists show only what the user may read)
+    "registry:home": Entry(NOTHING, read=signed_in, write=None),
+    "registry:events": Entry(NOTHING, read=signed_in, write=None),
+    "registry:products": Entry(NOTHING, read=signed_in, write=None),
+    "registry:salepoints": Entry(NOTHING, read=signed_in, write=None),
+    "registry:areas": Entry(NOTHING, read=signed_in, write=None),
+    "registry:clubs": Entry(NOTHING, read=signed_in, write=None),
+    "registry:producers": Entry(NOTHING, read=signed_in, write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
