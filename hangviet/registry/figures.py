@@ -15,8 +15,9 @@ Rules (docs/architecture.md, "Registries"):
 - a figure exists only when at least one registry row stands behind it: an empty registry says nothing, it
   does not say 0.
 
-Entry points: ``figures_for_unit``, ``figures_for_organisation`` (the reporter's own figures, beside its
-report), ``scope_for_unit`` / ``scope_for_organisation`` and ``compute(scope, start, end)``.
+Entry points: ``figures_for_unit``, ``figures_for_organisation`` (a committee's whole scope, an agency's own
+rows), ``figures_for_report`` (beside one report: the reporter's own rows, or its whole area for a report
+that stands for it), ``scope_for_unit`` / ``scope_for_organisation`` and ``compute(scope, start, end)``.
 """
 
 from __future__ import annotations
@@ -295,6 +296,18 @@ def figures_for_unit(unit: Unit, start: datetime.date, end: datetime.date) -> di
 def figures_for_organisation(organisation: Organisation, start: datetime.date, end: datetime.date) -> dict[str, Figure]:
     """The figures beside an organisation's own report (see ``scope_for_organisation``)."""
     return compute(scope_for_organisation(organisation), start, end)
+
+
+def figures_for_report(
+    organisation: Organisation, start: datetime.date, end: datetime.date, *, whole_area: bool
+) -> dict[str, Figure]:
+    """The figures beside one report. A report normally holds the reporter's **own** activity (a committee's
+    own report is its standing office's work; its area's totals are consolidated from its reporters), so it is
+    compared with the rows the organisation recorded or organised itself. A report that stands for a whole area
+    (an old consolidated document entered for a historic committee) is compared with the area's figures."""
+    if whole_area:
+        return figures_for_organisation(organisation, start, end)
+    return compute(Scope(None, frozenset({organisation.pk})), start, end)
 
 
 def clubs_by_kind(scope: Scope, day: datetime.date) -> list[tuple[str, int, int]]:
