@@ -178,15 +178,16 @@ def test_the_api_refuses_to_submit_a_figure_that_differs_without_an_explanation(
     _markets(world)
     client.force_login(world.vl_trade_clerk)
     body = {"version": trade_report.version, "submit": True, "values": {"rural_markets": 3}}
-    response = client.put(
-        f"/api/reports/{trade_report.pk}/values", json.dumps(body), content_type="application/json"
-    )
+    response = client.put(f"/api/reports/{trade_report.pk}/values", json.dumps(body), content_type="application/json")
     assert response.status_code == 422
     assert response.json()["problems"] == ["Số liệu khác với sổ theo dõi (2); cần giải trình."]
     body["values"] = {"rural_markets": 2}
-    assert client.put(
-        f"/api/reports/{trade_report.pk}/values", json.dumps(body), content_type="application/json"
-    ).status_code == 200
+    assert (
+        client.put(
+            f"/api/reports/{trade_report.pk}/values", json.dumps(body), content_type="application/json"
+        ).status_code
+        == 200
+    )
 
 
 def test_figures_uploaded_from_excel_are_reconciled_too(clerk: Client, world: World, trade_report: Report) -> None:
