@@ -217,3 +217,22 @@ def test_indicators_outside_the_form_get_no_registry_figure(world: World) -> Non
     codes = {indicator.code for indicator in form_indicators(report)}
     assert "rural_markets" not in codes
     assert not [v for v in actions.check_report(report) if v.rule_code == "registry_mismatch"]
+
+
+def test_figures_imported_from_a_document_are_reconciled_like_typed_ones(
+    clerk: Client, world: World, trade_report: Report
+) -> None:
+    """Ingest saves a document's figures through save_report as a draft marked "from a document"."""
+    _markets(world)
+    actions.save_report(
+        trade_report,
+        values={"rural_markets": D(2), "event_revenue_vnd": D(2_550_000_000)},
+        expected_version=trade_report.version,
+        acting_user=None,
+        source=Report.Source.DOCUMENT,
+    )
+    page = page_of(clerk, trade_report)
+    assert "Số liệu khác với sổ theo dõi (khoảng 1.700.000.000); cần giải trình." in page
+    with pytest.raises(actions.SubmissionBlocked) as blocked:
+        actions.submit_report(trade_report, acting_user=None)
+    assert [v.indicator_code for v in blocked.value.unexplained] == ["event_revenue_vnd"]
