@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime
 import math
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Path, Query, Schema, Status
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, StrictStr, StringConstraints
 
+from hangviet.api.common import READ_ERRORS, SIGNED_IN, ErrorOut, ObjectId
+from hangviet.api.registry import router as registry_router
 from hangviet.consolidation.queries import aggregate_for_unit, aggregate_roots
 from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodCodeError
@@ -44,19 +46,7 @@ api = NinjaAPI(
     auth=django_auth,
     urls_namespace="api",
 )
-
-
-class ErrorOut(Schema):
-    """Every refusal: ``detail`` is a Vietnamese sentence (or, for a malformed request, the list of problems)."""
-
-    detail: Any
-
-
-# Database keys are 64-bit: a larger id in a path is "not found" by validation, not an overflow.
-ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-# 400: a NUL character anywhere in the request (hangviet.web.middleware), before the endpoint runs.
-SIGNED_IN = {400: ErrorOut, 401: ErrorOut}
-READ_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+api.add_router("/registry", registry_router)
 
 
 class RoleOut(Schema):

@@ -1,7 +1,9 @@
 """Live consolidation: completeness of a period's reports and totals by indicator kind.
 
 A value counts the moment its report is accepted: every total here is computed from accepted reports
-when asked, with no batch job in between.
+when asked, with no batch job in between. Where the registries compute an indicator for the committee's whole
+scope, that de-duplicated figure is the total (an event co-organised by two reporters counts once), and the
+reporters' rows keep what they typed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation, OrganisationSuccession
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
+from hangviet.registry.figures import Figure, figures_for_organisation
 from hangviet.reporting.models import Report, ReportValue
 from hangviet.units.models import Unit
 from hangviet.units.queries import list_sources
@@ -33,6 +36,13 @@ STATE_LABELS = {
     "draft": _("Đang soạn, chưa gửi"),
     "missing": _("Chưa báo cáo"),
 }
+
+# How the table, its export and the drafted report say that a total comes from the registries.
+REGISTRY_MARK = "Tổng cộng theo sổ theo dõi"
+REGISTRY_NOTE = (
+    "Theo sổ theo dõi, mỗi sự kiện tính một lần (một sự kiện nhiều đơn vị cùng tổ chức chỉ tính một lần); "
+    "sản phẩm OCOP, điểm bán, khu dân cư, câu lạc bộ tính đến ngày cuối kỳ."
+)
 
 
 def exists_on(day: datetime.date) -> Q:
@@ -130,9 +140,15 @@ class Table:
     rows: list[TableRow]
     totals: dict[str, Decimal | None]
     last_year: dict[str, Decimal | None]
+    registry: dict[str, Figure] = field(default_factory=dict)  # the totals taken from the registries
+    reported: dict[str, Decimal | None] = field(default_factory=dict)  # the sum of what the reporters typed
 
     def change(self, code: str) -> Decimal | None:
         return change_ratio(self.totals.get(code), self.last_year.get(code))
+
+    @property
+    def has_registry_totals(self) -> bool:
+        return bool(self.registry)
 
 
 def row_name(organisation: Organisation, day: datetime.date) -> str:
@@ -202,13 +218,23 @@ def consolidate(committee: Organisation, period: Period, *, with_last_year: bool
     by_organisation = {report.organisation_id: report for report in own_reports}
     for row in rows:
         row.report = by_organisation.get(row.organisation.pk)
-    totals = {code: combine_units(kind, (row.values.get(code) for row in rows)) for code, kind in kinds.items()}
+    reported = {code: combine_units(kind, (row.values.get(code) for row in rows)) for code, kind in kinds.items()}
+    registry = registry_totals(committee, period, indicators)
+    totals = {**reported, **{code: figure.value for code, figure in registry.items()}}
     last_year: dict[str, Decimal | None] = {}
     if with_last_year:
         before = Period.objects.find(period.key.same_period_last_year())
         if before is not None:  # a period nobody ever used holds no figures
             last_year = consolidate(committee, before, with_last_year=False).totals
-    return Table(committee, period, indicators, rows, totals, last_year)
+    return Table(committee, period, indicators, rows, totals, last_year, registry, reported)
+
+
+def registry_totals(committee: Organisation, period: Period, indicators: list[Indicator]) -> dict[str, Figure]:
+    """The figures the registries compute for the committee's whole scope (its area and everything below it),
+    each event once however many of its organisers report to the committee; ratios are never computed."""
+    codes = {indicator.code for indicator in indicators if indicator.kind != Indicator.Kind.RATIO}
+    found = figures_for_organisation(committee, period.start, period.end)
+    return {code: figure for code, figure in found.items() if code in codes}
 
 
 def trend(

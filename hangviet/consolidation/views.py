@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hangviet.consolidation.queries import compute_completeness, consolidate, trend
+from hangviet.consolidation.queries import REGISTRY_MARK, REGISTRY_NOTE, compute_completeness, consolidate, trend
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.lib.forms import IdListField, SaneDateField
 from hangviet.lib.http import SignedInRequest
@@ -182,6 +182,20 @@ def table_xlsx(request: SignedInRequest, committee_id: int, code: str) -> HttpRe
         sheet.append([row.name, *(_cell(row.values.get(i.code)) for i in consolidated.indicators)])
     sheet.append(["Tổng cộng", *(_cell(consolidated.totals.get(i.code)) for i in consolidated.indicators)])
     sheet.append(["Cùng kỳ năm trước", *(_cell(consolidated.last_year.get(i.code)) for i in consolidated.indicators)])
+    if consolidated.registry:
+        # Say which totals come from the registries, with their qualifier, and what the reports add up to.
+        sheet.append(
+            [
+                REGISTRY_MARK,
+                *(
+                    f"* {figure.words}" if (figure := consolidated.registry.get(i.code)) else None
+                    for i in consolidated.indicators
+                ),
+            ]
+        )
+        sheet.append(["Cộng các báo cáo", *(_cell(consolidated.reported.get(i.code)) for i in consolidated.indicators)])
+        sheet.append([])
+        sheet.append([f"* {REGISTRY_NOTE}"])
     for cells in sheet.iter_rows(min_row=4, min_col=2):
         for cell in cells:
             cell.number_format = "#,##0.##"

@@ -1,6 +1,8 @@
 """Drafting the consolidated report from the data: the real sections, each opening with sentences written
 from the accepted figures (with the change against the same period last year), followed by the reporters'
-own narrative, with per-unit details moved into footnotes as the real reports do."""
+own narrative, with per-unit details moved into footnotes as the real reports do. Where the registries compute
+a total (events once however many reporters organised them; stocks on the period's last day), the sentence gives
+that figure with its qualifier ("khoảng", "hơn") and a footnote says it comes from the registries."""
 
 from __future__ import annotations
 
@@ -8,12 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hangviet.consolidation.queries import Table, consolidate
+from hangviet.consolidation.queries import REGISTRY_NOTE, Table, consolidate
 from hangviet.lib.docx_layout import Annex, Block
-from hangviet.lib.vnformat import format_change, format_count, format_money, format_number
+from hangviet.lib.vnformat import format_change, format_count, format_date_short, format_money, format_number
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
+from hangviet.registry.catalogue import QUALIFIER_WORDS
 from hangviet.reporting.models import Report, ReportText, Section
 
 CAMPAIGN = "Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”"
@@ -46,12 +49,43 @@ def _details(table: Table, code: str, unit: str, money: bool = False) -> str:
     return "^[Gồm: " + "; ".join(shown) + more + ".]"
 
 
-def _sentence(table: Table, code: str, template: str, unit: str, money: bool = False) -> str | None:
+def _written(table: Table, code: str, money: bool = False, typed_prefix: str = "") -> str:
+    """The total as a sentence writes it, with the registry figure's qualifier ("khoảng 1,7 tỷ đồng", "hơn
+    10.000") or, for a sum of typed figures, ``typed_prefix``."""
+    value = _total(table, code) or Decimal(0)
+    number = format_money(value) if money else format_count(value)
+    figure = table.registry.get(code)
+    prefix = QUALIFIER_WORDS[figure.qualifier] if figure is not None else typed_prefix.strip()
+    return f"{prefix} {number}" if prefix else number
+
+
+def _registry_footnote(table: Table, code: str, unit: str, money: bool = False) -> str:
+    """ "^[Theo sổ theo dõi (…): khoảng 1,7 tỷ đồng; các báo cáo đơn vị cộng lại 2,55 tỷ đồng.]" """
+    figure = table.registry[code]
+    amount = _written(table, code, money) + ("" if money or not unit else f" {unit}")
+    if figure.registry == "events":
+        source = "Số liệu theo sổ theo dõi, mỗi sự kiện tính một lần dù nhiều đơn vị cùng tổ chức"
+    else:
+        source = f"Số liệu theo sổ theo dõi, tính đến ngày {format_date_short(table.period.end)}"
+    note = f"{source}: {amount}"
+    reported = table.reported.get(code)
+    if reported is not None and reported != figure.value:
+        sum_words = format_money(reported) if money else f"{format_number(reported)} {unit}".strip()
+        note += f"; các báo cáo đơn vị cộng lại {sum_words}"
+    return f"^[{note}.]"
+
+
+def _sentence(
+    table: Table, code: str, template: str, unit: str, money: bool = False, typed_prefix: str = ""
+) -> str | None:
     value = _total(table, code)
     if not value:
         return None
-    written = format_money(value) if money else format_count(value)
-    return template.format(value=written) + _details(table, code, unit, money) + format_change(table.change(code))
+    written = _written(table, code, money, typed_prefix)
+    notes = (
+        _registry_footnote(table, code, unit, money) if code in table.registry else _details(table, code, unit, money)
+    )
+    return template.format(value=written) + notes + format_change(table.change(code))
 
 
 def _propaganda(table: Table) -> list[str]:
@@ -101,7 +135,12 @@ def _state_and_business(table: Table) -> list[str]:
             _sentence(table, "booths", "Bố trí {value} gian hàng", "gian hàng"),
             _sentence(table, "participating_businesses", "Có {value} doanh nghiệp, cơ sở tham gia", "doanh nghiệp"),
             _sentence(
-                table, "event_revenue_vnd", "Doanh thu tại các hội chợ, phiên chợ đạt khoảng {value}", "", money=True
+                table,
+                "event_revenue_vnd",
+                "Doanh thu tại các hội chợ, phiên chợ đạt {value}",
+                "",
+                money=True,
+                typed_prefix="khoảng",
             ),
             _sentence(table, "event_visitors", "Thu hút {value} lượt khách tham quan, mua sắm", "lượt"),
             _sentence(
@@ -124,7 +163,7 @@ def _state_and_business(table: Table) -> list[str]:
             for code, label in (("ocop_3_star", "3 sao"), ("ocop_4_star", "4 sao"), ("ocop_5_star", "5 sao"))
             if (count := _total(table, code)) is not None
         ]
-        sentence = f"Đến nay, có {format_count(ocop)} sản phẩm được công nhận OCOP đạt hạng 3 sao trở lên"
+        sentence = f"Đến nay, có {_written(table, 'ocop_products')} sản phẩm được công nhận OCOP đạt hạng 3 sao trở lên"
         if stars:
             sentence += ", trong đó " + ", ".join(
                 f"{format_count(count)} sản phẩm đạt hạng {label}" for count, label in stars
@@ -132,9 +171,13 @@ def _state_and_business(table: Table) -> list[str]:
         producers = _total(table, "ocop_producers")
         if producers:
             sentence += f" của {format_count(producers)} chủ thể"
+        if "ocop_products" in table.registry:
+            sentence += _registry_footnote(table, "ocop_products", "sản phẩm")
         stores = _total(table, "ocop_stores")
         if stores:
-            sentence += f"; có {format_count(stores)} cửa hàng, điểm giới thiệu và bán sản phẩm OCOP"
+            sentence += f"; có {_written(table, 'ocop_stores')} cửa hàng, điểm giới thiệu và bán sản phẩm OCOP"
+            if "ocop_stores" in table.registry:
+                sentence += _registry_footnote(table, "ocop_stores", "cửa hàng")
         sentences.append(sentence)
     return sentences
 
@@ -254,7 +297,7 @@ def annexes_of(table: Table, units_per_page: int = 6) -> list[Annex]:
                     str(number),
                     indicator.name,
                     indicator.unit,
-                    format_number(total) if total is not None else "",
+                    _annex_total(table, indicator.code, total),
                     format_number(before) if before is not None else "",
                     *(
                         format_number(row.values[indicator.code]) if indicator.code in row.values else ""
@@ -268,7 +311,23 @@ def annexes_of(table: Table, units_per_page: int = 6) -> list[Annex]:
                 "SỐ LIỆU TỔNG HỢP THEO CHỈ TIÊU VÀ ĐƠN VỊ BÁO CÁO" + suffix,
                 columns,
                 lines,
-                "Chỉ tính các báo cáo đã được tiếp nhận; tỷ lệ không cộng dồn." if page == 1 else "",
+                _annex_note(table) if page == 1 else "",
             )
         )
     return annexes
+
+
+def _annex_total(table: Table, code: str, total: Decimal | None) -> str:
+    """A total in the annex; one from the registries carries its qualifier and a star."""
+    figure = table.registry.get(code)
+    if figure is not None:
+        return f"{figure.words} (*)"
+    return format_number(total) if total is not None else ""
+
+
+def _annex_note(table: Table) -> str:
+    note = "Chỉ tính các báo cáo đã được tiếp nhận; tỷ lệ không cộng dồn."
+    if table.registry:
+        note += f" (*) Tổng cộng {REGISTRY_NOTE[0].lower()}{REGISTRY_NOTE[1:]}"
+        note += " Các cột đơn vị giữ số liệu như báo cáo."
+    return note

@@ -137,6 +137,16 @@ RULES: tuple[tuple[str, str, str, str, str], ...] = (
         "Số lượt người dự tập huấn ít hơn số lớp tập huấn.",
     ),
     ("stock_does_not_fall", SC.EACH_STOCK, "value >= previous", S.WARNING, "Số hiện có giảm so với kỳ báo cáo trước."),
+    # The typed figure against the registries' (docs/decisions.md, "Reconciling a report with the registries"):
+    # an exact figure must match; "hơn N" accepts N or more; "gần N" and "khoảng N" accept within 10 % of N.
+    (
+        "registry_mismatch",
+        SC.REGISTRY,
+        "value == registry or (qualifier == 1 and value >= registry)"
+        " or (qualifier >= 2 and abs(value - registry) * 10 <= registry)",
+        S.WARNING,
+        "Số liệu khác với sổ theo dõi (%(registry)s); cần giải trình.",
+    ),
 )
 
 

@@ -57,7 +57,11 @@ class ValidationRule(models.Model):
 
     ``scope`` says what the expression sees: REPORT rules name indicator codes; EACH_NUMBER rules run
     once per whole-number indicator with ``value``; EACH_STOCK rules run once per stock indicator with
-    ``value`` and ``previous`` (the value in the previous report of the same organisation).
+    ``value`` and ``previous`` (the value in the previous report of the same organisation); REGISTRY rules run
+    once per indicator a registry computes for the report's organisation and period, with ``value``,
+    ``registry`` (the figure from the registries) and ``qualifier`` (how exact that figure is: 0 exact, 1 "hơn,
+    trên", 2 "gần", 3 "khoảng"). A message may name ``%(registry)s`` (the figure as words, "khoảng 1.700.000")
+    and ``%(value)s``.
     """
 
     class Severity(models.TextChoices):
@@ -68,6 +72,7 @@ class ValidationRule(models.Model):
         REPORT = "report", _("Trên cả báo cáo")
         EACH_NUMBER = "each_number", _("Từng chỉ tiêu số nguyên")
         EACH_STOCK = "each_stock", _("Từng chỉ tiêu số hiện có, so với kỳ trước")
+        REGISTRY = "registry", _("Từng chỉ tiêu tính được từ sổ theo dõi, so với sổ")
 
     code = models.SlugField(_("mã"), max_length=60, unique=True)
     expression = models.CharField(_("biểu thức"), max_length=500)

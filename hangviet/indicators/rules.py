@@ -5,9 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from hangviet.indicators.expressions import EvaluationError, Expression, MissingValue, parse_expression
 from hangviet.indicators.models import Indicator, ValidationRule
+from hangviet.lib.vnformat import format_number
+
+
+class RegistryFigure(Protocol):
+    """A figure computed from the registries (``registry.figures.Figure``), as the registry rules see it."""
+
+    @property
+    def value(self) -> Decimal: ...
+
+    @property
+    def qualifier(self) -> int: ...
+
+    @property
+    def words(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -46,11 +61,15 @@ class RuleBook:
         return cls(rules=rules, indicators={indicator.code: indicator for indicator in chosen})
 
     def check(
-        self, values: Mapping[str, Decimal | None], previous: Mapping[str, Decimal] | None = None
+        self,
+        values: Mapping[str, Decimal | None],
+        previous: Mapping[str, Decimal] | None = None,
+        registry: Mapping[str, RegistryFigure] | None = None,
     ) -> list[Violation]:
         """Every violation of the active rules by ``values`` (missing values skip the rules that need them).
 
-        ``previous`` holds the organisation's values in its previous report, for the stock rules.
+        ``previous`` holds the organisation's values in its previous report, for the stock rules; ``registry``
+        the figures the registries compute for the report, for the registry rules (none: they do not run).
         """
         present = {code: value for code, value in values.items() if value is not None}
         found: list[Violation] = []
@@ -61,6 +80,9 @@ class RuleBook:
                 if _breaks(expression, present):
                     figures = tuple((name, present[name]) for name in sorted(expression.names) if name in present)
                     found.append(Violation(rule.code, rule.severity, rule.message, "", figures))
+                continue
+            if rule.scope == ValidationRule.Scope.REGISTRY:
+                found.extend(_registry_violations(rule, expression, self.indicators, present, registry or {}))
                 continue
             for code, indicator in self.indicators.items():
                 if code not in present or not _in_scope(rule, indicator):
@@ -73,6 +95,35 @@ class RuleBook:
                         Violation(rule.code, rule.severity, rule.message, code, tuple(sorted(scope_values.items())))
                     )
         return found
+
+
+def _registry_violations(
+    rule: ValidationRule,
+    expression: Expression,
+    indicators: Mapping[str, Indicator],
+    present: Mapping[str, Decimal],
+    registry: Mapping[str, RegistryFigure],
+) -> list[Violation]:
+    """A registry rule over each indicator that has both a typed value and a registry figure."""
+    found = []
+    for code in indicators:
+        figure = registry.get(code)
+        if code not in present or figure is None:
+            continue
+        scope_values = {"value": present[code], "registry": figure.value, "qualifier": Decimal(figure.qualifier)}
+        if _breaks(expression, scope_values):
+            message = _fill(rule.message, registry=figure.words, value=format_number(present[code]))
+            shown = (("registry", figure.value), ("value", present[code]))
+            found.append(Violation(rule.code, rule.severity, message, code, shown))
+    return found
+
+
+def _fill(message: str, **words: str) -> str:
+    """``message`` with ``%(name)s`` replaced by ``words[name]`` (and nothing else touched: a stray "%" in a
+    message an administrator wrote stays as it is)."""
+    for name, text in words.items():
+        message = message.replace(f"%({name})s", text)
+    return message
 
 
 def _in_scope(rule: ValidationRule, indicator: Indicator) -> bool:

@@ -25,6 +25,7 @@ from hangviet.lib.text import normalize_text
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
+from hangviet.registry.figures import Figure
 from hangviet.reporting.catalogue import form_code_for
 from hangviet.reporting.models import (
     Attachment,
@@ -35,7 +36,7 @@ from hangviet.reporting.models import (
     ValueChange,
     WarningNote,
 )
-from hangviet.reporting.queries import form_indicators, previous_values, values_of
+from hangviet.reporting.queries import form_indicators, previous_values, registry_figures, values_of
 from hangviet.units.queries import current_province_of
 
 
@@ -91,10 +92,21 @@ def open_report(organisation: Organisation, period: Period, *, acting_user: User
     return report
 
 
-def check_report(report: Report, values: Mapping[str, Decimal | None] | None = None) -> list[Violation]:
-    """The rule violations of the given values (default: the saved ones) in this report's form."""
-    book = RuleBook.load(form_indicators(report))
-    return book.check(values if values is not None else values_of(report), previous_values(report))
+def check_report(
+    report: Report,
+    values: Mapping[str, Decimal | None] | None = None,
+    *,
+    registry: Mapping[str, Figure] | None = None,
+) -> list[Violation]:
+    """The rule violations of the given values (default: the saved ones) in this report's form, including the
+    reconciliation with the registries' figures (computed here unless the caller has them already).
+
+    Every path that checks a report comes here: the page, the htmx live check, submission (web, API, Excel)."""
+    indicators = form_indicators(report)
+    book = RuleBook.load(indicators)
+    if registry is None:
+        registry = registry_figures(report, indicators)
+    return book.check(values if values is not None else values_of(report), previous_values(report), registry)
 
 
 def _lock(report: Report) -> Report:

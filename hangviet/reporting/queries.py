@@ -10,6 +10,7 @@ from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Deadline
+from hangviet.registry.figures import Figure, figures_for_report
 from hangviet.reporting.models import Report, ReportValue
 
 
@@ -36,6 +37,17 @@ def last_year_values(report: Report) -> dict[str, Decimal]:
 
 def form_indicators(report: Report) -> list[Indicator]:
     return list(report.form.indicators.order_by("order"))
+
+
+def registry_figures(report: Report, indicators: list[Indicator] | None = None) -> dict[str, Figure]:
+    """``{indicator code: Figure}`` the registries compute for the report's organisation and period, for the
+    indicators of its form: "theo sổ theo dõi" beside the fields, prefills, and the reconciliation rule."""
+    codes = {indicator.code for indicator in (indicators if indicators is not None else form_indicators(report))}
+    # A report holds the reporter's own activity; one entered from an old consolidated document stands for its
+    # whole area (registry.figures.figures_for_report).
+    whole_area = report.source == Report.Source.DOCUMENT
+    found = figures_for_report(report.organisation, report.period.start, report.period.end, whole_area=whole_area)
+    return {code: figure for code, figure in found.items() if code in codes}
 
 
 def list_reports_of(organisation: Organisation) -> QuerySet[Report]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,6 +26,7 @@ from hangviet.orgs.policy import Grant, Need, active_roles, is_recipient_office
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
 from hangviet.plans.queries import tasks_led_by
+from hangviet.registry.figures import Figure
 from hangviet.reporting import actions, excel, queries
 from hangviet.reporting.access import get_attachment_for_user, get_report_for_user
 from hangviet.reporting.forms import ReportEntryForm, ReturnForm, ReviewForm, UploadForm, notes_from
@@ -64,17 +69,52 @@ def open_report(request: SignedInRequest, organisation_id: int) -> HttpResponse:
     return redirect("reporting:detail", report.pk)
 
 
-def _entry_form(report: Report, data: Any = None) -> ReportEntryForm:
+def _entry_form(report: Report, data: Any = None, prefill: Mapping[str, Decimal] | None = None) -> ReportEntryForm:
     values = queries.values_of(report)
     texts = dict(report.texts.values_list("section", "text"))
     initial = {
         "version": report.version,
+        **{f"value__{code}": value for code, value in (prefill or {}).items()},
         **{f"value__{code}": value for code, value in values.items()},
         **{f"text__{code}": text for code, text in texts.items()},
     }
     return ReportEntryForm(
         data, initial=initial, indicators=queries.form_indicators(report), sections=report.form.sections
     )
+
+
+# The list page of each registry, for the "theo sổ theo dõi" links.
+REGISTRY_PAGES = {
+    "events": "registry:events",
+    "ocop": "registry:products",
+    "salepoints": "registry:salepoints",
+    "areas": "registry:areas",
+    "clubs": "registry:clubs",
+}
+
+
+@dataclass(frozen=True)
+class RegistryHint:
+    """What the entry page shows beside a field a registry computes."""
+
+    figure: Figure
+    url: str
+    prefilled: bool
+
+    @property
+    def words(self) -> str:
+        return self.figure.words
+
+
+def _registry_hints(
+    report: Report, registry: Mapping[str, Figure], prefill: Mapping[str, Decimal]
+) -> dict[str, RegistryHint]:
+    query = f"?organisation={report.organisation_id}&period={report.period.code}"
+    return {
+        code: RegistryHint(figure, reverse(REGISTRY_PAGES[figure.registry]) + query, code in prefill)
+        for code, figure in registry.items()
+        if figure.registry in REGISTRY_PAGES
+    }
 
 
 def _page(
@@ -86,9 +126,18 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     editing = report.is_editable and grant.can_edit
-    form = form or _entry_form(report)
+    registry = queries.registry_figures(report)
+    prefill: dict[str, Decimal] = {}
+    if form is None:
+        saved = queries.values_of(report)
+        if editing:
+            # Empty fields start from the registries' figures: marked as such, stored only when the user saves.
+            prefill = {code: figure.value for code, figure in registry.items() if code not in saved}
+        form = _entry_form(report, prefill=prefill)
+        if violations is None:
+            violations = actions.check_report(report, {**prefill, **saved}, registry=registry)
     if violations is None:
-        violations = actions.check_report(report)
+        violations = actions.check_report(report, registry=registry)
     notes = {
         note.rule.code + (f":{note.indicator_code}" if note.indicator_code else ""): note.comment
         for note in report.warning_notes.select_related("rule")
@@ -103,6 +152,7 @@ def _page(
         "previous": queries.previous_values(report),
         "last_year": queries.last_year_values(report),
         "violations": violations,
+        "registry": _registry_hints(report, registry, prefill),
         "notes": notes,
         "attachments": report.attachments.all(),
         "changes": report.value_changes.select_related("indicator", "changed_by")[:50],

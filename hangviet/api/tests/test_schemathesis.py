@@ -3,6 +3,7 @@ signed in with roles, the API answers with a status its schema declares, and nev
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +20,7 @@ from schemathesis.specs.openapi.checks import status_code_conformance
 
 from hangviet.orgs.tests.factories import World
 from hangviet.periods.models import Period
+from hangviet.registry import actions as registry_actions
 from hangviet.reporting import actions
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
@@ -41,10 +43,16 @@ def keep_test_connection() -> Iterator[None]:
 def signed_in(client: Client, world: World, keep_test_connection: None) -> dict[str, object]:
     """The session cookie of a commune committee's clerk, and ids of records the clerk may read and edit."""
     report = actions.open_report(world.vl_commune, Period.objects.for_code("2026-H1"), acting_user=None)
+    day = datetime.date(2026, 3, 1)
+    event = registry_actions.record_event(
+        world.vl_commune,
+        fields={"name": "Phiên chợ hàng Việt", "kind": "rural_market", "starts_on": day, "ends_on": day},
+        acting_user=None,
+    )
     client.force_login(world.commune_clerk)
     return {
         "cookies": {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value},
-        "ids": {"report_id": report.pk, "organisation_id": world.vl_commune.pk},
+        "ids": {"report_id": report.pk, "organisation_id": world.vl_commune.pk, "event_id": event.pk},
     }
 
 

@@ -39,6 +39,9 @@ from hangviet.orgs.tests.factories import World, make_world
 from hangviet.periods.models import Period
 from hangviet.plans import actions as plan_actions
 from hangviet.plans.models import Plan, Task
+from hangviet.registry import actions as registry_actions
+from hangviet.registry.actions import OrganiserInput
+from hangviet.registry.models import EventOrganiser
 from hangviet.reporting import actions as report_actions
 from hangviet.reporting.models import Report
 
@@ -254,6 +257,17 @@ def may_upload(persona: str, target: Target) -> Outcome:
     return Outcome.OK if IMPORTS[persona] else Outcome.FORBIDDEN
 
 
+# Registry API (bridge): an event is read through whoever recorded it or through any of its co-organisers.
+EVENT_CO_ORGANISERS: dict[str, str] = {}
+
+
+def event_read(persona: str, target: Target) -> Outcome:
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    readers = {target.org, EVENT_CO_ORGANISERS.get(target.label, "")}
+    return Outcome.OK if readers & READS[persona] else Outcome.NOT_FOUND
+
+
 def api(rule: Rule) -> Rule:
     """The API answers 401 (not a redirect) to anonymous callers."""
 
@@ -386,6 +400,27 @@ def build_objects() -> Objects:
             acting_user=None,
         )
         add(f"membership:{name}", name, kwargs={"membership_id": seat.pk})
+
+    # Registry API (bridge): an agency's event, an old committee's event co-organised by a ward, another
+    # province's event.
+    for label, recorder, co_organiser in (
+        ("event:vl_trade", "vl_trade", ""),
+        ("event:tra_vinh", "tra_vinh", "vl_commune"),
+        ("event:ag_trade", "ag_trade", ""),
+    ):
+        event = registry_actions.record_event(
+            org[recorder],
+            fields={
+                "name": f"Phiên chợ hàng Việt ({recorder})",
+                "kind": "rural_market",
+                "starts_on": datetime.date(2026, 3, 1),
+                "ends_on": datetime.date(2026, 3, 1),
+            },
+            organisers=[OrganiserInput(EventOrganiser.Role.CO_ORGANISER, org[co_organiser])] if co_organiser else [],
+            acting_user=None,
+        )
+        add(label, recorder, kwargs={"event_id": event.pk})
+        EVENT_CO_ORGANISERS[label] = co_organiser
 
     add("nothing", "")
     return Objects(world, targets)
@@ -568,6 +603,18 @@ MATRIX: dict[str, Entry] = {
         REPORT_TARGETS, read=None, write=api(edit), data=_values, method="put"
     ),
     "GET /api/aggregates": Entry(
+        ("aggregate:vinh_long", "aggregate:tra_vinh", "aggregate:vl_commune", "aggregate:an_giang"),
+        read=api(read),
+        write=None,
+    ),
+    # registry API (bridge): lists hold only readable rows; figures of a unit as its aggregate
+    "GET /api/registry/events": Entry(NOTHING, read=api(signed_in), write=None),
+    "GET /api/registry/events/{event_id}": Entry(
+        ("event:vl_trade", "event:tra_vinh", "event:ag_trade"), read=api(event_read), write=None
+    ),
+    "GET /api/registry/ocop": Entry(NOTHING, read=api(signed_in), write=None),
+    "GET /api/registry/salepoints": Entry(NOTHING, read=api(signed_in), write=None),
+    "GET /api/registry/figures": Entry(
         ("aggregate:vinh_long", "aggregate:tra_vinh", "aggregate:vl_commune", "aggregate:an_giang"),
         read=api(read),
         write=None,
