@@ -148,8 +148,8 @@ def import_document(
     proposals: list[dict[str, Any]] | None = None,
 ) -> Report:
     """Put the accepted figures into the organisation's report for the period (a draft, or a returned one),
-    marked as imported from a document, with the file attached, and record the ticked registry proposals
-    (``record_proposals``), all or nothing. Validation runs as for typed figures. The caller has checked that
+    marked as imported from a document, with the file attached, and record the ticked ``proposals`` (the
+    document's, with the clerk's decisions) in the registry (``record_proposals``), all or nothing. Validation runs as for typed figures. The caller has checked that
     the user may import for the organisation and, if any proposal is ticked, record its registry rows."""
     if document.status == IngestDocument.Status.IMPORTED:
         raise ValidationError(_("Văn bản này đã được nhập vào báo cáo."))
@@ -175,13 +175,14 @@ def import_document(
         reporting.add_attachment(
             report, SimpleUploadedFile(document.original_name, handle.read()), acting_user=acting_user
         )
-    document.proposals = record_proposals(
-        document.proposals if proposals is None else proposals,
-        organisation=organisation,
-        period=period,
-        note=_("Theo văn bản %(name)s") % {"name": document.original_name},
-        acting_user=acting_user,
-    )
+    if proposals is not None:  # a caller that shows no proposals records none
+        document.proposals = record_proposals(
+            proposals,
+            organisation=organisation,
+            period=period,
+            note=_("Theo văn bản %(name)s") % {"name": document.original_name},
+            acting_user=acting_user,
+        )
     document.facts, document.organisation, document.period = facts, organisation, period
     document.status, document.report = IngestDocument.Status.IMPORTED, report
     document.save()
