@@ -149,8 +149,9 @@ def import_document(
 ) -> Report:
     """Put the accepted figures into the organisation's report for the period (a draft, or a returned one),
     marked as imported from a document, with the file attached, and record the ticked ``proposals`` (the
-    document's, with the clerk's decisions) in the registry (``record_proposals``), all or nothing. Validation runs as for typed figures. The caller has checked that
-    the user may import for the organisation and, if any proposal is ticked, record its registry rows."""
+    document's, with the clerk's decisions) in the registry (``record_proposals``), all or nothing.
+    Validation runs as for typed figures. The caller has checked that the user may import for the
+    organisation and, if any proposal is ticked, record its registry rows."""
     if document.status == IngestDocument.Status.IMPORTED:
         raise ValidationError(_("Văn bản này đã được nhập vào báo cáo."))
     report = reporting.open_report(organisation, period, acting_user=acting_user)
