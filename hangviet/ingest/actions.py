@@ -23,8 +23,9 @@ from hangviet.audit.log import record
 from hangviet.indicators.aggregation import combine_periods
 from hangviet.indicators.models import Indicator
 from hangviet.ingest.extract import extract
+from hangviet.ingest.list_rules import GROUP, SALE_POINT
 from hangviet.ingest.models import IngestDocument
-from hangviet.ingest.proposals import GROUP, SALE_POINT, propose
+from hangviet.ingest.proposals import propose
 from hangviet.ingest.queries import find_existing, proposal_window
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey

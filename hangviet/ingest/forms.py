@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hangviet.ingest.proposals import GROUP, SALE_POINT
+from hangviet.ingest.list_rules import GROUP, SALE_POINT
 from hangviet.lib.forms import PeriodField, VietnameseFormSet
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number

@@ -9,8 +9,8 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Model
 
+from hangviet.ingest.list_rules import GROUP, SALE_POINT, window_for
 from hangviet.ingest.models import IngestDocument
-from hangviet.ingest.proposals import GROUP, SALE_POINT, window_for
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry import actions as registry_actions

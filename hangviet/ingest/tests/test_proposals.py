@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hangviet.ingest.proposals import EVENT, GROUP, SALE_POINT, Proposal, propose, window_for
+from hangviet.ingest.list_rules import EVENT, GROUP, SALE_POINT, window_for
+from hangviet.ingest.proposals import Proposal, propose
 from hangviet.ingest.reading import Passage, read_document
 from hangviet.lib.docx_layout import Block, OfficialDocument, build_docx
 
