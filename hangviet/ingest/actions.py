@@ -325,12 +325,12 @@ def record_proposals(
     listed: dict[str, list[Event]] = {}
     for proposal in proposals:
         row = dict(proposal)
-        if row.get("decision") != "accept":
+        in_list = listed.setdefault(row.get("list_id", ""), [])
+        existing = find_existing(row, organisation, period)
+        if existing is None and row.get("decision") != "accept":
             row["status"] = "skipped"
             done.append(row)
             continue
-        in_list = listed.setdefault(row.get("list_id", ""), [])
-        existing = find_existing(row, organisation, period)
         if existing is None:
             existing = _record_one(
                 row, organisation=organisation, period=period, note=note, listed=in_list, acting_user=acting_user
