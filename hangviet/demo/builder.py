@@ -1,5 +1,6 @@
 """Demo data: the central committee, four province committees with the historic ones merged into them,
-their member agencies, a handful of commune committees, people on the committees, and a user per role.
+their member agencies, a handful of commune committees, people on the committees, a user per role, and the
+registry rows of old Trà Vinh's 2023-H1 report (``demo/registry.py``).
 
 People's names are invented. Everything is written through the organisations' actions, so the demo
 also exercises them. ``build_demo`` is idempotent: a second run changes nothing.
@@ -15,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from hangviet.demo.plans import build_plans
+from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
 from hangviet.orgs import actions
 from hangviet.orgs.catalogue import (
@@ -195,6 +197,7 @@ def build_demo() -> list[DemoLogin]:
     """Create the demo organisations, people and users; return the demo logins."""
     if not Organisation.objects.filter(name=CENTRAL_NAME).exists():
         _build_organisations()
+    build_registry()
     return _build_users()
 
 

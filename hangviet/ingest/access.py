@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from hangviet.ingest.models import IngestDocument
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import grant_for, importable_ids
+from hangviet.orgs.policy import Need, grant_for, importable_ids, registry_grant
 from hangviet.orgs.queries import CURRENT_FIRST
 
 
@@ -25,6 +25,12 @@ def importable_organisations(user: User | AnonymousUser) -> list[Organisation]:
 def can_import_for(user: User | AnonymousUser, organisation: Organisation) -> bool:
     grant = grant_for(user, organisation)
     return (grant is not None and grant.can_edit) or organisation.pk in importable_ids(user)
+
+
+def can_record_registry_for(user: User | AnonymousUser, organisation: Organisation) -> bool:
+    """Whether ``user`` may record registry rows as ``organisation`` (the rows a document's lists propose)."""
+    grant = registry_grant(user, organisation)
+    return grant is not None and grant.allows(Need.EDIT)
 
 
 def get_document_for_user(user: User | AnonymousUser, document_id: int) -> IngestDocument:

@@ -1,9 +1,12 @@
 """Reading uploaded report files (now, or in a background task for many files) and importing the confirmed
-figures into a submission marked "imported from document", with the file attached."""
+figures into a submission marked "imported from document", with the file attached, and the confirmed rows
+its lists propose into the registries."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime
+import re
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -12,7 +15,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.tasks import task
 from django.utils.translation import gettext as _
 
@@ -20,15 +23,23 @@ from hangviet.audit.log import record
 from hangviet.indicators.aggregation import combine_periods
 from hangviet.indicators.models import Indicator
 from hangviet.ingest.extract import extract
+from hangviet.ingest.list_rules import GROUP, SALE_POINT
 from hangviet.ingest.models import IngestDocument
+from hangviet.ingest.proposals import propose
+from hangviet.ingest.queries import find_existing, proposal_window
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.text import fold_diacritics
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
+from hangviet.registry import actions as registry_actions
+from hangviet.registry.catalogue import MEASURE_BY_FIELD
+from hangviet.registry.models import Event, EventOrganiser, Source
 from hangviet.reporting import actions as reporting
 from hangviet.reporting.models import Report
 from hangviet.reporting.queries import form_indicators
+from hangviet.units.models import Unit
 from hangviet.units.resolve import UnitNotFound, resolve_unit
 
 INGEST_TYPES = frozenset({".docx", ".pdf", ".txt"})
@@ -76,6 +87,7 @@ def read_uploaded(document: IngestDocument) -> IngestDocument:
     result = extract(read.passages)
     document.passages = [[passage.text, passage.location] for passage in read.passages]
     document.facts = [{**fact.as_dict(), "decision": "reject" if fact.per_item else "accept"} for fact in result.facts]
+    document.proposals = [proposal.as_dict() for proposal in propose(read.passages)]
     document.encoding, document.unit_guess, document.period_guess = (
         read.encoding,
         result.unit or "",
@@ -134,9 +146,13 @@ def import_document(
     organisation: Organisation,
     period: Period,
     acting_user: User | None,
+    proposals: list[dict[str, Any]] | None = None,
 ) -> Report:
     """Put the accepted figures into the organisation's report for the period (a draft, or a returned one),
-    marked as imported from a document, with the file attached. Validation runs as for typed figures."""
+    marked as imported from a document, with the file attached, and record the ticked ``proposals`` (the
+    document's, with the clerk's decisions) in the registry (``record_proposals``), all or nothing.
+    Validation runs as for typed figures. The caller has checked that the user may import for the
+    organisation and, if any proposal is ticked, record its registry rows."""
     if document.status == IngestDocument.Status.IMPORTED:
         raise ValidationError(_("Văn bản này đã được nhập vào báo cáo."))
     report = reporting.open_report(organisation, period, acting_user=acting_user)
@@ -161,8 +177,168 @@ def import_document(
         reporting.add_attachment(
             report, SimpleUploadedFile(document.original_name, handle.read()), acting_user=acting_user
         )
+    if proposals is not None:  # a caller that shows no proposals records none
+        document.proposals = record_proposals(
+            proposals,
+            organisation=organisation,
+            period=period,
+            note=_("Theo văn bản %(name)s") % {"name": document.original_name},
+            acting_user=acting_user,
+        )
     document.facts, document.organisation, document.period = facts, organisation, period
     document.status, document.report = IngestDocument.Status.IMPORTED, report
     document.save()
-    record(document, "ingest.imported", actor=acting_user, report=report.pk, values=len(values))
+    recorded = sum(proposal.get("status") == "recorded" for proposal in document.proposals)
+    record(document, "ingest.imported", actor=acting_user, report=report.pk, values=len(values), registry=recorded)
     return report
+
+
+def _figure_fields(figures: dict[str, list[Any]]) -> dict[str, Any]:
+    """``{"booths": [60, 0]}`` → ``{"booths": 60, "booths_q": 0}`` (registry figure columns)."""
+    fields: dict[str, Any] = {}
+    for name, (value, qualifier) in figures.items():
+        if name in MEASURE_BY_FIELD:
+            fields[name] = Decimal(str(value)) if name == "tonnes" else int(value)
+            fields[f"{name}_q"] = int(qualifier)
+    return fields
+
+
+def _province_of(unit: Unit) -> Unit | None:
+    while unit.level not in (Unit.Level.PROVINCE, Unit.Level.COUNTRY) and unit.parent is not None:
+        unit = unit.parent
+    return unit if unit.level == Unit.Level.PROVINCE else None
+
+
+def _named_province(name: str, day: datetime.date) -> Unit | None:
+    """The province "Kiên Giang", "tỉnh Bến Tre" or "Thành phố Hồ Chí Minh" names on ``day`` (old or current)."""
+    folded = fold_diacritics(re.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", name, flags=re.IGNORECASE))
+    provinces = Unit.objects.filter(
+        level=Unit.Level.PROVINCE, folded_name__in=[f"tinh {folded}", f"thanh pho {folded}"]
+    )
+    return next((unit for unit in provinces.order_by("valid_to") if unit.is_valid_on(day)), None)
+
+
+def organisers_for(
+    named: list[dict[str, str]], *, recorder: Organisation, day: datetime.date
+) -> list[registry_actions.OrganiserInput]:
+    """The organisers a document names, as registry organisers: a province whose committee is in the system on
+    the event's day becomes that committee (so the event counts once for their common committee), another
+    province is kept by its name ("Tỉnh Bến Tre"), anything else as written; the recorder's own province is
+    the recorder."""
+    own = _province_of(recorder.unit)
+    found = []
+    for organiser in named:
+        role = organiser.get("role") or EventOrganiser.Role.CO_ORGANISER
+        province = _named_province(organiser["name"], day)
+        if province is None:
+            found.append(registry_actions.OrganiserInput(role, name=organiser["name"]))
+            continue
+        if own is not None and province.pk == own.pk:
+            continue
+        committee = (
+            Organisation.objects.filter(kind=Organisation.Kind.COMMITTEE, unit=province)
+            .filter(
+                Q(valid_from__isnull=True) | Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+            )
+            .first()
+        )
+        if committee is not None and committee.pk != recorder.pk:
+            found.append(registry_actions.OrganiserInput(role, organisation=committee))
+        elif committee is None:
+            found.append(registry_actions.OrganiserInput(role, name=province.name))
+    return found
+
+
+def _record_one(
+    proposal: dict[str, Any],
+    *,
+    organisation: Organisation,
+    period: Period,
+    note: str,
+    listed: list[Event],
+    acting_user: User | None,
+) -> Model:
+    start, end = proposal_window(proposal, period)
+    if proposal["registry"] == SALE_POINT:
+        return registry_actions.record_sale_point(
+            organisation,
+            fields={"name": proposal["name"], "kind": proposal["kind"], "operator_name": proposal.get("operator", "")},
+            place_text=proposal.get("place", ""),
+            acting_user=acting_user,
+            source=Source.DOCUMENT,
+        )
+    figures = _figure_fields(proposal.get("figures", {}))
+    if proposal["registry"] == GROUP:
+        carried = [name for name in figures if not name.endswith("_q")]
+        events = [
+            event for event in listed if event.group_id is None and all(getattr(event, n) is None for n in carried)
+        ]
+        return registry_actions.record_event_group(
+            organisation,
+            fields={
+                "description": proposal["name"],
+                "kind": proposal["kind"],
+                "starts_on": start,
+                "ends_on": end,
+                "declared_count": proposal.get("declared_count") or len(events),
+                **figures,
+            },
+            events=events,
+            acting_user=acting_user,
+            source=Source.DOCUMENT,
+        )
+    return registry_actions.record_event(
+        organisation,
+        fields={
+            "name": proposal["name"],
+            "kind": proposal["kind"],
+            "programme": proposal.get("programme", ""),
+            "theme": proposal.get("theme", ""),
+            "edition": proposal.get("edition", ""),
+            "when_text": proposal.get("when_text", ""),
+            "starts_on": start,
+            "ends_on": end,
+            "note": f"{note}, {proposal.get('location', '')}: {proposal.get('evidence', '')}",
+            **figures,
+        },
+        place_text=proposal.get("place", ""),
+        organisers=organisers_for(proposal.get("organisers", []), recorder=organisation, day=start),
+        acting_user=acting_user,
+        source=Source.DOCUMENT,
+    )
+
+
+@transaction.atomic
+def record_proposals(
+    proposals: list[dict[str, Any]],
+    *,
+    organisation: Organisation,
+    period: Period,
+    note: str,
+    acting_user: User | None,
+) -> list[dict[str, Any]]:
+    """Record the ticked proposals in the registry, by ``organisation``, dated inside ``period``'s window
+    (a coarse time such as "Tết" or "quý I/2023" becomes its days in the window, the text kept in
+    ``when_text``); a group entry links the events of its list. A proposal the registry already holds is not
+    recorded again. Returns the proposals, each with its ``status``: recorded, existing or skipped."""
+    done: list[dict[str, Any]] = []
+    listed: dict[str, list[Event]] = {}
+    for proposal in proposals:
+        row = dict(proposal)
+        in_list = listed.setdefault(row.get("list_id", ""), [])
+        existing = find_existing(row, organisation, period)
+        if existing is None and row.get("decision") != "accept":
+            row["status"] = "skipped"
+            done.append(row)
+            continue
+        if existing is None:
+            existing = _record_one(
+                row, organisation=organisation, period=period, note=note, listed=in_list, acting_user=acting_user
+            )
+            row["status"] = "recorded"
+        else:
+            row["status"] = "existing"
+        if isinstance(existing, Event):
+            in_list.append(existing)
+        done.append(row)
+    return done

@@ -357,9 +357,10 @@ def guess_unit(text: str) -> str | None:
     return f"{match.group(1).capitalize()} {match.group(2)}" if match else None
 
 
-def extract(passages: list[Passage]) -> Extraction:
-    """Every result figure of a catalogue indicator in the passages, with its evidence and location."""
-    facts: list[Fact] = []
+def sections_of(passages: list[Passage]) -> list[tuple[str, bool]]:
+    """For each passage, the heading it falls under and whether that part gives directions (plans for the
+    next period, "phương hướng, nhiệm vụ"), not results."""
+    found: list[tuple[str, bool]] = []
     in_directions = False
     heading = ""
     for passage in passages:
@@ -370,6 +371,14 @@ def extract(passages: list[Passage]) -> Extraction:
                 in_directions = True
             elif RESULT_HEADINGS.search(stripped) or stripped.upper() == stripped:
                 in_directions = bool(DIRECTION_HEADINGS.search(stripped)) and not RESULT_HEADINGS.search(stripped)
+        found.append((heading, in_directions))
+    return found
+
+
+def extract(passages: list[Passage]) -> Extraction:
+    """Every result figure of a catalogue indicator in the passages, with its evidence and location."""
+    facts: list[Fact] = []
+    for passage, (heading, in_directions) in zip(passages, sections_of(passages), strict=True):
         if in_directions and not passage.location.startswith("chú thích"):
             continue
         for sentence in sentences_of(passage):

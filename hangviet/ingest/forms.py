@@ -1,4 +1,5 @@
-"""The ingest forms: the upload choices, and one small form per extracted figure (accept, indicator, value)."""
+"""The ingest forms: the upload choices, one small form per extracted figure (accept, indicator, value) and one
+per proposed registry row (record, kind, name, place)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hangviet.lib.forms import PeriodField
+from hangviet.ingest.list_rules import GROUP, SALE_POINT
+from hangviet.lib.forms import PeriodField, VietnameseFormSet
+from hangviet.lib.text import normalize_text
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs.models import Organisation
+from hangviet.registry.catalogue import EVENT_KIND_CHOICES, SALE_POINT_KIND_CHOICES
 
 
 class FactForm(forms.Form):
@@ -87,3 +91,89 @@ class UploadChoicesForm(forms.Form):
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Organisation.objects.filter(pk__in=[org.pk for org in organisations])
+
+
+class RowTextField(forms.CharField):
+    """A line of text typed on the review page: NFC, spaces folded; a NUL character or an over-long text is
+    refused with a Vietnamese reason (Django's catalogue lacks both)."""
+
+    def __init__(self, *, max_length: int, **kwargs: Any) -> None:
+        super().__init__(max_length=max_length, **kwargs)
+        self.validators = []  # Django's NUL and length validators speak English: checked in clean()
+
+    def clean(self, value: Any) -> str:
+        text = super().clean(value) or ""
+        if "\x00" in text:
+            raise forms.ValidationError(_("có ký tự không hợp lệ (NUL)."), code="null")
+        text = normalize_text(text)
+        if self.max_length is not None and len(text) > self.max_length:
+            raise forms.ValidationError(_("dài quá %(limit)s ký tự.") % {"limit": self.max_length}, code="max_length")
+        return text
+
+
+#: Kinds a proposal may be changed to: within its own registry (an event does not become a store).
+KIND_CHOICES = {SALE_POINT: SALE_POINT_KIND_CHOICES, GROUP: EVENT_KIND_CHOICES}
+DEFAULT_KIND_CHOICES = EVENT_KIND_CHOICES
+
+
+def kind_choices(registry: str) -> list[tuple[str, Any]]:
+    return list(KIND_CHOICES.get(registry, DEFAULT_KIND_CHOICES))
+
+
+class ProposalForm(forms.Form):
+    """The clerk's decision on one proposed registry row: record it or not, and its kind, name and place."""
+
+    decision = forms.BooleanField(required=False)
+    kind = forms.CharField(required=False, max_length=20)
+    name = RowTextField(required=False, max_length=500)
+    place = RowTextField(required=False, max_length=500)
+
+    def __init__(self, *args: Any, registries: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        position = (self.prefix or "").rsplit("-", 1)[-1]
+        index = int(position) if position.isdigit() else len(registries)
+        self.registry = registries[index] if index < len(registries) else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") and not data.get("name"):
+            self.add_error("name", _("chưa có tên."))
+        codes = {code for code, _label in kind_choices(self.registry)}
+        if data.get("kind") and data["kind"] not in codes:
+            self.add_error("kind", _("loại không thuộc sổ theo dõi này."))
+        return data
+
+
+ProposalFormSet = forms.formset_factory(ProposalForm, formset=VietnameseFormSet, extra=0)
+
+
+def proposal_formset(data: dict, proposals: list[dict]):
+    """The formset for a document's proposals; how many there are is the document's, never the browser's."""
+    bound = data.copy()
+    count = str(len(proposals))
+    bound.update({"proposal-TOTAL_FORMS": count, "proposal-INITIAL_FORMS": count})
+    registries = [proposal["registry"] for proposal in proposals]
+    return ProposalFormSet(bound, prefix="proposal", form_kwargs={"registries": registries})
+
+
+def decided_proposals(formset, proposals: list[dict]) -> tuple[list[dict], list[str]]:
+    """The proposals with the clerk's decisions and edits applied, and a Vietnamese problem for each bad row."""
+    formset.is_valid()
+    decided, problems = [], []
+    for index, (form, proposal) in enumerate(zip(formset.forms, proposals, strict=True)):
+        row = dict(proposal)
+        data = form.cleaned_data if hasattr(form, "cleaned_data") else {}
+        row["decision"] = "accept" if data.get("decision") else "reject"
+        for name in ("kind", "name", "place"):
+            sent = form.add_prefix(name) in form.data  # a row shown read-only sends nothing: keep the proposal's
+            if sent and name not in form.errors and (data.get(name) or name == "place"):
+                row[name] = data[name]
+        for field, errors in form.errors.items():
+            label = {"name": _("tên"), "place": _("địa điểm"), "kind": _("loại")}.get(field, field)
+            for error in errors:
+                problems.append(
+                    _("Đề xuất sổ theo dõi dòng %(row)s, %(field)s: %(error)s")
+                    % {"row": index + 1, "field": label, "error": error}
+                )
+        decided.append(row)
+    return decided, problems

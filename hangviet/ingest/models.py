@@ -42,6 +42,7 @@ class IngestDocument(models.Model):
     period_guess = models.CharField(_("kỳ nhận diện"), max_length=10, blank=True)
     passages = models.JSONField(default=list)  # [[text, location], ...]
     facts = models.JSONField(default=list)  # extracted facts with the clerk's decisions
+    proposals = models.JSONField(default=list)  # registry rows proposed from the lists, with decisions
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

@@ -1,10 +1,19 @@
-"""What the reading pages list: a user's own uploads (nobody else's)."""
+"""What the reading pages list: a user's own uploads (nobody else's), and which proposed registry rows the
+registry already holds."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
+import datetime
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Model
+
+from hangviet.ingest.list_rules import GROUP, SALE_POINT, window_for
 from hangviet.ingest.models import IngestDocument
+from hangviet.orgs.models import Organisation
+from hangviet.periods.models import Period
+from hangviet.registry import actions as registry_actions
 
 
 def recent_uploads(user: User | AnonymousUser, *, limit: int = 20) -> list[IngestDocument]:
@@ -14,3 +23,31 @@ def recent_uploads(user: User | AnonymousUser, *, limit: int = 20) -> list[Inges
 def batch_of(user: User | AnonymousUser, batch_id: str) -> list[IngestDocument]:
     """The documents of one upload batch, if ``user`` uploaded them; empty otherwise (the page answers 404)."""
     return list(IngestDocument.objects.filter(batch=batch_id, uploaded_by=user.pk).order_by("id"))
+
+
+def proposal_window(proposal: dict[str, Any], period: Period) -> tuple[datetime.date, datetime.date]:
+    """The days a proposed event is recorded for: its time as written, inside the report's period window."""
+    return window_for(proposal.get("when_text", ""), period.start, period.end)
+
+
+def find_existing(proposal: dict[str, Any], organisation: Organisation, period: Period) -> Model | None:
+    """The registry row ``organisation`` already recorded for this proposal (same kind, folded name and, for
+    events, window), or ``None``: a proposal already in the registry is not recorded twice."""
+    registry, kind, name = proposal["registry"], proposal["kind"], proposal["name"]
+    if registry == SALE_POINT:
+        return registry_actions.find_sale_point(organisation, kind=kind, name=name)
+    start, end = proposal_window(proposal, period)
+    if registry == GROUP:
+        return registry_actions.find_event_group(
+            organisation, kind=kind, description=name, starts_on=start, ends_on=end
+        )
+    return registry_actions.find_event(organisation, kind=kind, name=name, starts_on=start, ends_on=end)
+
+
+def mark_existing(
+    proposals: list[dict[str, Any]], organisation: Organisation | None, period: Period | None
+) -> list[bool]:
+    """For each proposal, whether the registry already holds it (nothing is known without both choices)."""
+    if organisation is None or period is None:
+        return [False] * len(proposals)
+    return [find_existing(proposal, organisation, period) is not None for proposal in proposals]

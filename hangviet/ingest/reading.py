@@ -13,12 +13,20 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_UNCOMPRESSED = 80 * 1024 * 1024
 MAX_PDF_PAGES = 200
 # TCVN3 (ABC) fonts are named ".VnTime", ".VnArial"...; VNI fonts "VNI-Times", "VNI-Helve"...
 LEGACY_FONTS = {"vni": re.compile(r"^vni[-\s]", re.IGNORECASE), "tcvn3": re.compile(r"^\.vn", re.IGNORECASE)}
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def superscript(number: int) -> str:
+    """A footnote marker as the reader writes it into the text: 4 → "⁴", 12 → "¹²"."""
+    return "".join(SUPERSCRIPT_DIGITS[int(digit)] for digit in str(number))
 
 
 class ReadError(ValueError):
@@ -115,25 +123,48 @@ def _docx(content: bytes) -> tuple[list[Passage], list[str]]:
         raise ReadError("Tệp Word (.docx) bị hỏng hoặc không đúng định dạng.") from error
     passages: list[Passage] = []
     fonts: set[str] = set()
+    note_numbers: dict[str, int] = {}
     paragraph_number = table_number = 0
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
             paragraph = Paragraph(child, document)
             fonts.update(run.font.name for run in paragraph.runs if run.font.name)
-            if paragraph.text.strip():
+            text = _paragraph_text(paragraph, note_numbers)
+            if text.strip():
                 paragraph_number += 1
-                passages.append(Passage(paragraph.text, f"đoạn {paragraph_number}"))
+                passages.append(Passage(text, f"đoạn {paragraph_number}"))
         elif child.tag.endswith("}tbl"):
             table_number += 1
             for row_number, row in enumerate(Table(child, document).rows, start=1):
                 cells = [cell.text.strip() for cell in row.cells]
                 if any(cells):
                     passages.append(Passage(" | ".join(cells), f"bảng {table_number}, dòng {row_number}"))
-    passages.extend(_footnotes(footnotes_xml))
+    passages.extend(_footnotes(footnotes_xml, note_numbers))
     return passages, sorted(fonts)
 
 
-def _footnotes(xml: bytes) -> list[Passage]:
+def _paragraph_text(paragraph: Any, note_numbers: dict[str, int]) -> str:
+    """The paragraph's text with each footnote reference written as its number in superscript ("ngoài
+    tỉnh⁴"), as Word shows it, so that a footnote can be read with the clause it belongs to. Footnotes are
+    numbered in the order they are referenced (Word's ids need not be the numbers it displays)."""
+    element = paragraph._p
+    if element.find(f".//{_W}footnoteReference") is None:
+        return str(paragraph.text)
+    parts = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}footnoteReference"):
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}tab":
+            parts.append("\t")
+        elif node.tag == f"{_W}br":
+            parts.append("\n")
+        else:
+            number = note_numbers.setdefault(node.get(f"{_W}id") or "", len(note_numbers) + 1)
+            parts.append(superscript(number))
+    return "".join(parts)
+
+
+def _footnotes(xml: bytes, note_numbers: dict[str, int]) -> list[Passage]:
     if not xml:
         return []
     from lxml import etree
@@ -149,7 +180,8 @@ def _footnotes(xml: bytes) -> list[Passage]:
             continue
         text = "".join(node.text or "" for node in note.iter(f"{namespace}t")).strip()
         if text:
-            passages.append(Passage(text, f"chú thích {note.get(f'{namespace}id')}"))
+            note_id = note.get(f"{namespace}id") or ""
+            passages.append(Passage(text, f"chú thích {note_numbers.get(note_id, note_id)}"))
     return passages
 
 

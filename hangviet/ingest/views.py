@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,18 +14,32 @@ from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hangviet.indicators.models import Indicator
 from hangviet.ingest import actions, queries
-from hangviet.ingest.access import can_import_for, get_document_for_user, importable_organisations
-from hangviet.ingest.forms import UploadChoicesForm, decided_facts, fact_formset
+from hangviet.ingest.access import (
+    can_import_for,
+    can_record_registry_for,
+    get_document_for_user,
+    importable_organisations,
+)
+from hangviet.ingest.forms import (
+    UploadChoicesForm,
+    decided_facts,
+    decided_proposals,
+    fact_formset,
+    kind_choices,
+    proposal_formset,
+)
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.forms import form_errors
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import PeriodKey
+from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.queue import queue_state
 from hangviet.lib.uploads import check_upload
+from hangviet.lib.vnformat import format_number
 from hangviet.periods.models import Period
 
 MAX_FILES = 50
@@ -148,6 +165,10 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
     indicators = list(Indicator.objects.order_by("order"))
     if request.method == "POST" and document.status == IngestDocument.Status.READ:
         facts, problems = _decisions(request, document)
+        proposals, proposal_problems = decided_proposals(
+            proposal_formset(request.POST, document.proposals), document.proposals
+        )
+        problems.extend(proposal_problems)
         choices = UploadChoicesForm(request.POST, organisations=organisations)
         organisation = period = None
         if choices.is_valid():
@@ -160,10 +181,19 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
             problems.append(_("Hãy chọn kỳ báo cáo."))
         if organisation is None or not can_import_for(request.user, organisation):
             problems.append(_("Hãy chọn đơn vị báo cáo mà bạn được phép nhập số liệu."))
+        elif any(p["decision"] == "accept" for p in proposals) and not can_record_registry_for(
+            request.user, organisation
+        ):
+            problems.append(_("Bạn không được ghi sổ theo dõi của đơn vị này; hãy bỏ chọn các đề xuất ghi sổ."))
         if not problems and organisation is not None and period is not None:
             try:
                 report = actions.import_document(
-                    document, facts=facts, organisation=organisation, period=period, acting_user=request.user
+                    document,
+                    facts=facts,
+                    proposals=proposals,
+                    organisation=organisation,
+                    period=period,
+                    acting_user=request.user,
                 )
             except ValidationError as error:
                 problems.extend(error.messages)
@@ -172,8 +202,11 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
                     request,
                     _("Đã nhập số liệu vào báo cáo; hãy kiểm tra, giải trình cảnh báo (nếu có) rồi gửi báo cáo."),
                 )
+                recorded = sum(p.get("status") == "recorded" for p in document.proposals)
+                if recorded:
+                    messages.success(request, _("Đã ghi %(n)s mục vào sổ theo dõi.") % {"n": recorded})
                 return redirect("reporting:detail", report.pk)
-        document.facts = facts
+        document.facts, document.proposals = facts, proposals
         for problem in problems:
             messages.error(request, problem)
     return render(
@@ -187,8 +220,57 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
             "periods": _period_keys(),
             "indicators": indicators,
             "period_code": document.period.code if document.period else document.period_guess,
+            "proposals": _proposal_rows(document),
         },
     )
+
+
+FIGURE_WORDS = {
+    "businesses": gettext_lazy("doanh nghiệp, cơ sở"),
+    "booths": gettext_lazy("gian hàng"),
+    "products": gettext_lazy("sản phẩm trưng bày"),
+    "revenue_vnd": gettext_lazy("đồng doanh thu"),
+    "visitors": gettext_lazy("lượt khách"),
+    "tonnes": gettext_lazy("tấn hàng"),
+}
+QUALIFIER_WORDS = {1: gettext_lazy("hơn"), 2: gettext_lazy("gần"), 3: gettext_lazy("khoảng")}
+
+
+def _figures_words(figures: dict[str, list]) -> str:
+    """ "24 doanh nghiệp, cơ sở; khoảng 850.000.000 đồng doanh thu"."""
+    parts = []
+    for name, (value, qualifier) in figures.items():
+        prefix = QUALIFIER_WORDS.get(qualifier)
+        number = format_number(Decimal(str(value)))
+        parts.append(
+            f"{prefix} {number} {FIGURE_WORDS.get(name, name)}"
+            if prefix
+            else f"{number} {FIGURE_WORDS.get(name, name)}"
+        )
+    return "; ".join(parts)
+
+
+def _proposal_rows(document: IngestDocument) -> list[dict]:
+    """What the review page shows of each proposal: its row, whether the registry holds it already, its kinds."""
+    period = document.period
+    if period is None and document.period_guess:
+        with contextlib.suppress(PeriodCodeError):
+            period = Period.objects.find(PeriodKey.parse(document.period_guess))
+    if document.status == IngestDocument.Status.IMPORTED:
+        existing = [proposal.get("status") == "existing" for proposal in document.proposals]
+    else:
+        existing = queries.mark_existing(document.proposals, document.organisation, period)
+    return [
+        {
+            "index": index,
+            "proposal": proposal,
+            "existing": is_existing,
+            "figures": _figures_words(proposal.get("figures", {})),
+            "kinds": kind_choices(proposal["registry"]),
+            "organisers": ", ".join(organiser["name"] for organiser in proposal.get("organisers", [])),
+        }
+        for index, (proposal, is_existing) in enumerate(zip(document.proposals, existing, strict=True))
+    ]
 
 
 def _snippet(fact: dict, width: int = 90) -> str:

@@ -269,6 +269,32 @@ def record_event_group(
     return group
 
 
+def find_event(
+    recorded_by: Organisation, *, kind: str, name: str, starts_on: datetime.date, ends_on: datetime.date
+) -> Event | None:
+    """The event ``recorded_by`` already recorded under this kind, name (ignoring case and diacritics) and
+    window: what a second import of the same document must not record again."""
+    folded = fold_diacritics(name)
+    candidates = Event.objects.filter(recorded_by=recorded_by, kind=kind, starts_on=starts_on, ends_on=ends_on)
+    return next((event for event in candidates.order_by("pk") if fold_diacritics(event.name) == folded), None)
+
+
+def find_event_group(
+    recorded_by: Organisation, *, kind: str, description: str, starts_on: datetime.date, ends_on: datetime.date
+) -> EventGroup | None:
+    """The group entry ``recorded_by`` already recorded with this kind, description and window."""
+    folded = fold_diacritics(description)
+    candidates = EventGroup.objects.filter(recorded_by=recorded_by, kind=kind, starts_on=starts_on, ends_on=ends_on)
+    return next((group for group in candidates.order_by("pk") if fold_diacritics(group.description) == folded), None)
+
+
+def find_sale_point(recorded_by: Organisation, *, kind: str, name: str) -> SalePoint | None:
+    """The sale point ``recorded_by`` already recorded under this kind and name (ignoring case, diacritics)."""
+    folded = fold_diacritics(name)
+    candidates = SalePoint.objects.filter(recorded_by=recorded_by, kind=kind).order_by("pk")
+    return next((point for point in candidates if fold_diacritics(point.name) == folded), None)
+
+
 @transaction.atomic
 def delete_event(event: Event, *, acting_user: User | None) -> None:
     event = Event.objects.select_for_update().get(pk=event.pk)
