@@ -70,7 +70,15 @@ def get_place_for_user(user: User | AnonymousUser, pk: int, *, need: Need) -> tu
         seen = [grant for o in participants if (grant := registry_grant(user, o)) is not None]
         if not seen:
             raise Http404
-        grants = [Grant(organisation_id=seen[0].organisation_id, can_read=True, can_edit=False, can_review=False, role=seen[0].role)]
+        grants = [
+            Grant(
+                organisation_id=seen[0].organisation_id,
+                can_read=True,
+                can_edit=False,
+                can_review=False,
+                role=seen[0].role,
+            )
+        ]
     editing = [grant for grant in grants if grant.can_edit]
     best = (editing or grants)[0]
     if not best.allows(need):

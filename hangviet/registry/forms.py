@@ -34,11 +34,23 @@ MAX_INT = 2_147_483_647  # PositiveIntegerField
 MAX_BIG = 9_223_372_036_854_775_807  # PositiveBigIntegerField
 MAX_TONNES = Decimal("9999999999.99")  # DecimalField(max_digits=12, decimal_places=2)
 MAX_ORGANISERS = 30
-ANY = [("", _("Tất cả"))]
+ANY: list[tuple[Any, Any]] = [("", _("Tất cả"))]
 
 
 class Styled(StyledFormMixin):
-    """The design system's classes, and ``is-invalid`` on fields with errors (Bootstrap shows them red)."""
+    """The design system's classes (also on fields added after ``__init__``), and ``is-invalid`` on fields with
+    errors (Bootstrap shows them red)."""
+
+    def add_styled_field(self, name: str, field: forms.Field, *, first: bool = False) -> None:
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select form-select-sm"
+        else:
+            css = "form-control form-control-sm"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        self.fields = {name: field, **self.fields} if first else {**self.fields, name: field}
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -149,7 +161,9 @@ class RecorderMixin:
 
     fields: dict[str, forms.Field]
 
-    def _add_recorder(self, organisations: Sequence[Organisation] | None, labels: Callable[[Organisation], str]) -> None:
+    def _add_recorder(
+        self, organisations: Sequence[Organisation] | None, labels: Callable[[Organisation], str]
+    ) -> None:
         if organisations is None:
             return
         field = forms.TypedChoiceField(
@@ -162,7 +176,7 @@ class RecorderMixin:
             },
             help_text=_("Đơn vị chịu trách nhiệm: mỗi việc chỉ ghi một lần, do đơn vị chủ trì ghi."),
         )
-        self.fields = {"recorded_by": field, **self.fields}
+        self.add_styled_field("recorded_by", field, first=True)  # type: ignore[attr-defined]
 
 
 class RegistryForm(Styled, RecorderMixin, forms.Form):
@@ -191,17 +205,19 @@ class FiguresMixin:
             decimals, maximum = (2, MAX_TONNES) if measure.field == "tonnes" else (0, MAX_INT)
             if measure.field == "revenue_vnd":
                 maximum = MAX_BIG
-            self.fields[measure.field] = VietnameseNumberField(
-                label=measure.label, decimals=decimals, maximum=maximum
-            )
-            self.fields[f"{measure.field}_q"] = forms.TypedChoiceField(
-                label=_("Mức chính xác"),
-                choices=Qualifier.choices,
-                coerce=int,
-                initial=Qualifier.EXACT,
-                required=False,
-                empty_value=Qualifier.EXACT,
-                error_messages={"invalid_choice": _("Lựa chọn không hợp lệ.")},
+            add = self.add_styled_field  # type: ignore[attr-defined]
+            add(measure.field, VietnameseNumberField(label=measure.label, decimals=decimals, maximum=maximum))
+            add(
+                f"{measure.field}_q",
+                forms.TypedChoiceField(
+                    label=_("Mức chính xác"),
+                    choices=Qualifier.choices,
+                    coerce=int,
+                    initial=Qualifier.EXACT,
+                    required=False,
+                    empty_value=None,
+                    error_messages={"invalid_choice": _("Lựa chọn không hợp lệ.")},
+                ),
             )
 
     def figure_pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
@@ -247,7 +263,8 @@ class EventForm(FiguresMixin, RegistryForm):
         self._add_figures()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("starts_on") and not data.get("ends_on"):
             data["ends_on"] = data["starts_on"]
         _check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
@@ -386,7 +403,8 @@ class EventGroupForm(FiguresMixin, RegistryForm):
         self.candidates = set(candidates)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
         chosen = data.get("events") or []
         if set(chosen) - self.candidates:
@@ -442,7 +460,8 @@ class RecognitionForm(Styled, forms.Form):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, "decided_on", "valid_to", _("Ngày hết hiệu lực không thể trước ngày quyết định."))
         return data
 
@@ -453,7 +472,9 @@ class RevokeForm(Styled, forms.Form):
 
 
 class RegistrationForm(Styled, forms.Form):
-    year = YearField(label=_("Năm đánh giá"), error_messages={"required": _("Hãy nhập năm."), "invalid": _("Năm phải là số.")})
+    year = YearField(
+        label=_("Năm đánh giá"), error_messages={"required": _("Hãy nhập năm."), "invalid": _("Năm phải là số.")}
+    )
     registered_on = date_field(_("Ngày đăng ký"), required=True)
     supporter = text_field(_("Đơn vị hỗ trợ"))
 
@@ -475,7 +496,8 @@ class SalePointForm(RegistryForm):
     is_public = forms.BooleanField(label=_("Công khai trên cổng thông tin"), required=False, initial=True)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, "opened_on", "closed_on", _("Ngày đóng không thể trước ngày mở."))
         return data
 
@@ -501,7 +523,8 @@ class ModelAreaForm(RegistryForm):
     lapsed_on = date_field(_("Không duy trì từ ngày"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, "registered_on", "recognised_on", _("Ngày công nhận không thể trước ngày đăng ký."))
         _check_order(self, "recognised_on", "lapsed_on", _("Ngày không duy trì không thể trước ngày công nhận."))
         return data
@@ -517,7 +540,8 @@ class ClubForm(RegistryForm):
     dissolved_on = date_field(_("Giải thể ngày"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, "founded_on", "dissolved_on", _("Ngày giải thể không thể trước ngày thành lập."))
         return data
 
@@ -552,7 +576,8 @@ class ResolveForm(Styled, forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("unit") and not data.get("q") and not self.errors:
             raise forms.ValidationError(_("Hãy chọn một đơn vị trong danh sách hoặc gõ tên đơn vị hành chính."))
         return data
@@ -577,7 +602,8 @@ class EventFilterForm(ListFilterForm):
     end = date_field(_("Đến ngày"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, "start", "end", _("Ngày kết thúc không thể trước ngày bắt đầu."))
         return data
 

@@ -13,9 +13,10 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +39,7 @@ from hangviet.registry.models import (
     ProducerAlias,
     SalePoint,
 )
+from hangviet.registry.places import DEPTH, read_address
 from hangviet.units.models import Unit
 
 AnyUser = User | AnonymousUser
@@ -71,10 +73,12 @@ def editable_organisations(user: AnyUser) -> list[Organisation]:
 
 
 def organisation_label(organisation: Organisation) -> str:
-    """ "Sở Công Thương – Ban Chỉ đạo Tỉnh Vĩnh Long": an agency's name says little without its committee."""
-    label = organisation.name
-    if not organisation.is_committee and organisation.parent is not None:
-        label = f"{label} – {organisation.parent.name}"
+    """A short name that says where: "Ban Chỉ đạo Tỉnh Vĩnh Long", "Sở Công Thương (Tỉnh Vĩnh Long)" (several
+    provinces have a "Sở Công Thương"; a committee's official name runs long on a phone)."""
+    if organisation.is_committee:
+        label = _("Ban Chỉ đạo %(unit)s") % {"unit": organisation.unit.name}
+    else:
+        label = f"{organisation.name} ({organisation.unit.name})"
     if organisation.valid_to is not None:
         label += " " + _("(đến %(day)s)") % {"day": organisation.valid_to.strftime("%d/%m/%Y")}
     return label
@@ -95,7 +99,7 @@ def nearby_organisations(user: AnyUser) -> list[Organisation]:
     found = (
         Organisation.objects.filter(Q(pk__in=committees) | Q(parent_id__in=committees, kind=Organisation.Kind.AGENCY))
         .filter(valid_to__isnull=True)
-        .select_related("parent")
+        .select_related("unit")
         .order_by("kind", "name")[:300]
     )
     return list(found)
@@ -114,12 +118,11 @@ def search_organisations(text: str, *, limit: int = 40) -> list[Organisation]:
         .select_related("unit")
         .order_by(F("valid_to").desc(nulls_first=True), "name")[:60]
     )
-    depth = {Unit.Level.COUNTRY: 0, Unit.Level.PROVINCE: 1, Unit.Level.DISTRICT: 2, Unit.Level.COMMUNE: 3}
-    committees.sort(key=lambda c: (c.valid_to is not None, depth.get(c.unit.level, 9), c.name))
+    committees.sort(key=lambda c: (c.valid_to is not None, DEPTH.get(c.unit.level, 9), c.name))
     committees = committees[:10]
     agencies = Organisation.objects.filter(
         parent__in=committees, kind=Organisation.Kind.AGENCY, valid_to__isnull=True
-    ).select_related("parent")
+    ).select_related("unit")
     by_parent: dict[int, list[Organisation]] = defaultdict(list)
     for agency in agencies.order_by("name"):
         by_parent[agency.parent_id or 0].append(agency)
@@ -154,11 +157,11 @@ class Filters:
         return self.period.end if self.period is not None else timezone.localdate()
 
 
-def _recorded_in(queryset: QuerySet, user: AnyUser) -> QuerySet:  # type: ignore[type-arg]
+def _recorded_in[M: Model](queryset: QuerySet[M], user: AnyUser) -> QuerySet[M]:
     return queryset.filter(recorded_by_id__in=visible_ids(user))
 
 
-def _in_scope(queryset: QuerySet, scope: Scope | None, place: str = "place") -> QuerySet:  # type: ignore[type-arg]
+def _in_scope[M: Model](queryset: QuerySet[M], scope: Scope | None, place: str = "place") -> QuerySet[M]:
     """Stocks of a scope: in a committee's area, or recorded by an agency (as ``figures.py`` counts them)."""
     if scope is None or scope.is_national:
         return queryset
@@ -206,8 +209,8 @@ def list_events(
         events = events.filter(status=status)
     if programme:
         events = events.filter(programme__icontains=programme)
-    return events.select_related("place__unit", "recorded_by__parent", "group").prefetch_related(
-        Prefetch("organisers", queryset=EventOrganiser.objects.select_related("organisation__parent"))
+    return events.select_related("place__unit", "recorded_by__unit", "group").prefetch_related(
+        Prefetch("organisers", queryset=EventOrganiser.objects.select_related("organisation__unit"))
     )
 
 
@@ -218,7 +221,7 @@ def list_groups(user: AnyUser, filters: Filters) -> QuerySet[EventGroup]:
         groups = groups.filter(recorded_by_id__in=scope.organisation_ids)
     if filters.period is not None:
         groups = groups.filter(starts_on__gte=filters.period.start, starts_on__lte=filters.period.end)
-    return groups.select_related("recorded_by").prefetch_related("events").order_by("-starts_on")
+    return groups.select_related("recorded_by__unit").prefetch_related("events").order_by("-starts_on")
 
 
 def events_of_recorder(recorder: Organisation, *, limit: int = 300) -> list[Event]:
@@ -265,7 +268,7 @@ def list_products(
         products = products.filter(producer__folded_name__contains=fold_diacritics(producer))
     if place_unit is not None:
         products = products.filter(place__areas__unit=place_unit)
-    return products.select_related("producer", "place__unit", "recorded_by__parent").prefetch_related("recognitions")
+    return products.select_related("producer", "place__unit", "recorded_by__unit").prefetch_related("recognitions")
 
 
 def list_expiring(user: AnyUser, *, day: datetime.date | None = None, days: int = EXPIRY_DAYS) -> list[OcopRecognition]:
@@ -284,7 +287,7 @@ def list_expiring(user: AnyUser, *, day: datetime.date | None = None, days: int 
         )
         .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
         .exclude(Exists(later))
-        .select_related("product__producer", "product__place__unit", "product__recorded_by")
+        .select_related("product__producer", "product__place__unit", "product__recorded_by__unit")
         .order_by("valid_to", "product__name")
     )
     return list(found)
@@ -305,7 +308,7 @@ def list_sale_points(
         points = points.filter(status=status)
     if unverified_since is not None:
         points = points.filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=unverified_since))
-    return points.select_related("place__unit", "operator", "recorded_by__parent")
+    return points.select_related("place__unit", "operator", "recorded_by__unit")
 
 
 def list_model_areas(user: AnyUser, filters: Filters, *, status: str = "") -> QuerySet[ModelArea]:
@@ -319,7 +322,7 @@ def list_model_areas(user: AnyUser, filters: Filters, *, status: str = "") -> Qu
         )
     if status:
         areas = areas.filter(status=status)
-    return areas.select_related("place__unit", "recorded_by__parent")
+    return areas.select_related("place__unit", "recorded_by__unit")
 
 
 def list_clubs(user: AnyUser, filters: Filters, *, kind: str = "") -> QuerySet[Club]:
@@ -331,7 +334,7 @@ def list_clubs(user: AnyUser, filters: Filters, *, kind: str = "") -> QuerySet[C
         )
     if kind:
         clubs = clubs.filter(kind=kind)
-    return clubs.select_related("place__unit", "recorded_by__parent").order_by("kind", "name")
+    return clubs.select_related("place__unit", "recorded_by__unit").order_by("kind", "name")
 
 
 def list_producers(user: AnyUser, filters: Filters, *, text: str = "", legal_form: str = "") -> QuerySet[Producer]:
@@ -346,7 +349,7 @@ def list_producers(user: AnyUser, filters: Filters, *, text: str = "", legal_for
         producers = producers.filter(Q(folded_name__contains=folded) | Q(pk__in=aliased))
     if legal_form:
         producers = producers.filter(legal_form=legal_form)
-    return producers.select_related("place__unit", "recorded_by__parent").prefetch_related("aliases")
+    return producers.select_related("place__unit", "recorded_by__unit").prefetch_related("aliases")
 
 
 def products_of(producer: Producer) -> list[OcopProduct]:
@@ -373,7 +376,7 @@ def merge_candidates(user: AnyUser, keep: Producer, *, limit: int = 500) -> list
     found = list(
         Producer.objects.filter(recorded_by_id__in=editable, merged_into__isnull=True)
         .exclude(pk=keep.pk)
-        .select_related("recorded_by")
+        .select_related("recorded_by__unit")
         .order_by("name")[:limit]
     )
     words = set(keep.folded_name.split())
@@ -384,7 +387,7 @@ def merge_candidates(user: AnyUser, keep: Producer, *, limit: int = 500) -> list
 # Places ----------------------------------------------------------------------------------------------------
 
 #: The lists whose rows carry a place, by the name the pages use.
-PLACE_HOLDERS: dict[str, type] = {
+PLACE_HOLDERS: dict[str, type[Model]] = {
     "events": Event,
     "products": OcopProduct,
     "salepoints": SalePoint,
@@ -394,8 +397,8 @@ PLACE_HOLDERS: dict[str, type] = {
 }
 
 
-def _unresolved(model: type, user: AnyUser) -> QuerySet:  # type: ignore[type-arg]
-    rows = visible_events(user) if model is Event else _recorded_in(model.objects.all(), user)
+def _unresolved(model: type[Model], user: AnyUser) -> QuerySet[Any]:
+    rows = visible_events(user) if model is Event else _recorded_in(model._default_manager.all(), user)
     return rows.filter(place__isnull=False, place__unit__isnull=True).exclude(place__text="")
 
 
@@ -418,15 +421,14 @@ def rows_using(places: Iterable[Place]) -> dict[int, list[tuple[str, object]]]:
     ids = [place.pk for place in places]
     found: dict[int, list[tuple[str, object]]] = defaultdict(list)
     for name, model in PLACE_HOLDERS.items():
-        for row in model.objects.filter(place_id__in=ids).select_related("recorded_by"):
+        rows: QuerySet[Any] = model._default_manager.filter(place_id__in=ids).select_related("recorded_by")
+        for row in rows:
             found[row.place_id].append((name, row))
     return found
 
 
 def place_candidates(place: Place, *, limit: int = 12) -> list[Unit]:
     """Units the clerk may mean: those named like each administrative part of the text, current first."""
-    from hangviet.registry.places import read_address
-
     parts = read_address(place.text).admin_parts or (place.text,)
     found: dict[int, Unit] = {}
     for part in parts:
@@ -438,7 +440,7 @@ def place_candidates(place: Place, *, limit: int = 12) -> list[Unit]:
 
 
 def organisers_of(event: Event) -> list[EventOrganiser]:
-    return list(event.organisers.select_related("organisation__parent").order_by("pk"))
+    return list(event.organisers.select_related("organisation__unit").order_by("pk"))
 
 
 def recognitions_of(product: OcopProduct) -> list[OcopRecognition]:

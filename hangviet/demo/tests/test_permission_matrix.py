@@ -585,7 +585,11 @@ def _new_named(kind: str) -> Data:
 
 
 def _new_product(objects: Objects, target: Target) -> dict[str, Any]:
-    return _recorder(objects, target) | {"name": "Bánh tét", "producer_name": "Hộ Sáu Dư", "producer_legal_form": "other"}
+    return _recorder(objects, target) | {
+        "name": "Bánh tét",
+        "producer_name": "Hộ Sáu Dư",
+        "producer_legal_form": "other",
+    }
 
 
 def _new_area(objects: Objects, target: Target) -> dict[str, Any]:

@@ -99,7 +99,8 @@ def place_resolve(request: SignedInRequest, place_id: int) -> HttpResponse:
                 unit = resolve_unit(form.cleaned_data["q"]).unit
             except UnitNotFound:
                 form.add_error(
-                    "q", _("Không tìm thấy đơn vị “%(name)s”; hãy ghi đủ tên, kèm tỉnh.") % {"name": form.cleaned_data["q"]}
+                    "q",
+                    _("Không tìm thấy đơn vị “%(name)s”; hãy ghi đủ tên, kèm tỉnh.") % {"name": form.cleaned_data["q"]},
                 )
     if unit is None:
         return _resolve_page(request, place, grant, form, status=422)
@@ -109,4 +110,3 @@ def place_resolve(request: SignedInRequest, place_id: int) -> HttpResponse:
         _("Đã xác định “%(text)s” thuộc %(unit)s.") % {"text": place.text, "unit": queries.unit_label(unit)},
     )
     return redirect("registry:places")
-

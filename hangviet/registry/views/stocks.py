@@ -212,6 +212,8 @@ def club_create(request: SignedInRequest) -> HttpResponse:
         "active": "clubs",
         "list_url": "registry:clubs",
         "list_title": _("Câu lạc bộ"),
-        "intro": _("Ghi đúng loại: chỉ câu lạc bộ, tổ, nhóm “Người tiêu dùng” được cộng vào số liệu của Cuộc vận động."),
+        "intro": _(
+            "Ghi đúng loại: chỉ câu lạc bộ, tổ, nhóm “Người tiêu dùng” được cộng vào số liệu của Cuộc vận động."
+        ),
     }
     return _create(request, ClubForm, page, _record_club, _("Đã ghi “%(name)s”."), "registry:clubs")
