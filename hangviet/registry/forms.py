@@ -589,7 +589,9 @@ class ResolveForm(Styled, forms.Form):
 class ListFilterForm(Styled, forms.Form):
     """``?organisation=<id>&period=2023-H1`` (the report form's links) and the page number."""
 
-    organisation = forms.IntegerField(required=False, min_value=1, max_value=MAX_BIG, widget=forms.HiddenInput)
+    organisation = forms.IntegerField(
+        label=_("Đơn vị"), required=False, min_value=1, max_value=MAX_BIG, widget=forms.HiddenInput
+    )
     period = PeriodField(label=_("Kỳ báo cáo"), required=False, help_text=_("Ví dụ: 2023-H1 hoặc 2023"))
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 

@@ -84,6 +84,17 @@ def organisation_label(organisation: Organisation) -> str:
     return label
 
 
+def filter_organisations(user: AnyUser, *, limit: int = 300) -> list[Organisation] | None:
+    """The organisations a list can be narrowed to (those the user sees), committees first; ``None`` when there
+    are too many for a select (the central office: it narrows through the report links instead)."""
+    found = list(
+        Organisation.objects.filter(pk__in=visible_ids(user))
+        .select_related("unit")
+        .order_by("kind", F("valid_to").desc(nulls_first=True), "name")[: limit + 1]
+    )
+    return found if len(found) <= limit else None
+
+
 def nearby_organisations(user: AnyUser) -> list[Organisation]:
     """Likely co-organisers, offered without a search: the user's organisations, their committees, the
     committees above those and every agency of them."""

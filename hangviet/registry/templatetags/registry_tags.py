@@ -73,6 +73,11 @@ def recognition_state(recognition: OcopRecognition) -> str:
 
 
 @register.filter
+def in_force_today(recognition: OcopRecognition) -> bool:
+    return recognition.is_valid_on(timezone.localdate())
+
+
+@register.filter
 def days_until(day: datetime.date) -> int:
     return (day - timezone.localdate()).days
 

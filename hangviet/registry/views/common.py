@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.access import get_organisation_for_user
@@ -31,6 +32,15 @@ def read_filters[F: ListFilterForm](request: SignedInRequest, form_class: type[F
     organisation = None
     if data.get("organisation"):
         organisation, _grant = get_organisation_for_user(request.user, data["organisation"], need=Need.READ)
+    options = queries.filter_organisations(request.user)
+    if options is not None:
+        if organisation is not None and organisation not in options:
+            options.append(organisation)
+        field = form.fields["organisation"]
+        field.widget = forms.Select(
+            choices=[("", _("Tất cả đơn vị")), *((o.pk, label(o)) for o in options)],
+            attrs={"class": "form-select form-select-sm"},
+        )
     return form, Filters(organisation=organisation, period=data.get("period"))
 
 
