@@ -443,3 +443,23 @@ def test_the_home_counts_what_each_user_sees(world):
     assert reverse("registry:event_create") in page
     page = client_for(world.ag_office).get(reverse("registry:home")).content.decode()
     assert 'data-testid="count-events">0<' in page and 'data-testid="count-clubs">1<' in page
+
+
+def test_hostile_input_is_refused_in_vietnamese_never_with_a_500(world):
+    clerk = client_for(world.vl_trade_clerk)
+    response = clerk.post(reverse("registry:event_create"), event_form(world.vl_trade, name="Hội chợ\x00"))
+    assert response.status_code == 400 and "ký tự NUL" in response.content.decode()  # the NUL guard, before the view
+    assert not Event.objects.exists()
+    huge = clerk.post(reverse("registry:event_create"), event_form(world.vl_trade, visitors="99.999.999.999"))
+    assert huge.status_code == 422 and "Số quá lớn" in huge.content.decode()
+    tampered = event_form(world.vl_trade, **{"org-TOTAL_FORMS": "5000"})
+    assert clerk.post(reverse("registry:event_create"), tampered).status_code == 422
+    for url, query in (
+        ("registry:events", {"page": "abc", "organisation": "-1", "start": "2023-13-01", "kind": "x"}),
+        ("registry:products", {"stars": "9", "page": "0", "place": "<script>"}),
+        ("registry:salepoints", {"verified": "maybe", "period": "2023-H9"}),
+        ("registry:places", {"registry": "reports"}),
+        ("registry:organisation_options", {"q": "x" * 500}),
+    ):
+        assert clerk.get(reverse(url), query).status_code == 200, url
+    assert clerk.get(reverse("registry:events"), {"organisation": "99999999"}).status_code == 404
