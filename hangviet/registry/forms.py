@@ -16,7 +16,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.forms import IdListField, PeriodField, SaneDateField, StyledFormMixin, VietnameseFormSet, YearField
+from hangviet.lib.forms import IdListField, SaneDateField, StyledFormMixin, VietnameseFormSet, YearField
 from hangviet.lib.vnformat import format_number
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs.models import Organisation
@@ -34,7 +34,6 @@ MAX_INT = 2_147_483_647  # PositiveIntegerField
 MAX_BIG = 9_223_372_036_854_775_807  # PositiveBigIntegerField
 MAX_TONNES = Decimal("9999999999.99")  # DecimalField(max_digits=12, decimal_places=2)
 MAX_ORGANISERS = 30
-ANY: list[tuple[Any, Any]] = [("", _("Tất cả"))]
 
 
 class Styled(StyledFormMixin):
@@ -140,7 +139,7 @@ def choice_field(label: str | Any, choices: Sequence[tuple[Any, Any]], **kwargs:
     return forms.ChoiceField(label=label, choices=choices, error_messages=messages, **kwargs)
 
 
-def _check_order(form: forms.Form, first: str, last: str, message: Any) -> None:
+def check_order(form: forms.Form, first: str, last: str, message: Any) -> None:
     data = form.cleaned_data
     if data.get(first) and data.get(last) and data[last] < data[first]:
         form.add_error(last, message)
@@ -267,7 +266,7 @@ class EventForm(FiguresMixin, RegistryForm):
         data = self.cleaned_data
         if data.get("starts_on") and not data.get("ends_on"):
             data["ends_on"] = data["starts_on"]
-        _check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
+        check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
         return data
 
     def event_fields(self) -> dict[str, Any]:
@@ -405,7 +404,7 @@ class EventGroupForm(FiguresMixin, RegistryForm):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        _check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
+        check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
         chosen = data.get("events") or []
         if set(chosen) - self.candidates:
             self.add_error(None, _("Chỉ liên kết được các sự kiện do chính đơn vị ghi nhận đã ghi."))
@@ -462,7 +461,7 @@ class RecognitionForm(Styled, forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        _check_order(self, "decided_on", "valid_to", _("Ngày hết hiệu lực không thể trước ngày quyết định."))
+        check_order(self, "decided_on", "valid_to", _("Ngày hết hiệu lực không thể trước ngày quyết định."))
         return data
 
 
@@ -498,7 +497,7 @@ class SalePointForm(RegistryForm):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        _check_order(self, "opened_on", "closed_on", _("Ngày đóng không thể trước ngày mở."))
+        check_order(self, "opened_on", "closed_on", _("Ngày đóng không thể trước ngày mở."))
         return data
 
 
@@ -525,8 +524,8 @@ class ModelAreaForm(RegistryForm):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        _check_order(self, "registered_on", "recognised_on", _("Ngày công nhận không thể trước ngày đăng ký."))
-        _check_order(self, "recognised_on", "lapsed_on", _("Ngày không duy trì không thể trước ngày công nhận."))
+        check_order(self, "registered_on", "recognised_on", _("Ngày công nhận không thể trước ngày đăng ký."))
+        check_order(self, "recognised_on", "lapsed_on", _("Ngày không duy trì không thể trước ngày công nhận."))
         return data
 
 
@@ -542,7 +541,7 @@ class ClubForm(RegistryForm):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        _check_order(self, "founded_on", "dissolved_on", _("Ngày giải thể không thể trước ngày thành lập."))
+        check_order(self, "founded_on", "dissolved_on", _("Ngày giải thể không thể trước ngày thành lập."))
         return data
 
 
@@ -581,86 +580,3 @@ class ResolveForm(Styled, forms.Form):
         if not data.get("unit") and not data.get("q") and not self.errors:
             raise forms.ValidationError(_("Hãy chọn một đơn vị trong danh sách hoặc gõ tên đơn vị hành chính."))
         return data
-
-
-# List filters (GET) ----------------------------------------------------------------------------------------
-
-
-class ListFilterForm(Styled, forms.Form):
-    """``?organisation=<id>&period=2023-H1`` (the report form's links) and the page number."""
-
-    organisation = forms.IntegerField(
-        label=_("Đơn vị"), required=False, min_value=1, max_value=MAX_BIG, widget=forms.HiddenInput
-    )
-    period = PeriodField(label=_("Kỳ báo cáo"), required=False, help_text=_("Ví dụ: 2023-H1 hoặc 2023"))
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
-
-
-class EventFilterForm(ListFilterForm):
-    kind = choice_field(_("Loại sự kiện"), ANY + EVENT_KIND_CHOICES, required=False)
-    programme = text_field(_("Chương trình"), 255)
-    status = choice_field(_("Tình trạng"), ANY + Event.Status.choices, required=False)
-    start = date_field(_("Từ ngày"))
-    end = date_field(_("Đến ngày"))
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        _check_order(self, "start", "end", _("Ngày kết thúc không thể trước ngày bắt đầu."))
-        return data
-
-
-class ProductFilterForm(ListFilterForm):
-    q = text_field(_("Tên sản phẩm"), 255)
-    stars = forms.TypedChoiceField(
-        label=_("Hạng sao hiện nay"), choices=ANY + STAR_CHOICES, coerce=int, required=False, empty_value=None
-    )
-    producer = text_field(_("Chủ thể"), 255)
-    place = text_field(_("Địa bàn"), 300, help_text=_("Tên đơn vị hành chính, ví dụ Tỉnh Vĩnh Long"))
-
-
-VERIFIED_CHOICES = ANY + [("stale", _("Chưa xác minh trong 12 tháng qua"))]
-
-
-class SalePointFilterForm(ListFilterForm):
-    kind = choice_field(_("Loại điểm bán"), ANY + SALE_POINT_KIND_CHOICES, required=False)
-    status = choice_field(_("Tình trạng"), ANY + SalePoint.Status.choices, required=False)
-    verified = choice_field(_("Xác minh"), VERIFIED_CHOICES, required=False)
-
-
-class AreaFilterForm(ListFilterForm):
-    status = choice_field(_("Tình trạng"), ANY + ModelArea.Status.choices, required=False)
-
-
-class ClubFilterForm(ListFilterForm):
-    kind = choice_field(_("Loại"), ANY + CLUB_KIND_CHOICES, required=False)
-
-
-class ProducerFilterForm(ListFilterForm):
-    q = text_field(_("Tên chủ thể"), 255)
-    legal_form = choice_field(_("Loại hình"), ANY + Producer.LegalForm.choices, required=False)
-
-
-PLACE_LIST_CHOICES = ANY + [
-    ("events", _("Sự kiện")),
-    ("products", _("Sản phẩm OCOP")),
-    ("salepoints", _("Điểm bán")),
-    ("areas", _("Khu dân cư")),
-    ("clubs", _("Câu lạc bộ")),
-    ("producers", _("Chủ thể")),
-]
-
-
-class PlaceFilterForm(Styled, forms.Form):
-    registry = choice_field(_("Sổ"), PLACE_LIST_CHOICES, required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
-
-
-class OrganisationSearchForm(forms.Form):
-    q = forms.CharField(max_length=100, required=False)
-
-
-class NewRowForm(forms.Form):
-    """``?organisation=<id>`` preselects the recorder on a create page."""
-
-    organisation = forms.IntegerField(required=False, min_value=1, max_value=MAX_BIG)

@@ -16,7 +16,8 @@ from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need
 from hangviet.registry import queries
-from hangviet.registry.forms import ListFilterForm, NewRowForm, RecorderIdForm
+from hangviet.registry.filters import ListFilterForm, NewRowForm
+from hangviet.registry.forms import RecorderIdForm
 from hangviet.registry.queries import Filters, organisation_label
 
 PAGE_SIZE = 50

@@ -17,11 +17,10 @@ from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.policy import Need
 from hangviet.registry import actions, queries
 from hangviet.registry.access import get_event_for_user
+from hangviet.registry.filters import EventFilterForm, OrganisationSearchForm
 from hangviet.registry.forms import (
-    EventFilterForm,
     EventForm,
     EventGroupForm,
-    OrganisationSearchForm,
     OrganiserFormSet,
     organiser_formset_class,
     organiser_initial,

@@ -14,7 +14,8 @@ from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.policy import Grant, Need
 from hangviet.registry import actions, queries
 from hangviet.registry.access import get_place_for_user
-from hangviet.registry.forms import PlaceFilterForm, ResolveForm
+from hangviet.registry.filters import PlaceFilterForm
+from hangviet.registry.forms import ResolveForm
 from hangviet.registry.models import Place
 from hangviet.registry.views.common import paginate
 from hangviet.units.models import Unit

@@ -19,8 +19,8 @@ from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.policy import Grant, Need
 from hangviet.registry import actions, queries
 from hangviet.registry.access import get_recognition_for_user, get_record_for_user
+from hangviet.registry.filters import ProductFilterForm
 from hangviet.registry.forms import (
-    ProductFilterForm,
     ProductForm,
     RecognitionForm,
     RegistrationForm,

@@ -16,7 +16,11 @@ from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.policy import Need
 from hangviet.registry import actions, queries
 from hangviet.registry.access import get_record_for_user
-from hangviet.registry.forms import MergeForm, ProducerFilterForm, ProducerForm
+from hangviet.registry.filters import ProducerFilterForm
+from hangviet.registry.forms import (
+    MergeForm,
+    ProducerForm,
+)
 from hangviet.registry.models import Producer
 from hangviet.registry.views.common import (
     error_text,

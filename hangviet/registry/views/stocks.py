@@ -21,12 +21,10 @@ from hangviet.registry import actions, queries
 from hangviet.registry.access import get_record_for_user
 from hangviet.registry.catalogue import CLUB_KINDS
 from hangviet.registry.figures import Scope, clubs_by_kind
+from hangviet.registry.filters import AreaFilterForm, ClubFilterForm, SalePointFilterForm
 from hangviet.registry.forms import (
-    AreaFilterForm,
-    ClubFilterForm,
     ClubForm,
     ModelAreaForm,
-    SalePointFilterForm,
     SalePointForm,
     VerifyForm,
 )
