@@ -336,6 +336,26 @@ def record_product(
 
 
 @transaction.atomic
+def record_product_with_producer(
+    recorded_by: Organisation,
+    *,
+    name: str,
+    producer: Producer | None,
+    producer_name: str = "",
+    producer_legal_form: str = Producer.LegalForm.OTHER,
+    acting_user: User | None,
+    **fields: Any,
+) -> OcopProduct:
+    """A product whose producer is ``producer``, or a new producer named ``producer_name`` recorded by the same
+    organisation, both in one transaction (a refused product leaves no orphan producer)."""
+    if producer is None and normalize_text(producer_name):
+        producer = create_producer(
+            recorded_by, name=producer_name, legal_form=producer_legal_form, acting_user=acting_user
+        )
+    return record_product(recorded_by, name=name, producer=producer, acting_user=acting_user, **fields)
+
+
+@transaction.atomic
 def recognise_product(
     product: OcopProduct,
     *,

@@ -11,10 +11,37 @@ app_name = "registry"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # events
     path("su-kien/", views.events, name="events"),
+    path("su-kien/them/", views.event_create, name="event_create"),
+    path("su-kien/<int:event_id>/", views.event_detail, name="event_detail"),
+    path("su-kien/<int:event_id>/sua/", views.event_edit, name="event_edit"),
+    path("su-kien/<int:event_id>/xoa/", views.event_delete, name="event_delete"),
+    path("su-kien/so-lieu-gop/them/", views.event_group_create, name="event_group_create"),
+    path("don-vi/tim/", views.organisation_options, name="organisation_options"),
+    # OCOP
     path("ocop/", views.products, name="products"),
+    path("ocop/them/", views.product_create, name="product_create"),
+    path("ocop/sap-het-han/", views.ocop_expiring, name="ocop_expiring"),
+    path("ocop/<int:product_id>/", views.product_detail, name="product_detail"),
+    path("ocop/<int:product_id>/cong-nhan/", views.product_recognise, name="product_recognise"),
+    path("ocop/<int:product_id>/dang-ky/", views.product_register, name="product_register"),
+    path("ocop/cong-nhan/<int:recognition_id>/thu-hoi/", views.recognition_revoke, name="recognition_revoke"),
+    # sale points, model areas, clubs
     path("diem-ban/", views.salepoints, name="salepoints"),
+    path("diem-ban/them/", views.salepoint_create, name="salepoint_create"),
+    path("diem-ban/<int:point_id>/", views.salepoint_detail, name="salepoint_detail"),
+    path("diem-ban/<int:point_id>/xac-minh/", views.salepoint_verify, name="salepoint_verify"),
     path("khu-dan-cu/", views.areas, name="areas"),
+    path("khu-dan-cu/them/", views.area_create, name="area_create"),
     path("cau-lac-bo/", views.clubs, name="clubs"),
+    path("cau-lac-bo/them/", views.club_create, name="club_create"),
+    # producers
     path("chu-the/", views.producers, name="producers"),
+    path("chu-the/them/", views.producer_create, name="producer_create"),
+    path("chu-the/<int:producer_id>/", views.producer_detail, name="producer_detail"),
+    path("chu-the/<int:producer_id>/gop/", views.producer_merge, name="producer_merge"),
+    # places not yet resolved
+    path("dia-diem/", views.places, name="places"),
+    path("dia-diem/<int:place_id>/", views.place_resolve, name="place_resolve"),
 ]

@@ -148,6 +148,7 @@ class Target:
     kwargs: dict[str, Any] = field(default_factory=dict)
     committee: str = ""  # for plans and tasks: the committee that issued the plan
     uploader: str = ""
+    participants: frozenset[str] = frozenset()  # registry events: organisers that read the row too
 
 
 Rule = Callable[[str, Target], Outcome]
@@ -266,6 +267,33 @@ def event_read(persona: str, target: Target) -> Outcome:
         return Outcome.LOGIN
     readers = {target.org, EVENT_CO_ORGANISERS.get(target.label, "")}
     return Outcome.OK if readers & READS[persona] else Outcome.NOT_FOUND
+
+
+# --- registry pages (issue 10, web part) ---
+
+
+def registry_read(persona: str, target: Target) -> Outcome:
+    """A registry row is read as its recorder's data; an event also by whoever reads one of its organisers."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    visible = target.org in READS[persona] or bool(target.participants & READS[persona])
+    return Outcome.OK if visible else Outcome.NOT_FOUND
+
+
+def registry_edit(persona: str, target: Target) -> Outcome:
+    """Only the recorder's editors change a row; whoever reads it (a co-organiser, an office above) gets 403."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    if target.org in EDITS[persona]:
+        return Outcome.OK
+    return Outcome.FORBIDDEN if registry_read(persona, target) is Outcome.OK else Outcome.NOT_FOUND
+
+
+def records_somewhere(persona: str, target: Target) -> Outcome:
+    """A create page opens for whoever edits some organisation (it records for one of them); 403 for a viewer."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if EDITS[persona] else Outcome.FORBIDDEN
 
 
 def api(rule: Rule) -> Rule:
@@ -404,9 +432,9 @@ def build_objects() -> Objects:
     # Registry API (bridge): an agency's event, an old committee's event co-organised by a ward, another
     # province's event.
     for label, recorder, co_organiser in (
-        ("event:vl_trade", "vl_trade", ""),
-        ("event:tra_vinh", "tra_vinh", "vl_commune"),
-        ("event:ag_trade", "ag_trade", ""),
+        ("api_event:vl_trade", "vl_trade", ""),
+        ("api_event:tra_vinh", "tra_vinh", "vl_commune"),
+        ("api_event:ag_trade", "ag_trade", ""),
     ):
         event = registry_actions.record_event(
             org[recorder],
@@ -421,9 +449,48 @@ def build_objects() -> Objects:
         )
         add(label, recorder, kwargs={"event_id": event.pk})
         EVENT_CO_ORGANISERS[label] = co_organiser
+    _add_registry_objects(org, add)
 
     add("nothing", "")
     return Objects(world, targets)
+
+
+def _add_registry_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
+    """Registry rows (issue 10, web part): events of Vĩnh Long's trade agency (co-organised by the ward), of the
+    province's committee and of An Giang's trade agency; products, sale points, producers with a duplicate each."""
+    from hangviet.registry import actions as registry_actions
+    from hangviet.registry.actions import OrganiserInput
+    from hangviet.registry.models import EventOrganiser
+
+    day = datetime.date(2026, 3, 10)
+    for name in ("vl_trade", "vinh_long", "ag_trade"):
+        organisers = [OrganiserInput(EventOrganiser.Role.CO_ORGANISER, name="Bộ Công Thương")]
+        if name == "vl_trade":
+            organisers.append(OrganiserInput(EventOrganiser.Role.CO_ORGANISER, org["vl_commune"]))
+        event = registry_actions.record_event(
+            org[name],
+            fields={"name": f"Phiên chợ ({name})", "kind": "rural_market", "starts_on": day, "ends_on": day},
+            place_text="Khu Du lịch biển Ba Động",
+            organisers=organisers,
+            acting_user=None,
+        )
+        participants = frozenset({"vl_commune"}) if name == "vl_trade" else frozenset()
+        add(f"event:{name}", name, participants=participants, kwargs={"event_id": event.pk})
+        if name == "vl_trade":
+            add("place:vl_trade", name, participants=participants, kwargs={"place_id": event.place_id})
+    for name in ("vl_trade", "ag_trade"):
+        producer = registry_actions.create_producer(org[name], name=f"Hợp tác xã ({name})", acting_user=None)
+        duplicate = registry_actions.create_producer(org[name], name=f"HTX ({name})", acting_user=None)
+        add(f"producer:{name}", name, kwargs={"producer_id": producer.pk, "duplicate_id": duplicate.pk})
+        product = registry_actions.record_product(org[name], name="Mật hoa dừa", producer=duplicate, acting_user=None)
+        recognition = registry_actions.recognise_product(product, stars=4, decided_on=day, acting_user=None)
+        add(f"product:{name}", name, kwargs={"product_id": product.pk})
+        add(f"recognition:{name}", name, kwargs={"recognition_id": recognition.pk})
+    for name in ("vinh_long", "ag_trade"):
+        point = registry_actions.record_sale_point(
+            org[name], fields={"name": "Cửa hàng OCOP", "kind": "ocop_store"}, acting_user=None
+        )
+        add(f"salepoint:{name}", name, kwargs={"point_id": point.pk})
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -511,6 +578,93 @@ def _reconstitution(objects: Objects, target: Target) -> dict[str, Any]:
     return {"on": "2026-07-01", "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}
 
 
+# --- registry pages (issue 10, web part): form data ---
+
+
+def _recorder(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"recorded_by": str(target.kwargs["organisation_id"])}
+
+
+def _event_fields() -> dict[str, Any]:
+    return {
+        "name": "Hội chợ hàng Việt",
+        "kind": "fair",
+        "starts_on": "2026-04-02",
+        "ends_on": "2026-04-03",
+        "status": "done",
+        "place_text": "Phường Trà Vinh",
+        "revenue_vnd": "850.000.000",
+        "revenue_vnd_q": "3",
+        "org-TOTAL_FORMS": "1",
+        "org-INITIAL_FORMS": "0",
+        "org-0-name": "Bộ Công Thương",
+        "org-0-role": "co_organiser",
+    }
+
+
+def _new_event(objects: Objects, target: Target) -> dict[str, Any]:
+    return _recorder(objects, target) | _event_fields()
+
+
+def _new_group(objects: Objects, target: Target) -> dict[str, Any]:
+    fields = {"description": "04 cuộc hội chợ", "kind": "fair", "starts_on": "2026-01-01", "ends_on": "2026-06-14"}
+    return _recorder(objects, target) | fields | {"declared_count": "4", "booths": "10"}
+
+
+def _new_named(kind: str) -> Data:
+    def data(objects: Objects, target: Target) -> dict[str, Any]:
+        return _recorder(objects, target) | {"name": "Tên mới", "kind": kind, "status": "active"}
+
+    return data
+
+
+def _new_product(objects: Objects, target: Target) -> dict[str, Any]:
+    return _recorder(objects, target) | {
+        "name": "Bánh tét",
+        "producer_name": "Hộ Sáu Dư",
+        "producer_legal_form": "other",
+    }
+
+
+def _new_area(objects: Objects, target: Target) -> dict[str, Any]:
+    return _recorder(objects, target) | {"name": "Khu dân cư ấp Cồn Chim", "status": "registered"}
+
+
+def _new_producer(objects: Objects, target: Target) -> dict[str, Any]:
+    return _recorder(objects, target) | {"name": "Hợp tác xã mới", "legal_form": "cooperative"}
+
+
+def _recognition(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"stars": "5", "decided_on": "2026-05-01"}
+
+
+def _registration(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"year": "2026", "registered_on": "2026-03-01"}
+
+
+def _revoke(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"revoked_on": "2026-05-01", "reason": "Không duy trì tiêu chí"}
+
+
+def _verify(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"on": "2026-01-05", "status": "paused"}
+
+
+def _merge(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"duplicate": str(target.kwargs["duplicate_id"])}
+
+
+def _resolve(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"q": "Phường Trà Vinh, Tỉnh Vĩnh Long"}
+
+
+REGISTRY_RECORDERS = ("org:vl_trade", "org:vinh_long", "org:tra_vinh", "org:an_giang")
+EVENT_TARGETS = ("event:vl_trade", "event:vinh_long", "event:ag_trade")
+PRODUCT_TARGETS = ("product:vl_trade", "product:ag_trade")
+PRODUCER_TARGETS = ("producer:vl_trade", "producer:ag_trade")
+SALEPOINT_TARGETS = ("salepoint:vinh_long", "salepoint:ag_trade")
+
+
 ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
 COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
 REPORT_TARGETS = ("report:vl_commune", "report:vl_trade", "report:tra_vinh", "report:ag_trade")
@@ -590,6 +744,35 @@ MATRIX: dict[str, Entry] = {
     "registry:areas": Entry(NOTHING, read=signed_in, write=None),
     "registry:clubs": Entry(NOTHING, read=signed_in, write=None),
     "registry:producers": Entry(NOTHING, read=signed_in, write=None),
+    # --- registry pages (issue 10, web part): records are the recorder's data, events also the organisers' ---
+    "registry:event_create": Entry(REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_event),
+    "registry:event_detail": Entry(EVENT_TARGETS, read=registry_read, write=None),
+    "registry:event_edit": Entry(
+        EVENT_TARGETS, read=registry_edit, write=registry_edit, data=lambda o, t: _event_fields()
+    ),
+    "registry:event_delete": Entry(EVENT_TARGETS, read=registry_edit, write=registry_edit),
+    "registry:event_group_create": Entry(REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_group),
+    "registry:organisation_options": Entry(NOTHING, read=signed_in, write=None, query={"q": "Vĩnh Long"}),
+    "registry:product_create": Entry(REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_product),
+    "registry:product_detail": Entry(PRODUCT_TARGETS, read=registry_read, write=None),
+    "registry:product_recognise": Entry(PRODUCT_TARGETS, read=None, write=registry_edit, data=_recognition),
+    "registry:product_register": Entry(PRODUCT_TARGETS, read=None, write=registry_edit, data=_registration),
+    "registry:recognition_revoke": Entry(
+        ("recognition:vl_trade", "recognition:ag_trade"), read=None, write=registry_edit, data=_revoke
+    ),
+    "registry:ocop_expiring": Entry(NOTHING, read=signed_in, write=None),
+    "registry:salepoint_create": Entry(
+        REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_named("ocop_store")
+    ),
+    "registry:salepoint_detail": Entry(SALEPOINT_TARGETS, read=registry_read, write=None),
+    "registry:salepoint_verify": Entry(SALEPOINT_TARGETS, read=None, write=registry_edit, data=_verify),
+    "registry:area_create": Entry(REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_area),
+    "registry:club_create": Entry(REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_named("consumer")),
+    "registry:producer_create": Entry(REGISTRY_RECORDERS, read=records_somewhere, write=edit, data=_new_producer),
+    "registry:producer_detail": Entry(PRODUCER_TARGETS, read=registry_read, write=None),
+    "registry:producer_merge": Entry(PRODUCER_TARGETS, read=registry_edit, write=registry_edit, data=_merge),
+    "registry:places": Entry(NOTHING, read=signed_in, write=None),
+    "registry:place_resolve": Entry(("place:vl_trade",), read=registry_edit, write=registry_edit, data=_resolve),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
@@ -610,7 +793,7 @@ MATRIX: dict[str, Entry] = {
     # registry API (bridge): lists hold only readable rows; figures of a unit as its aggregate
     "GET /api/registry/events": Entry(NOTHING, read=api(signed_in), write=None),
     "GET /api/registry/events/{event_id}": Entry(
-        ("event:vl_trade", "event:tra_vinh", "event:ag_trade"), read=api(event_read), write=None
+        ("api_event:vl_trade", "api_event:tra_vinh", "api_event:ag_trade"), read=api(event_read), write=None
     ),
     "GET /api/registry/ocop": Entry(NOTHING, read=api(signed_in), write=None),
     "GET /api/registry/salepoints": Entry(NOTHING, read=api(signed_in), write=None),
