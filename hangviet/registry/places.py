@@ -52,6 +52,7 @@ def read_address(text: str) -> PlaceReading:
     Học". A part in parentheses ("(đường 19/5)") is kept in the text only."""
     clean = normalize_text(text)
     inner = re.sub(r"\([^)]*\)", " ", clean)
+    inner = re.sub(r"^(?:tại|ở)\s+", "", inner, flags=re.IGNORECASE)
     parts = [part.strip(" .;") for part in re.split(r"[,;]", inner) if part.strip(" .;")]
     locality, street, admin = [], [], []
     for part in parts:
@@ -86,13 +87,26 @@ def _within(unit: Unit, area_ids: set[int]) -> bool:
     return bool(area_ids & set(areas_of(unit.pk)))
 
 
-def resolve_text(text: str, *, context: Unit | None = None) -> Unit | None:
+def _bare_province(text: str, on_date: datetime.date | None) -> Unit | None:
+    """A province named without its word ("Cần Thơ", "Hà Nội"): the one in force on the day meant (today's
+    when no day is known)."""
+    folded = re.sub(r"^(?:tai|o)\s+", "", fold_diacritics(text)).strip(" .")
+    if not folded:
+        return None
+    names = [folded, f"tinh {folded}", f"thanh pho {folded}"]
+    found = list(Unit.objects.filter(level=Unit.Level.PROVINCE, folded_name__in=names))
+    in_force = [unit for unit in found if unit.is_valid_on(on_date)] if on_date else []
+    chosen = in_force or [unit for unit in found if unit.valid_to is None] or found
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def resolve_text(text: str, *, context: Unit | None = None, on_date: datetime.date | None = None) -> Unit | None:
     """The unit an address text names, completed by ``context`` (the recorder's unit) when it leaves the
     province out; ``None`` when nothing (or more than one place) fits."""
     reading = read_address(text)
     parts = reading.admin_parts
     if not parts:
-        return None
+        return _bare_province(reading.text, on_date)
     if context is not None and context.level != Unit.Level.COUNTRY and not _names_province(parts):
         found: dict[int, Unit] = {}
         for province in _context_provinces(context):
@@ -183,7 +197,7 @@ def make_place(
     an action's transaction."""
     clean = normalize_text(text)
     reading = read_address(clean)
-    resolved = unit if unit is not None else (resolve_text(clean, context=context) if clean else None)
+    resolved = unit if unit is not None else (resolve_text(clean, context=context, on_date=on_date) if clean else None)
     place = Place.objects.create(
         text=clean,
         on_date=on_date,

@@ -39,6 +39,16 @@ def form_indicators(report: Report) -> list[Indicator]:
     return list(report.form.indicators.order_by("order"))
 
 
+def figure_labels(report: Report) -> dict[str, str]:
+    """How the checks panel names the figures a rule looked at: indicators by their Vietnamese names, the
+    rules' own variables in words (never an internal code on screen)."""
+    from django.utils.translation import gettext as _
+
+    labels = {indicator.code: indicator.name for indicator in form_indicators(report)}
+    labels |= {"value": _("Số đã nhập"), "registry": _("Theo sổ theo dõi"), "previous": _("Kỳ trước")}
+    return labels
+
+
 def registry_figures(report: Report, indicators: list[Indicator] | None = None) -> dict[str, Figure]:
     """``{indicator code: Figure}`` the registries compute for the report's organisation and period, for the
     indicators of its form: "theo sổ theo dõi" beside the fields, prefills, and the reconciliation rule."""

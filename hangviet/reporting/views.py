@@ -152,6 +152,7 @@ def _page(
         "previous": queries.previous_values(report),
         "last_year": queries.last_year_values(report),
         "violations": violations,
+        "figure_labels": queries.figure_labels(report),
         "registry": _registry_hints(report, registry, prefill),
         "notes": notes,
         "attachments": report.attachments.all(),
@@ -224,6 +225,7 @@ def check(request: SignedInRequest, report_id: int) -> HttpResponse:
         "reporting/_checks.html",
         {
             "violations": actions.check_report(report, form.lenient_values()),
+            "figure_labels": queries.figure_labels(report),
             "notes": notes,
             "editing": True,
         },

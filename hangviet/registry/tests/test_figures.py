@@ -193,3 +193,12 @@ def test_merging_producers_moves_products_and_keeps_the_name_as_alias(world):
 def test_totals_are_decimal(world):
     _event(world.vl_trade, "Chuyến đưa hàng ra đảo", kind="delivery", tonnes=Decimal("12.5"))
     assert figures_for_organisation(world.vl_trade, *H1_2023)["goods_delivered_tonnes"].value == Decimal("12.5")
+
+
+def test_a_province_named_without_its_word_resolves_to_the_one_in_force_on_the_day():
+    from hangviet.registry.places import resolve_text
+
+    old = resolve_text("tại Cần Thơ", on_date=datetime.date(2023, 3, 1))
+    assert (old.name, old.edition) == ("Thành phố Cần Thơ", Unit.Edition.PRE_2025)
+    assert resolve_text("Cần Thơ").edition == Unit.Edition.CURRENT
+    assert resolve_text("Khu Du lịch biển Ba Động") is None
