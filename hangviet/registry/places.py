@@ -107,7 +107,8 @@ def resolve_text(text: str, *, context: Unit | None = None) -> Unit | None:
         if len(best) == 1:
             return best[0]
         if len(best) > 1:
-            return None  # "huyện Châu Thành" exists in two of the old provinces: ask the clerk
+            # "huyện Châu Thành" exists in two of the old provinces: ask the clerk (unless both are one place)
+            return same_place(best)
     try:
         unit = resolve_unit(", ".join(parts)).unit
     except UnitNotFound:
@@ -118,6 +119,18 @@ def resolve_text(text: str, *, context: Unit | None = None) -> Unit | None:
         if not _within(unit, context_ids) and unit.pk not in context_ids:
             return None
     return unit
+
+
+def same_place(units: list[Unit]) -> Unit | None:
+    """The current unit among ``units`` when each of the others became it (old Trà Vinh's "xã Hòa Minh" became
+    today's Xã Hòa Minh of Vĩnh Long: one place, written before or after the reform); else ``None``."""
+    current = [unit for unit in units if unit.valid_to is None]
+    if len(current) != 1:
+        return None
+    others = [unit for unit in units if unit.pk != current[0].pk]
+    if all([found.pk for found in list_current_units(unit)] == [current[0].pk] for unit in others):
+        return current[0]
+    return None
 
 
 def _context_provinces(context: Unit) -> list[Unit]:

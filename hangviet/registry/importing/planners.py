@@ -1,0 +1,497 @@
+"""Matching a list's rows against the registries, and writing what is new, in bulk.
+
+Per kind, a planner decides each row's outcome — created, matched (already in the registry, or added to a
+product already there), refused — and, unless it is a dry run, writes the new rows with a few bulk inserts
+inside the caller's transaction. Matching: a producer by its name or an alias (as ``actions.find_producer``,
+merged producers followed), a product by its folded name and its producer (a new recognition is added to it;
+only to a product of the recorder or of an organisation it took over — another organisation's product is
+matched and left to that organisation), a sale point, model area or club by its folded name and its place (the
+resolved unit, else the text), an event by its folded name and its first day.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from hangviet.lib.text import fold_diacritics
+from hangviet.lib.vnformat import format_date_short
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import list_predecessor_ids
+from hangviet.registry.actions import ocop_validity_end
+from hangviet.registry.catalogue import EVENT_KIND_BY_CODE, SALE_POINT_KIND_BY_CODE
+from hangviet.registry.importing.places import PlaceResolver
+from hangviet.registry.importing.rows import ParsedRow
+from hangviet.registry.models import (
+    Club,
+    Event,
+    EventOrganiser,
+    ModelArea,
+    OcopProduct,
+    OcopRecognition,
+    Place,
+    PlaceArea,
+    Producer,
+    ProducerAlias,
+    SalePoint,
+    Source,
+)
+from hangviet.registry.places import areas_of
+
+CHUNK = 900  # ids per IN (…) list
+BATCH = 2000  # rows per bulk insert
+
+
+def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
+    items = list(values)
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+@dataclass
+class Outcome:
+    """What happens to one row: ``created``, ``matched`` or ``refused``, with the reason and warnings."""
+
+    row: int
+    outcome: str
+    summary: str = ""
+    note: str = ""  # refusal reason, or what matching did
+    place: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "outcome": self.outcome,
+            "summary": self.summary,
+            "note": self.note,
+            "place": self.place,
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class _NewPlace:
+    text: str
+    unit_id: int | None
+    locality: str
+    street: str
+    on_date: datetime.date | None = None
+    obj: Place | None = None
+
+
+class Planner:
+    """Shared by every kind: outcomes, the places to create, and writing them."""
+
+    kind = ""
+
+    def __init__(self, recorded_by: Organisation, resolver: PlaceResolver) -> None:
+        self.recorded_by = recorded_by
+        self.resolver = resolver
+        self.outcomes: list[Outcome] = []
+        self.places: list[_NewPlace] = []
+
+    # outcomes ------------------------------------------------------------------------------------------------
+
+    def refused(self, row: ParsedRow) -> None:
+        self.outcomes.append(Outcome(row.number, "refused", note=row.refused, warnings=row.warnings))
+
+    def outcome(self, row: ParsedRow, outcome: str, summary: str, note: str = "", place: _NewPlace | None = None) -> None:
+        warnings = list(row.warnings)
+        shown = ""
+        if place is not None:
+            if place.unit_id is None:
+                warnings.append(
+                    f"Chưa xác định được đơn vị hành chính của địa chỉ “{place.text}”: giữ nguyên như đã ghi, tính "
+                    "theo địa bàn của đơn vị ghi nhận, cần bổ sung."
+                    if place.text
+                    else "Không có địa chỉ: tính theo địa bàn của đơn vị ghi nhận, cần bổ sung."
+                )
+            else:
+                shown = self.resolver.describe(place.unit_id)
+                if self.resolver.outside_area(place.unit_id):
+                    warnings.append("Địa chỉ nằm ngoài địa bàn của đơn vị ghi nhận.")
+        self.outcomes.append(Outcome(row.number, outcome, summary, note, shown, warnings))
+
+    @property
+    def unresolved_places(self) -> int:
+        return sum(1 for place in self.places if place.unit_id is None)
+
+    def place_for(self, row: ParsedRow, on_date: datetime.date | None = None) -> _NewPlace:
+        place = _NewPlace(row.address.text, row.unit_id, row.address.locality, row.address.street, on_date)
+        self.places.append(place)
+        return place
+
+    @staticmethod
+    def place_key(row: ParsedRow) -> tuple[str, Any]:
+        return ("unit", row.unit_id) if row.unit_id is not None else ("text", fold_diacritics(row.address.text))
+
+    # writing -------------------------------------------------------------------------------------------------
+
+    def write_places(self) -> None:
+        context = self.recorded_by.unit
+        objects = [
+            Place(
+                text=place.text[:500],
+                on_date=place.on_date,
+                unit_id=place.unit_id,
+                context_unit=context,
+                locality=place.locality[:200],
+                street_address=place.street[:255],
+            )
+            for place in self.places
+        ]
+        Place.objects.bulk_create(objects, batch_size=BATCH)
+        for place, obj in zip(self.places, objects, strict=True):
+            place.obj = obj
+        areas = [
+            PlaceArea(place_id=obj.pk, unit_id=area)
+            for obj in objects
+            for area in areas_of(obj.unit_id or context.pk)
+        ]
+        PlaceArea.objects.bulk_create(areas, batch_size=BATCH * 5)
+
+    def base(self) -> dict[str, Any]:
+        return {"recorded_by": self.recorded_by, "source": Source.IMPORT}
+
+    def plan(self, rows: list[ParsedRow]) -> None:
+        raise NotImplementedError
+
+    def write(self) -> None:
+        raise NotImplementedError
+
+
+# OCOP --------------------------------------------------------------------------------------------------------
+
+
+def existing_producers(folded_names: set[str]) -> dict[str, int]:
+    """Folded name → id of the producer (not merged away) with that name or alias, as ``find_producer``."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(folded_names):
+        rows = Producer.objects.filter(folded_name__in=chunk, merged_into__isnull=True).order_by("pk")
+        for pk, folded in rows.values_list("pk", "folded_name"):
+            found.setdefault(folded, pk)
+    aliased: dict[str, int] = {}
+    for chunk in _chunks(folded_names - found.keys()):
+        for folded, producer in ProducerAlias.objects.filter(folded_name__in=chunk).order_by("pk").values_list(
+            "folded_name", "producer_id"
+        ):
+            aliased.setdefault(folded, producer)
+    merged = dict(Producer.objects.filter(pk__in=set(aliased.values())).values_list("pk", "merged_into_id"))
+    for folded, producer in aliased.items():
+        seen = {producer}
+        while merged.get(producer):
+            producer = merged[producer]
+            if producer in seen:
+                break
+            seen.add(producer)
+            if producer not in merged:
+                merged.update(Producer.objects.filter(pk=producer).values_list("pk", "merged_into_id"))
+        found[folded] = producer
+    return found
+
+
+def _ref(item: Any) -> Any:
+    """A key for a row in the database (its id) or one this import creates (never equal to an id)."""
+    return item if isinstance(item, int) else ("new", id(item))
+
+
+@dataclass
+class _NewProducer:
+    row: ParsedRow
+    place: _NewPlace
+    obj: Producer | None = None
+
+
+@dataclass
+class _NewProduct:
+    row: ParsedRow
+    producer: int | _NewProducer | None
+    place: _NewPlace | int | None
+    obj: OcopProduct | None = None
+
+
+class OcopPlanner(Planner):
+    kind = "ocop"
+
+    def plan(self, rows: list[ParsedRow]) -> None:
+        valid = [row for row in rows if not row.refused]
+        names = {fold_diacritics(row.values["producer"]) for row in valid if row.values["producer"]}
+        producers: dict[str, int | _NewProducer] = dict(existing_producers(names))
+        producer_places = dict(
+            Producer.objects.filter(pk__in=[pk for pk in producers.values() if isinstance(pk, int)]).values_list(
+                "pk", "place_id"
+            )
+        )
+        own = {self.recorded_by.pk} | list_predecessor_ids({self.recorded_by.pk})
+        products: dict[tuple[str, Any], tuple[int, int] | _NewProduct] = {}
+        for chunk in _chunks({fold_diacritics(row.values["name"]) for row in valid}):
+            for pk, folded, producer, owner in OcopProduct.objects.filter(folded_name__in=chunk).values_list(
+                "pk", "folded_name", "producer_id", "recorded_by_id"
+            ):
+                products.setdefault((folded, producer if producer is not None else ("owner", owner)), (pk, owner))
+        recognitions: set[tuple[Any, int, datetime.date]] = set()
+        existing_ids = [value[0] for value in products.values() if isinstance(value, tuple)]
+        for chunk in _chunks(existing_ids):
+            recognitions.update(
+                OcopRecognition.objects.filter(product_id__in=chunk).values_list("product_id", "stars", "decided_on")
+            )
+        owners = dict(Organisation.objects.filter(pk__in={v[1] for v in products.values()}).values_list("pk", "name"))
+        self.new_producers: list[_NewProducer] = []
+        self.new_products: list[_NewProduct] = []
+        self.new_recognitions: list[tuple[_NewProduct | int, ParsedRow]] = []
+        for row in rows:
+            if row.refused:
+                self.refused(row)
+                continue
+            values = row.values
+            producer_name = fold_diacritics(values["producer"])
+            producer: int | _NewProducer | None = None
+            if producer_name:
+                producer = producers.get(producer_name)
+                if producer is None:
+                    producer = _NewProducer(row, self.place_for(row))
+                    producers[producer_name] = producer
+                    self.new_producers.append(producer)
+            owner_key: Any = ("owner", self.recorded_by.pk) if producer is None else _ref(producer)
+            key = (fold_diacritics(values["name"]), owner_key)
+            summary = f"{values['name']} – {values['stars']} sao ({format_date_short(values['decided_on'])})"
+            if values["producer"]:
+                summary += f" – {values['producer']}"
+            found = products.get(key)
+            recognition = (values["stars"], values["decided_on"])
+            if found is None:
+                product = _NewProduct(row, producer, self._product_place(row, producer, producer_places))
+                products[key] = product
+                self.new_products.append(product)
+                self.new_recognitions.append((product, row))
+                recognitions.add((_ref(product), *recognition))
+                place = product.place if isinstance(product.place, _NewPlace) else None
+                self.outcome(row, "created", summary, "Sản phẩm mới và công nhận", place)
+            elif isinstance(found, _NewProduct):
+                if (_ref(found), *recognition) in recognitions:
+                    self.outcome(row, "matched", summary, f"Cùng sản phẩm, cùng công nhận với dòng {found.row.number}")
+                else:
+                    recognitions.add((_ref(found), *recognition))
+                    self.new_recognitions.append((found, row))
+                    self.outcome(row, "matched", summary, f"Cùng sản phẩm với dòng {found.row.number}: thêm công nhận")
+            else:
+                pk, owner = found
+                if owner not in own:
+                    self.outcome(
+                        row,
+                        "matched",
+                        summary,
+                        f"Đã có trong sổ của {owners.get(owner, '?')}; đơn vị đó cập nhật công nhận.",
+                    )
+                elif (pk, *recognition) in recognitions:
+                    self.outcome(row, "matched", summary, "Đã có trong sổ, cùng công nhận")
+                else:
+                    recognitions.add((pk, *recognition))
+                    self.new_recognitions.append((pk, row))
+                    self.outcome(row, "matched", summary, "Đã có trong sổ: thêm công nhận")
+
+    def _product_place(
+        self, row: ParsedRow, producer: int | _NewProducer | None, producer_places: dict[int, int | None]
+    ) -> _NewPlace | int | None:
+        """Where the product is made: its producer's place when the row gives the producer's address (or none)."""
+        if isinstance(producer, _NewProducer) and fold_diacritics(producer.row.address.text) == fold_diacritics(
+            row.address.text
+        ):
+            return producer.place
+        if isinstance(producer, int) and not row.address.text and producer_places.get(producer):
+            return producer_places[producer]
+        return self.place_for(row)
+
+    def write(self) -> None:
+        self.write_places()
+        base = self.base()
+        for new in self.new_producers:
+            values = new.row.values
+            new.obj = Producer(
+                **base,
+                name=values["producer"],
+                folded_name=fold_diacritics(values["producer"]),
+                legal_form=values["legal_form"],
+                contact=values["contact"],
+                tax_code=values["tax_code"],
+                place=new.place.obj,
+            )
+        Producer.objects.bulk_create([new.obj for new in self.new_producers if new.obj], batch_size=BATCH)
+        for product in self.new_products:
+            values = product.row.values
+            producer = product.producer
+            product.obj = OcopProduct(
+                **base,
+                name=values["name"],
+                folded_name=fold_diacritics(values["name"]),
+                producer_id=producer.obj.pk if isinstance(producer, _NewProducer) and producer.obj else producer,
+                category=values["category"],
+            )
+            place = product.place
+            product.obj.place_id = place.obj.pk if isinstance(place, _NewPlace) and place.obj else place  # type: ignore[assignment]
+        OcopProduct.objects.bulk_create([product.obj for product in self.new_products if product.obj], batch_size=BATCH)
+        recognitions = []
+        for target, row in self.new_recognitions:
+            values = row.values
+            product_id = target if isinstance(target, int) else target.obj.pk  # type: ignore[union-attr]
+            recognitions.append(
+                OcopRecognition(
+                    product_id=product_id,
+                    stars=values["stars"],
+                    decided_on=values["decided_on"],
+                    decision=values["decision"],
+                    issuer=values["issuer"],
+                    valid_to=values["valid_to"] or ocop_validity_end(values["decided_on"]),
+                    revoked_on=values["revoked_on"],
+                    revoked_reason=values["revoked_reason"],
+                )
+            )
+        OcopRecognition.objects.bulk_create(recognitions, batch_size=BATCH)
+
+
+# Sale points, model areas, clubs, events ---------------------------------------------------------------------
+
+
+class _SimplePlanner(Planner):
+    """One registry row per list row, matched by folded name and place (events: name and first day)."""
+
+    model: type[models.Model]
+    fields: tuple[str, ...]
+
+    def existing_keys(self, rows: list[ParsedRow]) -> set[tuple[Any, ...]]:
+        names = {fold_diacritics(row.values["name"]) for row in rows}
+        keys: set[tuple[Any, ...]] = set()
+        for name, unit, text in self.model._default_manager.values_list("name", "place__unit_id", "place__text"):
+            folded = fold_diacritics(name)
+            if folded in names:
+                keys.add((folded, ("unit", unit) if unit is not None else ("text", fold_diacritics(text or ""))))
+        return keys
+
+    def key(self, row: ParsedRow) -> tuple[Any, ...]:
+        return (fold_diacritics(row.values["name"]), self.place_key(row))
+
+    def summary(self, row: ParsedRow) -> str:
+        return str(row.values["name"])
+
+    def plan(self, rows: list[ParsedRow]) -> None:
+        keys = self.existing_keys([row for row in rows if not row.refused])
+        planned: dict[tuple[Any, ...], int] = {}
+        self.new_rows: list[tuple[ParsedRow, _NewPlace]] = []
+        for row in rows:
+            if row.refused:
+                self.refused(row)
+                continue
+            key = self.key(row)
+            if key in keys:
+                self.outcome(row, "matched", self.summary(row), "Đã có trong sổ")
+            elif key in planned:
+                self.outcome(row, "matched", self.summary(row), f"Cùng {self.summary(row)} với dòng {planned[key]}")
+            else:
+                planned[key] = row.number
+                place = self.place_for(row, row.values.get("starts_on"))
+                self.new_rows.append((row, place))
+                self.outcome(row, "created", self.summary(row), "Mới", place)
+
+    def instance(self, row: ParsedRow) -> models.Model:
+        values = {name: row.values[name] for name in self.fields if name in row.values}
+        return self.model(**self.base(), **values)
+
+    def write(self) -> None:
+        self.write_places()
+        objects = []
+        for row, place in self.new_rows:
+            instance = self.instance(row)
+            instance.place = place.obj  # type: ignore[attr-defined]
+            objects.append(instance)
+        self.model._default_manager.bulk_create(objects, batch_size=BATCH)
+        self.after_write(objects)
+
+    def after_write(self, objects: list[Any]) -> None:
+        pass
+
+
+class SalePointPlanner(_SimplePlanner):
+    kind = "salepoints"
+    model = SalePoint
+    fields = ("name", "kind", "operator_name", "status", "opened_on", "closed_on", "last_verified_on")
+
+    def summary(self, row: ParsedRow) -> str:
+        return f"{row.values['name']} ({SALE_POINT_KIND_BY_CODE[row.values['kind']].label})"
+
+    def plan(self, rows: list[ParsedRow]) -> None:
+        names = {fold_diacritics(row.values["operator_name"]) for row in rows if not row.refused}
+        self.operators = existing_producers({name for name in names if name})
+        super().plan(rows)
+
+    def instance(self, row: ParsedRow) -> models.Model:
+        point = super().instance(row)
+        point.operator_id = self.operators.get(fold_diacritics(row.values["operator_name"]))  # type: ignore[attr-defined]
+        return point
+
+
+class AreaPlanner(_SimplePlanner):
+    kind = "areas"
+    model = ModelArea
+    fields = ("name", "status", "registered_on", "recognised_on", "recognised_by", "lapsed_on")
+
+
+class ClubPlanner(_SimplePlanner):
+    kind = "clubs"
+    model = Club
+    fields = ("name", "kind", "owner_name", "members", "founded_on", "dissolved_on")
+
+
+class EventPlanner(_SimplePlanner):
+    kind = "events"
+    model = Event
+    fields = (
+        "name",
+        "kind",
+        "programme",
+        "starts_on",
+        "ends_on",
+        "status",
+        "note",
+        *(name for measure in ("businesses", "booths", "products", "revenue_vnd", "visitors", "tonnes") for name in (measure, f"{measure}_q")),
+    )
+
+    def existing_keys(self, rows: list[ParsedRow]) -> set[tuple[Any, ...]]:
+        if not rows:
+            return set()
+        first = min(row.values["starts_on"] for row in rows)
+        last = max(row.values["starts_on"] for row in rows)
+        events = Event.objects.filter(starts_on__gte=first, starts_on__lte=last)
+        return {(fold_diacritics(name), day) for name, day in events.values_list("name", "starts_on")}
+
+    def key(self, row: ParsedRow) -> tuple[Any, ...]:
+        return (fold_diacritics(row.values["name"]), row.values["starts_on"])
+
+    def summary(self, row: ParsedRow) -> str:
+        values = row.values
+        return f"{values['name']} ({EVENT_KIND_BY_CODE[values['kind']].label}, {format_date_short(values['starts_on'])})"
+
+    def after_write(self, objects: list[Any]) -> None:
+        organisers = []
+        for (row, _place), event in zip(self.new_rows, objects, strict=True):
+            organisers.append(
+                EventOrganiser(event=event, organisation=self.recorded_by, role=EventOrganiser.Role.LEAD)
+            )
+            seen: set[str] = set()
+            for name in row.values["organisers"]:
+                folded = fold_diacritics(name)
+                if folded and folded not in seen:
+                    seen.add(folded)
+                    organisers.append(
+                        EventOrganiser(event=event, name=name[:255], role=EventOrganiser.Role.CO_ORGANISER)
+                    )
+        EventOrganiser.objects.bulk_create(organisers, batch_size=BATCH)
+
+
+PLANNERS: dict[str, type[Planner]] = {
+    planner.kind: planner for planner in (OcopPlanner, SalePointPlanner, AreaPlanner, ClubPlanner, EventPlanner)
+}
