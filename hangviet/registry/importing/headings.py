@@ -6,7 +6,8 @@ order, punctuation and extra words aside ("Tên SP OCOP" matches "Tên sản ph�
 "Số quyết định"). Abbreviations are spelt out first (``ABBREVIATIONS``). When several fields fit one column,
 the longer phrase wins ("Nhóm sản phẩm" is the category, not the product's name), then the one whose words
 come first (Vietnamese puts the head noun first: "Địa chỉ chủ thể" is an address). A phrase written
-``=Năm`` matches a heading that is exactly that word.
+``=Năm`` matches a heading that is exactly that word; one written ``~Hạng`` keeps its diacritics ("hạng", a rank,
+is not "hàng", goods: "Kết quả phân hạng" holds stars, "Ngành hàng" does not).
 
 Adding a way of writing a heading is adding a phrase here; nothing else in the code names a heading.
 """
@@ -21,7 +22,7 @@ from functools import lru_cache
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.text import fold_diacritics
+from hangviet.lib.text import fold_diacritics, normalize_text
 
 #: Abbreviations offices use in headings, spelt out (folded) before matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -115,7 +116,7 @@ OCOP = KindSpec(
     _("Sản phẩm OCOP"),
     (
         Field("name", "Tên sản phẩm", ("Tên sản phẩm", "Sản phẩm", "Sản phẩm OCOP"), "Tên SP"),
-        Field("stars", "Hạng sao", ("Hạng sao", "Số sao", "Xếp hạng", "Sao", "=Hạng"), "Số sao đạt"),
+        Field("stars", "Hạng sao", ("Hạng sao", "Số sao", "Xếp hạng", "Sao", "~Hạng"), "Số sao đạt"),
         Field(
             "producer",
             "Chủ thể",
@@ -296,26 +297,35 @@ KIND_CHOICES = [(spec.code, spec.label) for spec in KINDS.values()]
 @dataclass(frozen=True)
 class _Phrase:
     words: tuple[str, ...]
-    exact: bool
+    exact: bool  # "=Năm": the whole heading
+    marked: bool  # "~Hạng": with its diacritics
+
+
+def marked_words(text: str) -> tuple[str, ...]:
+    """The words of a heading with their diacritics, lower case."""
+    return tuple(_SEPARATORS.sub(" ", normalize_text(text).lower().replace("_", " ")).split())
 
 
 @lru_cache(maxsize=512)
 def _phrases(spec: Field) -> list[_Phrase]:
-    return [
-        _Phrase(heading_words(head.lstrip("=")), exact=head.startswith("="))
-        for head in spec.heads
-        if heading_words(head.lstrip("="))
-    ]
+    found = []
+    for head in spec.heads:
+        text = head.lstrip("=~")
+        words = marked_words(text) if head.startswith("~") else heading_words(text)
+        if words:
+            found.append(_Phrase(words, exact=head.startswith("="), marked=head.startswith("~")))
+    return found
 
 
-def _score(phrase: _Phrase, words: tuple[str, ...]) -> tuple[int, int, int] | None:
+def _score(phrase: _Phrase, words: tuple[str, ...], marked: tuple[str, ...]) -> tuple[int, int, int] | None:
     """How well a head phrase fits a heading: more words matched, then earlier, then fewer words left over."""
     if phrase.exact:
         return (len(phrase.words), 0, 0) if words == phrase.words else None
-    if not set(phrase.words) <= set(words):
+    against = marked if phrase.marked else words
+    if not set(phrase.words) <= set(against):
         return None
-    start = min(words.index(word) for word in phrase.words)
-    return (len(phrase.words), -start, -(len(words) - len(phrase.words)))
+    start = min(against.index(word) for word in phrase.words)
+    return (len(phrase.words), -start, -(len(against) - len(phrase.words)))
 
 
 @dataclass(frozen=True)
@@ -337,8 +347,9 @@ def match_headings(spec: KindSpec, headings: Sequence[str]) -> Mapping:
         words = heading_words(heading)
         if not words:
             continue
+        marked = marked_words(heading)
         for order, spec_field in enumerate(spec.fields):
-            scores = [score for phrase in _phrases(spec_field) if (score := _score(phrase, words)) is not None]
+            scores = [score for phrase in _phrases(spec_field) if (score := _score(phrase, words, marked)) is not None]
             if scores:
                 candidates.append((max(scores), -column, -order, spec_field.name))
     candidates.sort(reverse=True)
@@ -364,6 +375,12 @@ def missing_columns(spec: KindSpec, mapping: Mapping) -> list[str]:
 
 
 def expected_columns_text(spec: KindSpec) -> str:
-    """ "Tên sản phẩm (ví dụ “Tên SP”), Hạng sao (ví dụ “Số sao đạt”), …" for a refusal message."""
-    names = [*spec.required, *(name for group in spec.required_any for name in group)]
-    return ", ".join(f"{spec.label_of(name)} (ví dụ “{spec.by_name[name].example}”)" for name in names)
+    """ "Tên sản phẩm (ví dụ “Tên SP”), Hạng sao (ví dụ “Số sao đạt”) và một trong các cột …" for a refusal."""
+
+    def one(name: str) -> str:
+        return f"{spec.label_of(name)} (ví dụ “{spec.by_name[name].example}”)"
+
+    text = ", ".join(one(name) for name in spec.required)
+    for group in spec.required_any:
+        text += " và một trong các cột " + ", ".join(one(name) for name in group)
+    return text

@@ -98,7 +98,8 @@ class Planner:
     # outcomes ------------------------------------------------------------------------------------------------
 
     def refused(self, row: ParsedRow) -> None:
-        self.outcomes.append(Outcome(row.number, "refused", note=row.refused, warnings=row.warnings))
+        summary = str(row.values.get("name", ""))
+        self.outcomes.append(Outcome(row.number, "refused", summary, note=row.refused, warnings=row.warnings))
 
     def outcome(self, row: ParsedRow, outcome: str, summary: str, note: str = "", place: _NewPlace | None = None) -> None:
         warnings = list(row.warnings)

@@ -201,7 +201,7 @@ def _ocop(row: _Row, parsed: ParsedRow) -> None:
         values[name] = row.text(name)
     legal = row.text("legal_form")
     values["legal_form"] = choose(legal or values["producer"], vocabulary.LEGAL_FORM_WORDS) or "other"
-    decided = row.date("decided_on")
+    decided = _decision_date(row, values)
     year = row.date("year")
     if decided is None and values["decision"]:
         try:
@@ -225,6 +225,27 @@ def _ocop(row: _Row, parsed: ParsedRow) -> None:
         values[name] = read.day if read else None
         if read is not None and read.day < decided.day:
             raise RowRefused(f"{label} {format_date_short(read.day)} trước ngày quyết định {format_date_short(decided.day)}.")
+
+
+def _decision_date(row: _Row, values: dict[str, Any]) -> ReadDate | None:
+    """The decision's date; a cell holding the whole decision ("123/QĐ-UBND ngày 15/3/2021") gives its date,
+    and its number when no other column does."""
+    raw = row.raw("decided_on")
+    if raw is None:
+        return None
+    try:
+        return parse_date(raw)
+    except CellError as error:
+        text = row.text("decided_on")
+        try:
+            found = find_date(text)
+        except CellError as inner:
+            raise RowRefused(f"Cột “{row.spec.label_of('decided_on')}”: {inner}") from None
+        if found is None:
+            raise RowRefused(f"Cột “{row.spec.label_of('decided_on')}”: {error}") from None
+        if not values["decision"]:
+            values["decision"] = text[: MAX_LENGTHS["decision"]]
+        return found
 
 
 def _kind(row: _Row, table: tuple[tuple[str, str, str], ...], labels: dict[str, Any], parsed: ParsedRow) -> str | None:
