@@ -1,9 +1,10 @@
 """Every registry as an .xlsx list, with the Vietnamese headings the importer reads back (``importing/headings``'s
 labels): export, edit offline, import again — what is unchanged is matched, not doubled.
 
-Places are written as the document or list wrote them ("Địa chỉ"), with the unit they resolved to in the
-commune, district and province columns, so that a re-import resolves them the same way; the current unit and
-the recording organisation follow in columns the importer ignores. Only rows recorded by (or, for events,
+Places are written as the document or list wrote them ("Địa chỉ"), with the key of the unit the registry
+settled on ("Mã đơn vị hành chính"), which a re-import takes as it is (an address edited offline needs its key
+cleared, as the sheet's note says); the current unit and the recording organisation follow in columns the
+importer ignores. Only rows recorded by (or, for events,
 organised by) the organisations given are written: the caller builds them from
 ``orgs.policy.visible_organisation_ids(user)``.
 
@@ -20,7 +21,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from openpyxl import Workbook
-from openpyxl.cell import Cell
+from openpyxl.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,8 +40,8 @@ from hangviet.registry.models import (
     Event,
     EventOrganiser,
     ModelArea,
-    OcopRecognition,
     OcopProduct,
+    OcopRecognition,
     Place,
     SalePoint,
 )
@@ -51,39 +52,33 @@ DATE_FORMAT = "DD/MM/YYYY"
 NOW_HEADING = "Đơn vị hành chính hiện nay"
 RECORDER_HEADING = "Đơn vị ghi nhận"
 REASON_HEADING = "Lý do không nhập"
-PLACE_COLUMNS = ("address", "commune", "district", "province")
 
 Row = dict[str, Any]
 
 
 class _Units:
-    """Names of a place's unit chain and of the current units it became, cached for one export."""
+    """A place's unit key and the names of the current units it became, cached for one export."""
 
     def __init__(self) -> None:
-        self.chains: dict[int, dict[str, str]] = {}
+        self.keys: dict[int, str] = {}
         self.now: dict[int, str] = {}
 
-    def chain(self, unit_id: int) -> dict[str, str]:
-        if unit_id not in self.chains:
-            unit = Unit.objects.select_related("parent__parent__parent").get(pk=unit_id)
-            found: dict[str, str] = {}
-            current: Unit | None = unit
-            while current is not None and current.level != Unit.Level.COUNTRY:
-                found[current.level] = current.name
-                current = current.parent
-            self.chains[unit_id] = found
+    def key(self, unit_id: int) -> str:
+        if unit_id not in self.keys:
+            unit = Unit.objects.get(pk=unit_id)
+            self.keys[unit_id] = unit.key
             self.now[unit_id] = "; ".join(
                 ", ".join([u.name, u.parent.name] if u.parent and u.level == Unit.Level.COMMUNE else [u.name])
                 for u in list_current_units(unit)
             )
-        return self.chains[unit_id]
+        return self.keys[unit_id]
 
     def place(self, place: Place | None) -> Row:
         if place is None:
             return {}
         row: Row = {"address": place.text}
         if place.unit_id is not None:
-            row.update(self.chain(place.unit_id))
+            row["unit_key"] = self.key(place.unit_id)
             row[NOW_HEADING] = self.now[place.unit_id]
         else:
             row[NOW_HEADING] = "(chưa xác định)"
@@ -118,10 +113,9 @@ def _ocop_rows(recorders: set[int] | None, units: _Units) -> Iterable[Row]:
             RECORDER_HEADING: product.recorded_by.name,
             **units.place(product.place),
         }
-        for recognition in recognitions.get(product.pk, []) or [None]:
-            if recognition is None:
-                yield common
-                continue
+        if product.pk not in recognitions:
+            yield common
+        for recognition in recognitions.get(product.pk, []):
             yield {
                 **common,
                 "stars": recognition.stars,
@@ -141,7 +135,9 @@ def _sale_point_rows(recorders: set[int] | None, units: _Units) -> Iterable[Row]
     for point in points:
         yield {
             "name": point.name,
-            "kind": str(SALE_POINT_KIND_BY_CODE[point.kind].label) if point.kind in SALE_POINT_KIND_BY_CODE else point.kind,
+            "kind": str(SALE_POINT_KIND_BY_CODE[point.kind].label)
+            if point.kind in SALE_POINT_KIND_BY_CODE
+            else point.kind,
             "operator": point.operator.name if point.operator else point.operator_name,
             "status": point.get_status_display(),
             "opened_on": point.opened_on,
@@ -158,8 +154,10 @@ def _event_rows(recorders: set[int] | None, units: _Units) -> Iterable[Row]:
         organised = EventOrganiser.objects.filter(organisation_id__in=recorders).values("event_id")
         events = events.filter(Q(recorded_by_id__in=recorders) | Q(pk__in=organised))
     organisers: dict[int, list[str]] = {}
-    for organiser in EventOrganiser.objects.filter(event__in=events).exclude(role=EventOrganiser.Role.LEAD).select_related(
-        "organisation"
+    for organiser in (
+        EventOrganiser.objects.filter(event__in=events)
+        .exclude(role=EventOrganiser.Role.LEAD)
+        .select_related("organisation")
     ):
         organisers.setdefault(organiser.event_id, []).append(organiser.name or str(organiser.organisation))
     for event in events:
@@ -227,7 +225,7 @@ ROWS: dict[str, Callable[[set[int] | None, _Units], Iterable[Row]]] = {
 def _columns(kind: str) -> list[tuple[str, str]]:
     """(key, heading) of every column: STT, the kind's fields (their labels), then the informative columns."""
     spec = KINDS[kind]
-    skipped = {"locality", "year"}
+    skipped = {"locality", "year", "commune", "district", "province"}
     fields = [(f.name, f.label) for f in spec.fields if f.name not in skipped]
     return [("", "STT"), *fields, (NOW_HEADING, NOW_HEADING), (RECORDER_HEADING, RECORDER_HEADING)]
 
@@ -241,7 +239,7 @@ def _style_heading(sheet: Worksheet, count: int, row: int) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = 14 if column == 1 else 24
 
 
-def _put(cell: Cell, value: Any) -> None:
+def _put(cell: Cell | MergedCell, value: Any) -> None:
     """A value written as data: dates as dates, text never read as a formula."""
     if isinstance(value, str):
         value = normalize_text(value.replace("\x00", "\ufffd"))
@@ -262,6 +260,11 @@ def export_workbook(kind: str, recorders: set[int] | None) -> bytes:
     sheet.title = str(spec.label)[:31]
     sheet["A1"] = f"DANH SÁCH {str(spec.label).upper()}"
     sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = (
+        "Cột “Mã đơn vị hành chính” giữ đơn vị đã xác định của địa chỉ; nếu sửa địa chỉ ở dòng nào, hãy xóa mã ở "
+        "dòng đó để hệ thống xác định lại."
+    )
+    sheet["A2"].font = Font(italic=True)
     columns = _columns(kind)
     header = 3
     for index, (_key, heading) in enumerate(columns, start=1):
@@ -275,7 +278,7 @@ def export_workbook(kind: str, recorders: set[int] | None) -> bytes:
             value = row.get(key)
             if value not in (None, ""):
                 _put(sheet.cell(row=line, column=index), value)
-    sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
+    sheet.freeze_panes = f"A{header + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -295,7 +298,10 @@ def refused_workbook(headings: tuple[str, ...], rows: list[tuple[int, tuple[Any,
         sheet.cell(row=line, column=1, value=number)
         for index, value in enumerate(cells, start=2):
             if value is not None and value != "":
-                _put(sheet.cell(row=line, column=index), value if isinstance(value, str | int | float | date) else str(value))
+                _put(
+                    sheet.cell(row=line, column=index),
+                    value if isinstance(value, str | int | float | date) else str(value),
+                )
         _put(sheet.cell(row=line, column=len(columns)), reason)
     buffer = io.BytesIO()
     workbook.save(buffer)

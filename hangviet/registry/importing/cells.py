@@ -61,7 +61,9 @@ def cell_text(value: Any) -> str:
     if isinstance(value, datetime.time):
         return value.strftime("%H:%M")
     if not isinstance(value, str):  # openpyxl's ArrayFormula, DataTableFormula…
-        raise CellError("Ô chứa công thức Excel; hệ thống không tính công thức. Hãy dán giá trị (Paste Special → Values).")
+        raise CellError(
+            "Ô chứa công thức Excel; hệ thống không tính công thức. Hãy dán giá trị (Paste Special → Values)."
+        )
     if "\x00" in value:
         raise CellError("Ô chứa ký tự NUL (mã 0), thường do tệp bị hỏng; hãy gõ lại nội dung ô.")
     if len(value) > MAX_CELL_CHARS:
@@ -228,7 +230,7 @@ def parse_number(value: Any, *, multiplier: int = 1, integer: bool = True) -> Re
         return _checked_number(number * multiplier, Qualifier.EXACT, cell_text(value), integer)
     text = cell_text(value)
     folded_words = fold_diacritics(text)
-    qualifier = Qualifier.EXACT
+    qualifier: int = Qualifier.EXACT
     rest = text
     for prefix, found in QUALIFIER_PREFIXES:
         if folded_words.startswith(prefix):

@@ -107,9 +107,7 @@ class ImportResult:
 def check_file(content: bytes, name: str) -> str:
     """The upload policy for a list (``lib/uploads.check_upload``); the display name, or FileRefused."""
     try:
-        checked = check_upload(
-            SimpleUploadedFile(name, content), allowed=IMPORT_TYPES, max_bytes=MAX_IMPORT_BYTES
-        )
+        checked = check_upload(SimpleUploadedFile(name, content), allowed=IMPORT_TYPES, max_bytes=MAX_IMPORT_BYTES)
     except ValidationError as error:
         raise FileRefused(" ".join(error.messages)) from error
     return checked.display_name
@@ -136,7 +134,12 @@ def import_table(
     total = len(rows)
     for index, row in enumerate(rows):
         if not row.refused:
-            row.unit_id = resolver.resolve(row.address.parts, row.address.text)
+            address = row.address
+            row.unit_id = resolver.by_key(address.unit_key) if address.unit_key else None
+            if address.unit_key and row.unit_id is None:
+                row.warnings.append(f"Mã đơn vị hành chính “{address.unit_key}” không có; xác định theo địa chỉ.")
+            if row.unit_id is None:
+                row.unit_id = resolver.resolve(address.parts, address.text)
         if progress is not None and index % PROGRESS_EVERY == 0:
             progress(index, total)
     planner = PLANNERS[table.spec.code](recorded_by, resolver)
@@ -190,6 +193,4 @@ def import_file(
 ) -> ImportResult:
     """The whole import of a file's bytes (the command line, the task and the benchmark call this)."""
     table = read_file(content, name, kind)
-    return import_table(
-        table, recorded_by, dry_run=dry_run, acting_user=acting_user, file_name=name, progress=progress
-    )
+    return import_table(table, recorded_by, dry_run=dry_run, acting_user=acting_user, file_name=name, progress=progress)

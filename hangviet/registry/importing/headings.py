@@ -43,6 +43,7 @@ ABBREVIATIONS: dict[str, str] = {
     "kdc": "khu dan cu",  # "Tên KDC"
     "cs": "co so",  # "Tên CS"
     "sl": "so luong",  # "SL gian hàng"
+    "dvhc": "don vi hanh chinh",  # "Mã ĐVHC"
 }
 #: Words that only mean something together ("thị xã" is not "xã"), joined into one token.
 COMPOUNDS: tuple[tuple[str, ...], ...] = (
@@ -109,6 +110,8 @@ ADDRESS_FIELDS: tuple[Field, ...] = (
     Field("commune", "Xã, phường", ("Xã", "Phường", "Thị trấn", "Cấp xã"), "Xã/Phường/Thị trấn"),
     Field("district", "Huyện (cũ)", ("Huyện", "Quận", "Thị xã", "Thành phố", "Cấp huyện"), "Huyện/TX/TP"),
     Field("province", "Tỉnh", ("Tỉnh", "Cấp tỉnh", "Tỉnh thành phố"), "Tỉnh/TP"),
+    # Written by the export: the unit the registry settled on, read back as it is (docs/decisions.md).
+    Field("unit_key", "Mã đơn vị hành chính", ("Mã đơn vị hành chính",), "pre2025/commune/29239"),
 )
 
 OCOP = KindSpec(
@@ -125,7 +128,9 @@ OCOP = KindSpec(
         ),
         Field("legal_form", "Loại hình chủ thể", ("Loại hình", "Hình thức tổ chức"), "Loại hình chủ thể"),
         *ADDRESS_FIELDS,
-        Field("category", "Nhóm sản phẩm", ("Nhóm sản phẩm", "Bộ sản phẩm", "Phân nhóm", "Ngành hàng", "Nhóm"), "Bộ SP"),
+        Field(
+            "category", "Nhóm sản phẩm", ("Nhóm sản phẩm", "Bộ sản phẩm", "Phân nhóm", "Ngành hàng", "Nhóm"), "Bộ SP"
+        ),
         Field("year", "Năm công nhận", ("Năm công nhận", "Năm đạt", "Năm xếp hạng", "=Năm"), "Năm công nhận"),
         Field("decision", "Số quyết định", ("Quyết định", "Số quyết định"), "Số QĐ"),
         Field(
@@ -134,7 +139,9 @@ OCOP = KindSpec(
             ("Ngày quyết định", "Ngày công nhận", "Thời gian công nhận", "Ngày cấp", "=Ngày"),
             "Ngày QĐ",
         ),
-        Field("issuer", "Cơ quan công nhận", ("Cơ quan công nhận", "Cấp công nhận", "Đơn vị công nhận"), "Cấp công nhận"),
+        Field(
+            "issuer", "Cơ quan công nhận", ("Cơ quan công nhận", "Cấp công nhận", "Đơn vị công nhận"), "Cấp công nhận"
+        ),
         Field("valid_to", "Hiệu lực đến", ("Hiệu lực đến", "Hết hạn", "Hết hiệu lực", "Thời hạn"), "Ngày hết hạn"),
         Field("revoked_on", "Thu hồi ngày", ("Thu hồi", "Ngày thu hồi"), "Ngày thu hồi"),
         Field("revoked_reason", "Lý do thu hồi", ("Lý do thu hồi",), "Lý do thu hồi"),

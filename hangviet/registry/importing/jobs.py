@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from hangviet.audit.log import record
 from hangviet.lib.uploads import check_name
 from hangviet.orgs.models import Organisation
+from hangviet.registry.exporting import refused_workbook
 from hangviet.registry.importing import engine
 from hangviet.registry.importing.headings import KINDS
-from hangviet.registry.exporting import refused_workbook
 from hangviet.registry.importing.reading import FileRefused, Table, max_rows, read_table
 from hangviet.registry.models import ImportJob
 
@@ -36,9 +36,7 @@ def _content(upload: UploadedFile[bytes]) -> bytes:
     return content
 
 
-def start_import(
-    upload: UploadedFile[bytes], *, kind: str, recorded_by: Organisation, acting_user: User
-) -> ImportJob:
+def start_import(upload: UploadedFile[bytes], *, kind: str, recorded_by: Organisation, acting_user: User) -> ImportJob:
     """Check the file (refused whole: FileRefused, nothing stored), keep it, and run the dry run now or in the
     background. The caller has checked that ``acting_user`` edits ``recorded_by``."""
     content = _content(upload)

@@ -94,7 +94,9 @@ class UnitIndex:
             return
         self.loaded.add(province)
         rows = Unit.objects.filter(Q(parent_id=province) | Q(parent__parent_id=province)).order_by("valid_to", "pk")
-        for pk, folded, level, parent, valid_to in rows.values_list("pk", "folded_name", "level", "parent_id", "valid_to"):
+        for pk, folded, level, parent, valid_to in rows.values_list(
+            "pk", "folded_name", "level", "parent_id", "valid_to"
+        ):
             self._remember(pk, level, valid_to is None)
             full, bare = unit_key(folded)
             self.children[parent]["F", full or folded].append(pk)
@@ -185,6 +187,16 @@ class PlaceResolver:
         one = same_place(list(Unit.objects.filter(pk__in=best)))
         return one.pk if one is not None else _AMBIGUOUS
 
+    def by_key(self, key: str) -> int | None:
+        """The unit with this key ("pre2025/commune/29239", as the export writes it), or ``None``."""
+        cache_key = ((), f"key:{key}")
+        if cache_key not in self.cache:
+            edition, _slash, rest = key.strip().partition("/")
+            level, _slash, code = rest.partition("/")
+            found = Unit.objects.filter(edition=edition, level=level, code=code).values_list("pk", flat=True).first()
+            self.cache[cache_key] = found
+        return self.cache[cache_key]
+
     def outside_area(self, unit_id: int) -> bool:
         """True when a resolved place lies outside the recorder's area (old or current)."""
         return bool(self.context_area) and not (set(areas_of(unit_id)) & self.context_area)
@@ -203,7 +215,12 @@ class PlaceResolver:
             text = ", ".join(chain)
             if unit.valid_to is not None:
                 now = [
-                    ", ".join([current.name, *([current.parent.name] if current.parent and current.level == Unit.Level.COMMUNE else [])])
+                    ", ".join(
+                        [
+                            current.name,
+                            *([current.parent.name] if current.parent and current.level == Unit.Level.COMMUNE else []),
+                        ]
+                    )
                     for current in list_current_units(unit)
                 ]
                 if now:

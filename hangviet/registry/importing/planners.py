@@ -101,7 +101,9 @@ class Planner:
         summary = str(row.values.get("name", ""))
         self.outcomes.append(Outcome(row.number, "refused", summary, note=row.refused, warnings=row.warnings))
 
-    def outcome(self, row: ParsedRow, outcome: str, summary: str, note: str = "", place: _NewPlace | None = None) -> None:
+    def outcome(
+        self, row: ParsedRow, outcome: str, summary: str, note: str = "", place: _NewPlace | None = None
+    ) -> None:
         warnings = list(row.warnings)
         shown = ""
         if place is not None:
@@ -150,9 +152,7 @@ class Planner:
         for place, obj in zip(self.places, objects, strict=True):
             place.obj = obj
         areas = [
-            PlaceArea(place_id=obj.pk, unit_id=area)
-            for obj in objects
-            for area in areas_of(obj.unit_id or context.pk)
+            PlaceArea(place_id=obj.pk, unit_id=area) for obj in objects for area in areas_of(obj.unit_id or context.pk)
         ]
         PlaceArea.objects.bulk_create(areas, batch_size=BATCH * 5)
 
@@ -178,8 +178,8 @@ def existing_producers(folded_names: set[str]) -> dict[str, int]:
             found.setdefault(folded, pk)
     aliased: dict[str, int] = {}
     for chunk in _chunks(folded_names - found.keys()):
-        for folded, producer in ProducerAlias.objects.filter(folded_name__in=chunk).order_by("pk").values_list(
-            "folded_name", "producer_id"
+        for folded, producer in (
+            ProducerAlias.objects.filter(folded_name__in=chunk).order_by("pk").values_list("folded_name", "producer_id")
         ):
             aliased.setdefault(folded, producer)
     merged = dict(Producer.objects.filter(pk__in=set(aliased.values())).values_list("pk", "merged_into_id"))
@@ -201,6 +201,18 @@ def _ref(item: Any) -> Any:
     return item if isinstance(item, int) else ("new", id(item))
 
 
+def _saved_id(item: int | _NewPlace | _NewProducer | _NewProduct | None) -> int | None:
+    """The id of a row already in the database, or of one this import has just written."""
+    if item is None or isinstance(item, int):
+        return item
+    assert item.obj is not None, "written before it is pointed at"
+    return int(item.obj.pk)
+
+
+def _written_id(item: int | _NewProduct) -> int:
+    return item if isinstance(item, int) else int(item.obj.pk)  # type: ignore[union-attr]
+
+
 @dataclass
 class _NewProducer:
     row: ParsedRow
@@ -219,93 +231,97 @@ class _NewProduct:
 class OcopPlanner(Planner):
     kind = "ocop"
 
-    def plan(self, rows: list[ParsedRow]) -> None:
-        valid = [row for row in rows if not row.refused]
+    def _existing(self, valid: list[ParsedRow]) -> None:
+        """What the registries already hold for these rows: producers, products, their recognitions."""
         names = {fold_diacritics(row.values["producer"]) for row in valid if row.values["producer"]}
-        producers: dict[str, int | _NewProducer] = dict(existing_producers(names))
-        producer_places = dict(
-            Producer.objects.filter(pk__in=[pk for pk in producers.values() if isinstance(pk, int)]).values_list(
-                "pk", "place_id"
-            )
+        self.producers: dict[str, int | _NewProducer] = dict(existing_producers(names))
+        ids = [pk for pk in self.producers.values() if isinstance(pk, int)]
+        self.producer_places: dict[int, int | None] = dict(
+            Producer.objects.filter(pk__in=ids).values_list("pk", "place_id")
         )
-        own = {self.recorded_by.pk} | list_predecessor_ids({self.recorded_by.pk})
-        products: dict[tuple[str, Any], tuple[int, int] | _NewProduct] = {}
+        self.products: dict[tuple[str, Any], tuple[int, int] | _NewProduct] = {}
+        owner_ids: set[int] = set()
         for chunk in _chunks({fold_diacritics(row.values["name"]) for row in valid}):
-            for pk, folded, producer, owner in OcopProduct.objects.filter(folded_name__in=chunk).values_list(
-                "pk", "folded_name", "producer_id", "recorded_by_id"
-            ):
-                products.setdefault((folded, producer if producer is not None else ("owner", owner)), (pk, owner))
-        recognitions: set[tuple[Any, int, datetime.date]] = set()
-        existing_ids = [value[0] for value in products.values() if isinstance(value, tuple)]
+            rows = OcopProduct.objects.filter(folded_name__in=chunk)
+            for pk, folded, producer, owner in rows.values_list("pk", "folded_name", "producer_id", "recorded_by_id"):
+                key = (folded, producer if producer is not None else ("owner", owner))
+                self.products.setdefault(key, (pk, owner))
+                owner_ids.add(owner)
+        self.recognitions: set[tuple[Any, int, datetime.date]] = set()
+        existing_ids = [value[0] for value in self.products.values() if isinstance(value, tuple)]
         for chunk in _chunks(existing_ids):
-            recognitions.update(
-                OcopRecognition.objects.filter(product_id__in=chunk).values_list("product_id", "stars", "decided_on")
-            )
-        owners = dict(Organisation.objects.filter(pk__in={v[1] for v in products.values()}).values_list("pk", "name"))
+            found = OcopRecognition.objects.filter(product_id__in=chunk)
+            self.recognitions.update(found.values_list("product_id", "stars", "decided_on"))
+        self.owners = dict(Organisation.objects.filter(pk__in=owner_ids).values_list("pk", "name"))
+        self.own = {self.recorded_by.pk} | list_predecessor_ids({self.recorded_by.pk})
+
+    def _producer(self, row: ParsedRow) -> int | _NewProducer | None:
+        name = fold_diacritics(row.values["producer"])
+        if not name:
+            return None
+        producer = self.producers.get(name)
+        if producer is None:
+            producer = _NewProducer(row, self.place_for(row))
+            self.producers[name] = producer
+            self.new_producers.append(producer)
+        return producer
+
+    def plan(self, rows: list[ParsedRow]) -> None:
+        self._existing([row for row in rows if not row.refused])
         self.new_producers: list[_NewProducer] = []
         self.new_products: list[_NewProduct] = []
         self.new_recognitions: list[tuple[_NewProduct | int, ParsedRow]] = []
         for row in rows:
             if row.refused:
                 self.refused(row)
-                continue
-            values = row.values
-            producer_name = fold_diacritics(values["producer"])
-            producer: int | _NewProducer | None = None
-            if producer_name:
-                producer = producers.get(producer_name)
-                if producer is None:
-                    producer = _NewProducer(row, self.place_for(row))
-                    producers[producer_name] = producer
-                    self.new_producers.append(producer)
-            owner_key: Any = ("owner", self.recorded_by.pk) if producer is None else _ref(producer)
-            key = (fold_diacritics(values["name"]), owner_key)
-            summary = f"{values['name']} – {values['stars']} sao ({format_date_short(values['decided_on'])})"
-            if values["producer"]:
-                summary += f" – {values['producer']}"
-            found = products.get(key)
-            recognition = (values["stars"], values["decided_on"])
-            if found is None:
-                product = _NewProduct(row, producer, self._product_place(row, producer, producer_places))
-                products[key] = product
-                self.new_products.append(product)
-                self.new_recognitions.append((product, row))
-                recognitions.add((_ref(product), *recognition))
-                place = product.place if isinstance(product.place, _NewPlace) else None
-                self.outcome(row, "created", summary, "Sản phẩm mới và công nhận", place)
-            elif isinstance(found, _NewProduct):
-                if (_ref(found), *recognition) in recognitions:
-                    self.outcome(row, "matched", summary, f"Cùng sản phẩm, cùng công nhận với dòng {found.row.number}")
-                else:
-                    recognitions.add((_ref(found), *recognition))
-                    self.new_recognitions.append((found, row))
-                    self.outcome(row, "matched", summary, f"Cùng sản phẩm với dòng {found.row.number}: thêm công nhận")
             else:
-                pk, owner = found
-                if owner not in own:
-                    self.outcome(
-                        row,
-                        "matched",
-                        summary,
-                        f"Đã có trong sổ của {owners.get(owner, '?')}; đơn vị đó cập nhật công nhận.",
-                    )
-                elif (pk, *recognition) in recognitions:
-                    self.outcome(row, "matched", summary, "Đã có trong sổ, cùng công nhận")
-                else:
-                    recognitions.add((pk, *recognition))
-                    self.new_recognitions.append((pk, row))
-                    self.outcome(row, "matched", summary, "Đã có trong sổ: thêm công nhận")
+                self._plan_row(row)
 
-    def _product_place(
-        self, row: ParsedRow, producer: int | _NewProducer | None, producer_places: dict[int, int | None]
-    ) -> _NewPlace | int | None:
+    def _plan_row(self, row: ParsedRow) -> None:
+        values = row.values
+        producer = self._producer(row)
+        owner_key: Any = ("owner", self.recorded_by.pk) if producer is None else _ref(producer)
+        key = (fold_diacritics(values["name"]), owner_key)
+        summary = f"{values['name']} – {values['stars']} sao ({format_date_short(values['decided_on'])})"
+        if values["producer"]:
+            summary += f" – {values['producer']}"
+        found = self.products.get(key)
+        recognition = (values["stars"], values["decided_on"])
+        if found is None:
+            product = _NewProduct(row, producer, self._product_place(row, producer))
+            self.products[key] = product
+            self.new_products.append(product)
+            self.new_recognitions.append((product, row))
+            self.recognitions.add((_ref(product), *recognition))
+            place = product.place if isinstance(product.place, _NewPlace) else None
+            self.outcome(row, "created", summary, "Sản phẩm mới và công nhận", place)
+        elif isinstance(found, _NewProduct):
+            if (_ref(found), *recognition) in self.recognitions:
+                self.outcome(row, "matched", summary, f"Cùng sản phẩm, cùng công nhận với dòng {found.row.number}")
+            else:
+                self.recognitions.add((_ref(found), *recognition))
+                self.new_recognitions.append((found, row))
+                self.outcome(row, "matched", summary, f"Cùng sản phẩm với dòng {found.row.number}: thêm công nhận")
+        else:
+            pk, owner = found
+            if owner not in self.own:
+                name = self.owners.get(owner, "?")
+                self.outcome(row, "matched", summary, f"Đã có trong sổ của {name}; đơn vị đó cập nhật công nhận.")
+            elif (pk, *recognition) in self.recognitions:
+                self.outcome(row, "matched", summary, "Đã có trong sổ, cùng công nhận")
+            else:
+                self.recognitions.add((pk, *recognition))
+                self.new_recognitions.append((pk, row))
+                self.outcome(row, "matched", summary, "Đã có trong sổ: thêm công nhận")
+
+    def _product_place(self, row: ParsedRow, producer: int | _NewProducer | None) -> _NewPlace | int | None:
         """Where the product is made: its producer's place when the row gives the producer's address (or none)."""
         if isinstance(producer, _NewProducer) and fold_diacritics(producer.row.address.text) == fold_diacritics(
             row.address.text
         ):
             return producer.place
-        if isinstance(producer, int) and not row.address.text and producer_places.get(producer):
-            return producer_places[producer]
+        if isinstance(producer, int) and not row.address.text and self.producer_places.get(producer):
+            return self.producer_places[producer]
         return self.place_for(row)
 
     def write(self) -> None:
@@ -325,24 +341,21 @@ class OcopPlanner(Planner):
         Producer.objects.bulk_create([new.obj for new in self.new_producers if new.obj], batch_size=BATCH)
         for product in self.new_products:
             values = product.row.values
-            producer = product.producer
             product.obj = OcopProduct(
                 **base,
                 name=values["name"],
                 folded_name=fold_diacritics(values["name"]),
-                producer_id=producer.obj.pk if isinstance(producer, _NewProducer) and producer.obj else producer,
+                producer_id=_saved_id(product.producer),
+                place_id=_saved_id(product.place),
                 category=values["category"],
             )
-            place = product.place
-            product.obj.place_id = place.obj.pk if isinstance(place, _NewPlace) and place.obj else place  # type: ignore[assignment]
         OcopProduct.objects.bulk_create([product.obj for product in self.new_products if product.obj], batch_size=BATCH)
         recognitions = []
         for target, row in self.new_recognitions:
             values = row.values
-            product_id = target if isinstance(target, int) else target.obj.pk  # type: ignore[union-attr]
             recognitions.append(
                 OcopRecognition(
-                    product_id=product_id,
+                    product_id=_written_id(target),
                     stars=values["stars"],
                     decided_on=values["decided_on"],
                     decision=values["decision"],
@@ -458,7 +471,11 @@ class EventPlanner(_SimplePlanner):
         "ends_on",
         "status",
         "note",
-        *(name for measure in ("businesses", "booths", "products", "revenue_vnd", "visitors", "tonnes") for name in (measure, f"{measure}_q")),
+        *(
+            name
+            for measure in ("businesses", "booths", "products", "revenue_vnd", "visitors", "tonnes")
+            for name in (measure, f"{measure}_q")
+        ),
     )
 
     def existing_keys(self, rows: list[ParsedRow]) -> set[tuple[Any, ...]]:
@@ -474,14 +491,14 @@ class EventPlanner(_SimplePlanner):
 
     def summary(self, row: ParsedRow) -> str:
         values = row.values
-        return f"{values['name']} ({EVENT_KIND_BY_CODE[values['kind']].label}, {format_date_short(values['starts_on'])})"
+        return (
+            f"{values['name']} ({EVENT_KIND_BY_CODE[values['kind']].label}, {format_date_short(values['starts_on'])})"
+        )
 
     def after_write(self, objects: list[Any]) -> None:
         organisers = []
         for (row, _place), event in zip(self.new_rows, objects, strict=True):
-            organisers.append(
-                EventOrganiser(event=event, organisation=self.recorded_by, role=EventOrganiser.Role.LEAD)
-            )
+            organisers.append(EventOrganiser(event=event, organisation=self.recorded_by, role=EventOrganiser.Role.LEAD))
             seen: set[str] = set()
             for name in row.values["organisers"]:
                 folded = fold_diacritics(name)

@@ -167,7 +167,9 @@ def _csv_rows(content: bytes) -> Iterator[SourceRow]:
         for number, values in enumerate(reader, start=1):
             yield SourceRow(number, tuple(values[:MAX_COLUMNS]))
     except csv.Error as error:
-        raise FileRefused(f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}: có ô quá dài hoặc dấu ngoặc kép lệch.") from error
+        raise FileRefused(
+            f"Tệp CSV sai cấu trúc ở dòng {reader.line_num}: có ô quá dài hoặc dấu ngoặc kép lệch."
+        ) from error
 
 
 # The table ---------------------------------------------------------------------------------------------------

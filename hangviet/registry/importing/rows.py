@@ -43,7 +43,7 @@ from hangviet.registry.importing.headings import KindSpec
 from hangviet.registry.importing.places import split_address, unit_key
 from hangviet.registry.importing.reading import SourceRow, Table
 
-ADDRESS_NAMES = ("address", "locality", "commune", "district", "province")
+ADDRESS_NAMES = ("address", "locality", "commune", "district", "province", "unit_key")
 MAX_LENGTHS: dict[str, int] = {
     "name": 255,
     "producer": 255,
@@ -76,6 +76,7 @@ class Address:
     parts: tuple[str, ...]
     locality: str = ""
     street: str = ""
+    unit_key: str = ""  # "pre2025/commune/29239", written by the export
 
 
 @dataclass
@@ -130,9 +131,7 @@ def _vague(read: ReadDate, label: str, warnings: list[str]) -> None:
             f"{label} chỉ có năm {read.day.year}: ghi là {format_date_short(read.day)}; hãy bổ sung ngày chính xác."
         )
     elif read.precision == "month":
-        warnings.append(
-            f"{label} chỉ có tháng {read.day.month}/{read.day.year}: ghi là {format_date_short(read.day)}."
-        )
+        warnings.append(f"{label} chỉ có tháng {read.day.month}/{read.day.year}: ghi là {format_date_short(read.day)}.")
 
 
 def _not_future(read: ReadDate, label: str) -> None:
@@ -165,7 +164,7 @@ def _address(row: _Row) -> Address:
         else:
             parts.append(value)
     text = ", ".join(piece for piece in pieces if piece)
-    return Address(text, tuple(parts), values["locality"] or locality, street)
+    return Address(text, tuple(parts), values["locality"] or locality, street, values["unit_key"])
 
 
 def _mentions(folded_address: str, value: str) -> bool:
@@ -196,7 +195,9 @@ def _ocop(row: _Row, parsed: ParsedRow) -> None:
         values["stars"] = parse_stars(raw_stars)
     except CellError as error:
         reason = str(error)
-        raise RowRefused(reason if reason.startswith("Hạng sao") else f"Cột “{row.spec.label_of('stars')}”: {reason}") from None
+        raise RowRefused(
+            reason if reason.startswith("Hạng sao") else f"Cột “{row.spec.label_of('stars')}”: {reason}"
+        ) from None
     for name in ("producer", "category", "decision", "issuer", "revoked_reason", "contact", "tax_code"):
         values[name] = row.text(name)
     legal = row.text("legal_form")
@@ -224,7 +225,9 @@ def _ocop(row: _Row, parsed: ParsedRow) -> None:
         read = row.date(name)
         values[name] = read.day if read else None
         if read is not None and read.day < decided.day:
-            raise RowRefused(f"{label} {format_date_short(read.day)} trước ngày quyết định {format_date_short(decided.day)}.")
+            raise RowRefused(
+                f"{label} {format_date_short(read.day)} trước ngày quyết định {format_date_short(decided.day)}."
+            )
 
 
 def _decision_date(row: _Row, values: dict[str, Any]) -> ReadDate | None:
@@ -253,7 +256,9 @@ def _kind(row: _Row, table: tuple[tuple[str, str, str], ...], labels: dict[str, 
     written = row.text("kind")
     if written:
         by_label = {fold_diacritics(str(spec.label)): code for code, spec in labels.items()}
-        return by_label.get(fold_diacritics(written)) or choose(written, table) or (written if written in labels else None)
+        return (
+            by_label.get(fold_diacritics(written)) or choose(written, table) or (written if written in labels else None)
+        )
     guessed = choose(parsed.values["name"], table)
     if guessed:
         parsed.warnings.append(f"Không có cột loại: đoán là “{labels[guessed].label}” theo tên.")
@@ -305,15 +310,15 @@ def _event(row: _Row, parsed: ParsedRow) -> None:
     if start.precision == "year":
         raise RowRefused(f"Thời gian tổ chức chỉ ghi năm {start.day.year}; cần ít nhất tháng và năm.")
     if start.precision == "month":
+        month = f"{start.first.month}/{start.first.year}"
         parsed.warnings.append(
-            f"Thời gian tổ chức chỉ ghi tháng {start.first.month}/{start.first.year}: ghi là ngày {format_date_short(start.first)}."
+            f"Thời gian tổ chức chỉ ghi tháng {month}: ghi là ngày {format_date_short(start.first)}."
         )
     ends = row.date("ends_on") or end or start
     values["starts_on"], values["ends_on"] = start.first, ends.day
     if values["ends_on"] < values["starts_on"]:
-        raise RowRefused(
-            f"Ngày kết thúc {format_date_short(values['ends_on'])} trước ngày bắt đầu {format_date_short(values['starts_on'])}."
-        )
+        ends_on, starts_on = format_date_short(values["ends_on"]), format_date_short(values["starts_on"])
+        raise RowRefused(f"Ngày kết thúc {ends_on} trước ngày bắt đầu {starts_on}.")
     status = row.text("status")
     values["status"] = choose(status, vocabulary.EVENT_STATUS_WORDS) if status else "done"
     if values["status"] is None:
@@ -322,7 +327,9 @@ def _event(row: _Row, parsed: ParsedRow) -> None:
         values["status"] = "planned"
         parsed.warnings.append("Sự kiện chưa diễn ra: ghi là dự kiến.")
     organisers = row.text("organisers")
-    values["organisers"] = [normalize_text(name) for name in re.split(r"[;\n]|,(?![^()]*\))", organisers) if name.strip()]
+    values["organisers"] = [
+        normalize_text(name) for name in re.split(r"[;\n]|,(?![^()]*\))", organisers) if name.strip()
+    ]
     for name in ("businesses", "booths", "products", "visitors"):
         _number(row, name, values)
     if row.raw("revenue") is not None:
@@ -346,7 +353,9 @@ def _area(row: _Row, parsed: ParsedRow) -> None:
         if values["status"] is None:
             raise RowRefused(f"Tình trạng “{status}” không rõ; ghi “Đăng ký xây dựng”, “Đạt” hoặc “Không duy trì”.")
     else:
-        values["status"] = "lapsed" if values["lapsed_on"] else ("recognised" if values["recognised_on"] else "registered")
+        values["status"] = (
+            "lapsed" if values["lapsed_on"] else ("recognised" if values["recognised_on"] else "registered")
+        )
 
 
 def _club(row: _Row, parsed: ParsedRow) -> None:
@@ -416,4 +425,3 @@ def parse_rows(table: Table) -> list[ParsedRow]:
             parsed.refused = str(refusal)
         parsed_rows.append(parsed)
     return parsed_rows
-

@@ -33,7 +33,9 @@ TITLES = ["ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", "DANH SÁCH SẢN PHẨM OCOP 
 
 
 def _ocop(world, rows, *, dry_run=False, recorded_by=None, name="ocop.xlsx", headings=OCOP_HEADINGS, **kwargs):
-    content = xlsx([headings, *rows], titles=TITLES, **kwargs) if name.endswith(".xlsx") else csv_bytes([headings, *rows])
+    content = (
+        xlsx([headings, *rows], titles=TITLES, **kwargs) if name.endswith(".xlsx") else csv_bytes([headings, *rows])
+    )
     return import_file(content, name, "ocop", recorded_by or world.vinh_long, dry_run=dry_run, acting_user=None)
 
 
@@ -51,14 +53,42 @@ def test_an_ocop_list_with_titles_above_its_headings_creates_products_producers_
     result = _ocop(
         world,
         [
-            [1, "Mật hoa dừa", "HTX Mật hoa dừa Trà Vinh", "xã Phú Cần, huyện Tiểu Cần", "4 sao", "12/QĐ-UBND", "15/03/2021"],
-            [2, "Kẹo dừa", "HTX Mật hoa dừa Trà Vinh", "xã Phú Cần, huyện Tiểu Cần", "3*", "12/QĐ-UBND", datetime.date(2021, 3, 15)],
-            [3, "Mật hoa dừa", "HTX Mật hoa dừa Trà Vinh", "xã Phú Cần, huyện Tiểu Cần", "Hạng 5 sao", "88/QĐ-UBND", "2023-02-01"],
+            [
+                1,
+                "Mật hoa dừa",
+                "HTX Mật hoa dừa Trà Vinh",
+                "xã Phú Cần, huyện Tiểu Cần",
+                "4 sao",
+                "12/QĐ-UBND",
+                "15/03/2021",
+            ],
+            [
+                2,
+                "Kẹo dừa",
+                "HTX Mật hoa dừa Trà Vinh",
+                "xã Phú Cần, huyện Tiểu Cần",
+                "3*",
+                "12/QĐ-UBND",
+                datetime.date(2021, 3, 15),
+            ],
+            [
+                3,
+                "Mật hoa dừa",
+                "HTX Mật hoa dừa Trà Vinh",
+                "xã Phú Cần, huyện Tiểu Cần",
+                "Hạng 5 sao",
+                "88/QĐ-UBND",
+                "2023-02-01",
+            ],
         ],
     )
     assert result.summary() == {"created": 2, "matched": 1, "refused": [], "unresolved_places": 0}
     producer = Producer.objects.get()
-    assert (producer.name, producer.legal_form, producer.source) == ("HTX Mật hoa dừa Trà Vinh", "cooperative", "import")
+    assert (producer.name, producer.legal_form, producer.source) == (
+        "HTX Mật hoa dừa Trà Vinh",
+        "cooperative",
+        "import",
+    )
     honey = OcopProduct.objects.get(name="Mật hoa dừa")
     assert [(r.stars, r.decided_on) for r in honey.recognitions.order_by("decided_on")] == [
         (4, datetime.date(2021, 3, 15)),
@@ -137,13 +167,35 @@ def test_a_year_alone_dates_the_recognition_on_31_december_and_counts_from_then(
     assert recognition.decided_on == datetime.date(2022, 12, 31)
     vinh_long = world.vinh_long.unit
     assert "ocop_products" not in figures_for_unit(vinh_long, datetime.date(2022, 6, 15), datetime.date(2022, 12, 14))
-    assert figures_for_unit(vinh_long, datetime.date(2022, 12, 15), datetime.date(2023, 6, 14))["ocop_products"].value == 1
+    assert (
+        figures_for_unit(vinh_long, datetime.date(2022, 12, 15), datetime.date(2023, 6, 14))["ocop_products"].value == 1
+    )
 
 
 def test_old_tra_vinh_and_ben_tre_addresses_land_in_todays_communes_of_vinh_long(world):
-    headings = ["TT", "Tên SP", "Cơ sở sản xuất", "Ấp/Khóm", "Xã/Phường", "Huyện/TX/TP", "Tỉnh/TP", "Số sao", "Năm công nhận"]
+    headings = [
+        "TT",
+        "Tên SP",
+        "Cơ sở sản xuất",
+        "Ấp/Khóm",
+        "Xã/Phường",
+        "Huyện/TX/TP",
+        "Tỉnh/TP",
+        "Số sao",
+        "Năm công nhận",
+    ]
     rows = [
-        [1, "Bánh tét Trà Cuôn", "Hộ kinh doanh Hai Ứng", "ấp Cồn Chim", "Hòa Minh", "Châu Thành", "Trà Vinh", "3", "2021"],
+        [
+            1,
+            "Bánh tét Trà Cuôn",
+            "Hộ kinh doanh Hai Ứng",
+            "ấp Cồn Chim",
+            "Hòa Minh",
+            "Châu Thành",
+            "Trà Vinh",
+            "3",
+            "2021",
+        ],
         [2, "Kẹo dừa Mỏ Cày", "Cơ sở Thanh Long", "", "xã An Thạnh", "huyện Mỏ Cày Nam", "tỉnh Bến Tre", "4", "2021"],
         [3, "Bưởi da xanh", "HTX Phú Túc", "", "X. Phú Túc", "H. Châu Thành", "Bến Tre", "4", "2020"],
         [4, "Mắm tép", "Cơ sở Sáu Dư", "ấp Rạch Dừa", "Đại Phước", "Càng Long", "", "3", "2022"],
@@ -168,9 +220,12 @@ def test_old_tra_vinh_and_ben_tre_addresses_land_in_todays_communes_of_vinh_long
     assert shown["Bánh tét Trà Cuôn"].endswith("→ nay Xã Hòa Minh, Tỉnh Vĩnh Long")
     found = figures_for_unit(vinh_long, datetime.date(2023, 6, 15), datetime.date(2023, 12, 14))
     assert found["ocop_products"].value == 4
-    assert figures_for_unit(world.tra_vinh.unit, datetime.date(2023, 6, 15), datetime.date(2023, 12, 14))[
-        "ocop_products"
-    ].value == 2
+    assert (
+        figures_for_unit(world.tra_vinh.unit, datetime.date(2023, 6, 15), datetime.date(2023, 12, 14))[
+            "ocop_products"
+        ].value
+        == 2
+    )
 
 
 def test_a_place_that_resolves_to_nothing_is_kept_as_written_flagged_and_counted(world):
@@ -263,7 +318,10 @@ def test_a_list_of_50_000_rows_is_refused_whole(world):
     [("utf-8-sig", ";"), ("utf-8", ","), ("utf-16", "\t"), ("cp1258", ";")],
 )
 def test_csv_in_the_encodings_and_delimiters_excel_writes(world, encoding, delimiter):
-    rows = [["Tên sản phẩm", "Hạng sao", "Ngày công nhận", "Địa chỉ"], ["Bánh pía", "4", "05/05/2022", "xã Phú Cần, huyện Tiểu Cần"]]
+    rows = [
+        ["Tên sản phẩm", "Hạng sao", "Ngày công nhận", "Địa chỉ"],
+        ["Bánh pía", "4", "05/05/2022", "xã Phú Cần, huyện Tiểu Cần"],
+    ]
     content = csv_bytes(rows, delimiter=delimiter, encoding=encoding)
     result = import_file(content, "ocop.csv", "ocop", world.vinh_long, dry_run=True, acting_user=None)
     assert result.created == 1 and result.unresolved_places == 0
@@ -290,7 +348,12 @@ def test_sale_points_from_the_footnote_six_stores(world):
         [3, "Cửa hàng tại Khu Di tích Ao Bà Om", "Khu Di tích Ao Bà Om", "Cửa hàng OCOP"],
         [4, "Cửa hàng ngang nhà thi đấu", "đường 19/5", "Cửa hàng OCOP"],
         [5, "Điểm dừng chân Sáu Dư", "ấp Rạch Dừa, xã Đại Phước, huyện Càng Long", ""],
-        [6, "Cửa hàng của Liên Minh HTX tỉnh Trà Vinh", "số 40, đường Nguyễn Thái Học, phường 1, thành phố Trà Vinh", "OCOP"],
+        [
+            6,
+            "Cửa hàng của Liên Minh HTX tỉnh Trà Vinh",
+            "số 40, đường Nguyễn Thái Học, phường 1, thành phố Trà Vinh",
+            "OCOP",
+        ],
         [7, "Cửa hàng lạ", "phường 1, thành phố Trà Vinh", "Nhà sách"],
     ]
     result = import_file(
@@ -307,14 +370,43 @@ def test_sale_points_from_the_footnote_six_stores(world):
 
 
 def test_events_with_per_market_figures_and_qualifiers(world):
-    headings = ["Tên hoạt động", "Thời gian", "Địa điểm", "Số DN tham gia", "Gian hàng", "Doanh thu (triệu đồng)", "Lượt khách", "Đơn vị phối hợp"]
+    headings = [
+        "Tên hoạt động",
+        "Thời gian",
+        "Địa điểm",
+        "Số DN tham gia",
+        "Gian hàng",
+        "Doanh thu (triệu đồng)",
+        "Lượt khách",
+        "Đơn vị phối hợp",
+    ]
     rows = [
-        ["Phiên chợ hàng Việt về nông thôn – Tết Quân – Dân", "10-12/01/2023", "huyện Châu Thành", 24, 60, "khoảng 850", "hơn 5.000 lượt", "Bộ Chỉ huy Quân sự tỉnh; Sở Công Thương"],
-        ["Phiên chợ hàng Việt về nông thôn – Tết Quân – Dân", "15/01/2023 - 17/01/2023", "thành phố Trà Vinh", 24, 60, "khoảng 850", "hơn 5.000", ""],
+        [
+            "Phiên chợ hàng Việt về nông thôn – Tết Quân – Dân",
+            "10-12/01/2023",
+            "huyện Châu Thành",
+            24,
+            60,
+            "khoảng 850",
+            "hơn 5.000 lượt",
+            "Bộ Chỉ huy Quân sự tỉnh; Sở Công Thương",
+        ],
+        [
+            "Phiên chợ hàng Việt về nông thôn – Tết Quân – Dân",
+            "15/01/2023 - 17/01/2023",
+            "thành phố Trà Vinh",
+            24,
+            60,
+            "khoảng 850",
+            "hơn 5.000",
+            "",
+        ],
         ["Hội nghị kết nối cung cầu tại Phú Quốc", "03/2023", "", "", "", "", "", ""],
         ["Hội chợ năm 2023", "2023", "", "", "", "", "", ""],
     ]
-    result = import_file(xlsx([headings, *rows]), "su-kien.xlsx", "events", world.tra_vinh, dry_run=False, acting_user=None)
+    result = import_file(
+        xlsx([headings, *rows]), "su-kien.xlsx", "events", world.tra_vinh, dry_run=False, acting_user=None
+    )
     assert (result.created, [r["row"] for r in result.summary()["refused"]]) == (3, [5])
     markets = Event.objects.filter(kind="rural_market").order_by("starts_on")
     assert [(m.starts_on, m.ends_on) for m in markets] == [
@@ -331,7 +423,10 @@ def test_events_with_per_market_figures_and_qualifiers(world):
 
 
 def test_model_areas_and_clubs(world):
-    areas = [["Tên khu dân cư", "Xã", "Huyện", "Kết quả", "Năm công nhận"], ["Ấp Cồn Chim", "Hòa Minh", "Châu Thành", "Đạt", "2022"]]
+    areas = [
+        ["Tên khu dân cư", "Xã", "Huyện", "Kết quả", "Năm công nhận"],
+        ["Ấp Cồn Chim", "Hòa Minh", "Châu Thành", "Đạt", "2022"],
+    ]
     result = import_file(xlsx(areas), "kdc.xlsx", "areas", world.tra_vinh, dry_run=False, acting_user=None)
     area = ModelArea.objects.get()
     assert (result.created, area.status, area.recognised_on) == (1, "recognised", datetime.date(2022, 12, 31))
@@ -349,11 +444,17 @@ def test_model_areas_and_clubs(world):
 
 
 def test_twenty_rows_of_one_commune_resolve_it_once(world):
-    rows = [[i, f"Sản phẩm {i}", f"Cơ sở {i}", "ấp Cồn Chim, xã Hòa Minh, huyện Châu Thành", "3", "", "01/06/2022"] for i in range(20)]
+    rows = [
+        [i, f"Sản phẩm {i}", f"Cơ sở {i}", "ấp Cồn Chim, xã Hòa Minh, huyện Châu Thành", "3", "", "01/06/2022"]
+        for i in range(20)
+    ]
     content = xlsx([OCOP_HEADINGS, *rows])
     with CaptureQueriesContext(connection) as first:
         import_file(content, "a.xlsx", "ocop", world.vinh_long, dry_run=True, acting_user=None)
-    rows = [[i, f"Sản phẩm {i}", f"Cơ sở {i}", "ấp Cồn Chim, xã Hòa Minh, huyện Châu Thành", "3", "", "01/06/2022"] for i in range(200)]
+    rows = [
+        [i, f"Sản phẩm {i}", f"Cơ sở {i}", "ấp Cồn Chim, xã Hòa Minh, huyện Châu Thành", "3", "", "01/06/2022"]
+        for i in range(200)
+    ]
     with CaptureQueriesContext(connection) as tenfold:
         import_file(xlsx([OCOP_HEADINGS, *rows]), "b.xlsx", "ocop", world.vinh_long, dry_run=True, acting_user=None)
     assert len(tenfold) <= len(first) + 5  # the number of queries does not grow with the rows

@@ -45,7 +45,9 @@ def test_the_headings_named_in_the_issue_are_read():
 
 
 def test_the_longer_phrase_and_the_head_noun_decide_between_fields():
-    fields = _fields("ocop", ["Nhóm sản phẩm", "Tên sản phẩm", "Địa chỉ chủ thể", "Tên chủ thể", "Xã/Phường", "Huyện/TX", "Tỉnh/TP"])
+    fields = _fields(
+        "ocop", ["Nhóm sản phẩm", "Tên sản phẩm", "Địa chỉ chủ thể", "Tên chủ thể", "Xã/Phường", "Huyện/TX", "Tỉnh/TP"]
+    )
     assert fields == {
         "category": "Nhóm sản phẩm",
         "name": "Tên sản phẩm",
@@ -60,7 +62,15 @@ def test_the_longer_phrase_and_the_head_noun_decide_between_fields():
 
 def test_headings_never_seen_while_writing_the_rules(world):
     ocop = [
-        ["Số TT", "Tên gọi sản phẩm", "Chủ thể (HTX/DN/Hộ KD)", "Địa chỉ trụ sở chính", "Kết quả phân hạng", "Năm được công nhận", "Ghi chú"],
+        [
+            "Số TT",
+            "Tên gọi sản phẩm",
+            "Chủ thể (HTX/DN/Hộ KD)",
+            "Địa chỉ trụ sở chính",
+            "Kết quả phân hạng",
+            "Năm được công nhận",
+            "Ghi chú",
+        ],
         [1, "Trà mãng cầu", "HTX Nông nghiệp Mỹ Hòa", "xã Phú Cần, huyện Tiểu Cần", "4 sao", 2022, ""],
         [2, "Bánh pía sầu riêng", "Cơ sở Tấn Phát", "phường 1, thành phố Trà Vinh", "3 sao", 2021, "tái công nhận"],
     ]
@@ -72,13 +82,35 @@ def test_headings_never_seen_while_writing_the_rules(world):
     ]
     points = [
         ["STT", "Tên điểm bán hàng Việt", "Địa chỉ điểm bán", "Loại điểm", "Ghi chú"],
-        [1, "Điểm bán Tự hào hàng Việt Nam – Co.op Trà Vinh", "phường 1, thành phố Trà Vinh", "Tự hào hàng Việt Nam", ""],
+        [
+            1,
+            "Điểm bán Tự hào hàng Việt Nam – Co.op Trà Vinh",
+            "phường 1, thành phố Trà Vinh",
+            "Tự hào hàng Việt Nam",
+            "",
+        ],
     ]
     result = import_file(xlsx(points), "diem-ban.xlsx", "salepoints", world.tra_vinh, dry_run=False, acting_user=None)
     assert result.created == 1 and SalePoint.objects.get().kind == "proud_viet"
     events = [
-        ["STT", "Nội dung hoạt động", "Thời gian thực hiện", "Địa điểm tổ chức", "Số lượng doanh nghiệp tham gia", "Tổng doanh thu (đồng)", "Đơn vị chủ trì"],
-        [1, "Phiên chợ hàng Việt về xã Long Hòa", "20/5/2023", "xã Long Hòa, huyện Châu Thành", 30, "1,2 tỷ", "Sở Công Thương"],
+        [
+            "STT",
+            "Nội dung hoạt động",
+            "Thời gian thực hiện",
+            "Địa điểm tổ chức",
+            "Số lượng doanh nghiệp tham gia",
+            "Tổng doanh thu (đồng)",
+            "Đơn vị chủ trì",
+        ],
+        [
+            1,
+            "Phiên chợ hàng Việt về xã Long Hòa",
+            "20/5/2023",
+            "xã Long Hòa, huyện Châu Thành",
+            30,
+            "1,2 tỷ",
+            "Sở Công Thương",
+        ],
     ]
     result = import_file(xlsx(events), "su-kien.xlsx", "events", world.tra_vinh, dry_run=False, acting_user=None)
     event = Event.objects.get()

@@ -140,5 +140,8 @@ def test_export_holds_only_the_rows_the_user_reads(world):
     assert names(world.central_office) == ["Cửa hàng OCOP An Giang", "Cửa hàng OCOP Vĩnh Long"]
     assert names(world.commune_clerk) == []
     client = _client(world.vl_office)
-    assert client.get(reverse("registry:export"), {"kind": "salepoints", "organisation": world.an_giang.pk}).status_code == 404
+    assert (
+        client.get(reverse("registry:export"), {"kind": "salepoints", "organisation": world.an_giang.pk}).status_code
+        == 404
+    )
     assert client.get(reverse("registry:export"), {"kind": "nothing"}).status_code == 302

@@ -43,7 +43,9 @@ class Command(BaseCommand):
         reader = actions.add_parser("import", help="Nhập một danh sách vào sổ theo dõi.")
         reader.add_argument("kind", choices=list(KINDS), help=KIND_HELP)
         reader.add_argument("path", help="Tệp .xlsx hoặc .csv.")
-        reader.add_argument("--unit", help='Ban Chỉ đạo của đơn vị ghi nhận, ví dụ "Tỉnh Vĩnh Long" (mặc định: Trung ương).')
+        reader.add_argument(
+            "--unit", help='Ban Chỉ đạo của đơn vị ghi nhận, ví dụ "Tỉnh Vĩnh Long" (mặc định: Trung ương).'
+        )
         reader.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra, không ghi gì.")
         reader.add_argument("--format", choices=["text", "json"], default="text", help="Định dạng kết quả.")
         figures = actions.add_parser("figures", help="Số liệu tính từ sổ theo dõi của một đơn vị trong một kỳ.")
