@@ -387,6 +387,7 @@ def build_objects() -> Objects:
         )
         add(f"membership:{name}", name, kwargs={"membership_id": seat.pk})
 
+    targets.update(_registry_import_targets(world))  # registry import (issue 10)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -476,6 +477,39 @@ def _reconstitution(objects: Objects, target: Target) -> dict[str, Any]:
     return {"on": "2026-07-01", "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}
 
 
+# --- registry import and export (issue 10, the import part) ---------------------------------------------------
+REGISTRY_LIST = "Tên sản phẩm,Hạng sao,Năm công nhận\nMật hoa dừa,4 sao,2022\nKẹo dừa,6 sao,2022\n"
+
+
+def _registry_import_targets(world: World) -> dict[str, Target]:
+    """A list the ward clerk uploaded and checked (one row refused), not yet confirmed."""
+    from hangviet.registry.importing import jobs as import_jobs
+
+    job = import_jobs.start_import(
+        SimpleUploadedFile("ocop.csv", REGISTRY_LIST.encode()),
+        kind="ocop",
+        recorded_by=world.vl_commune,
+        acting_user=world.commune_clerk,
+    )
+    return {
+        "import:vl_commune": Target("import:vl_commune", "vl_commune", {"job_id": job.pk}, uploader="commune_clerk")
+    }
+
+
+def _registry_list(objects: Objects, target: Target) -> dict[str, Any]:
+    return {
+        "kind": "ocop",
+        "organisation": str(target.kwargs["organisation_id"]),
+        "file": SimpleUploadedFile("ocop.csv", REGISTRY_LIST.encode()),
+    }
+
+
+def _confirm_import(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"confirm": "on"}
+
+
+# --- end of registry import and export ------------------------------------------------------------------------
+
 ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
 COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
 REPORT_TARGETS = ("report:vl_commune", "report:vl_trade", "report:tra_vinh", "report:ag_trade")
@@ -555,6 +589,12 @@ MATRIX: dict[str, Entry] = {
     "registry:areas": Entry(NOTHING, read=signed_in, write=None),
     "registry:clubs": Entry(NOTHING, read=signed_in, write=None),
     "registry:producers": Entry(NOTHING, read=signed_in, write=None),
+    # registry import and export (issue 10, the import part): the recording organisation's editors import; an
+    # uploaded list is followed and confirmed by its uploader only; an export holds only what the user reads
+    "registry:import": Entry(ORG_TARGETS, read=signed_in, write=edit, data=_registry_list),
+    "registry:import_job": Entry(("import:vl_commune",), read=uploader_only, write=uploader_only, data=_confirm_import),
+    "registry:import_refused": Entry(("import:vl_commune",), read=uploader_only, write=None),
+    "registry:export": Entry(NOTHING, read=signed_in, write=None, query={"kind": "ocop"}),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
