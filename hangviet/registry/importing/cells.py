@@ -14,13 +14,15 @@ import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django.utils import timezone
 
-from hangviet.lib.text import fold_diacritics, normalize_text
+from hangviet.lib.text import normalize_text
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.registry.catalogue import Qualifier
+from hangviet.registry.importing.text import fold
 
 
 class CellError(ValueError):
@@ -64,6 +66,11 @@ def cell_text(value: Any) -> str:
         raise CellError(
             "Ô chứa công thức Excel; hệ thống không tính công thức. Hãy dán giá trị (Paste Special → Values)."
         )
+    return _clean(value)
+
+
+@lru_cache(maxsize=100_000)
+def _clean(value: str) -> str:
     if "\x00" in value:
         raise CellError("Ô chứa ký tự NUL (mã 0), thường do tệp bị hỏng; hãy gõ lại nội dung ô.")
     if len(value) > MAX_CELL_CHARS:
@@ -92,7 +99,7 @@ def parse_stars(value: Any) -> int:
             return int(number)
         raise CellError(f"Hạng sao “{cell_text(value)}” không hợp lệ: chỉ nhận 3, 4 hoặc 5 sao.")
     text = cell_text(value)
-    folded = fold_diacritics(text).replace(" ", " ").strip(" .")
+    folded = fold(text).replace(" ", " ").strip(" .")
     if _STAR_GLYPHS.match(folded) and 3 <= len(folded) <= 5:
         return len(folded)
     match = _STARS.match(folded)
@@ -148,7 +155,7 @@ def _check_bounds(day: datetime.date, text: str) -> None:
 
 def find_date(text: str) -> ReadDate | None:
     """The first full date written inside a longer text ("Số 12/QĐ-UBND ngày 15/3/2021"), if any."""
-    folded = fold_diacritics(text)
+    folded = fold(text)
     for pattern, order in ((_WORDS, (3, 2, 1)), (_DMY, (3, 2, 1)), (_ISO, (1, 2, 3))):
         match = pattern.search(folded)
         if match:
@@ -171,7 +178,7 @@ def parse_date(value: Any) -> ReadDate:
             return _year(int(value), cell_text(value))
         raise CellError(f"“{cell_text(value)}” không phải là ngày; hãy ghi ngày dạng 15/03/2021.")
     text = cell_text(value)
-    folded = fold_diacritics(text).strip(" .")
+    folded = fold(text).strip(" .")
     if match := _YEAR.match(folded):
         return _year(int(match[1]), text)
     if match := _MONTH.match(folded):
@@ -229,7 +236,7 @@ def parse_number(value: Any, *, multiplier: int = 1, integer: bool = True) -> Re
             raise CellError(f"“{value}” không phải là số.") from None
         return _checked_number(number * multiplier, Qualifier.EXACT, cell_text(value), integer)
     text = cell_text(value)
-    folded_words = fold_diacritics(text)
+    folded_words = fold(text)
     qualifier: int = Qualifier.EXACT
     rest = text
     for prefix, found in QUALIFIER_PREFIXES:
@@ -237,7 +244,7 @@ def parse_number(value: Any, *, multiplier: int = 1, integer: bool = True) -> Re
             qualifier = found
             rest = text[len(prefix) :].strip()
             break
-    rest_folded = fold_diacritics(rest)
+    rest_folded = fold(rest)
     cut = _UNIT_WORDS.search(rest_folded)
     if cut:
         rest = rest[: cut.start()].strip()
@@ -245,7 +252,7 @@ def parse_number(value: Any, *, multiplier: int = 1, integer: bool = True) -> Re
         number = parse_vn_number(rest)
     except NumberFormatError as error:
         raise CellError(f"Không đọc được số “{text}”. {error}") from None
-    has_multiplier = any(word in fold_diacritics(rest) for word in ("nghin", "ngan", "trieu", "ty", "ti"))
+    has_multiplier = any(word in fold(rest) for word in ("nghin", "ngan", "trieu", "ty", "ti"))
     return _checked_number(number if has_multiplier else number * multiplier, qualifier, text, integer)
 
 
@@ -261,7 +268,7 @@ def _checked_number(number: Decimal, qualifier: int, text: str, integer: bool) -
 
 def multiplier_of(heading: str) -> int:
     """The scale a column's heading gives its numbers: "Doanh thu (triệu đồng)" → 1.000.000."""
-    folded = fold_diacritics(heading)
+    folded = fold(heading)
     for word, scale in (("ty dong", 10**9), ("trieu", 10**6), ("nghin", 10**3), ("ngan dong", 10**3)):
         if word in folded:
             return scale
@@ -271,10 +278,11 @@ def multiplier_of(heading: str) -> int:
 # Choices by their words -----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=20_000)
 def choose(text: str, table: tuple[tuple[str, str, str], ...]) -> str | None:
     """The code of the first entry whose words all appear in ``text`` (whole words, diacritics aside); entries
     are (words joined by "+", code, example) and are tried in order, the most specific first."""
-    folded = fold_diacritics(text)
+    folded = fold(text)
     for words, code, _example in table:
         if all(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) for word in words.split("+")):
             return code
@@ -292,7 +300,7 @@ def parse_span(value: Any) -> tuple[ReadDate, ReadDate | None]:
     if not isinstance(value, str):
         return parse_date(value), None
     text = cell_text(value)
-    folded = fold_diacritics(text)
+    folded = fold(text)
     if match := _SAME_MONTH.search(folded):
         first, last, month, year = (int(match[index]) for index in (1, 2, 3, 4))
         start, end = _checked(year, month, first, text), _checked(year, month, last, text)

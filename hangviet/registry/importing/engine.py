@@ -142,6 +142,7 @@ def import_table(
                 row.unit_id = resolver.resolve(address.parts, address.text)
         if progress is not None and index % PROGRESS_EVERY == 0:
             progress(index, total)
+    resolver.prepare(row.unit_id for row in rows)
     planner = PLANNERS[table.spec.code](recorded_by, resolver)
     if dry_run:
         planner.plan(rows)

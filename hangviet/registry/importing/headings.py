@@ -22,7 +22,8 @@ from functools import lru_cache
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.text import fold_diacritics, normalize_text
+from hangviet.lib.text import normalize_text
+from hangviet.registry.importing.text import fold
 
 #: Abbreviations offices use in headings, spelt out (folded) before matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -61,7 +62,7 @@ def heading_words(text: str) -> tuple[str, ...]:
     """The folded words of a heading, abbreviations spelt out and compounds joined: "Huyện/TX" → ("huyen",
     "thi_xa")."""
     words: list[str] = []
-    for word in _SEPARATORS.sub(" ", fold_diacritics(text).replace("_", " ")).split():
+    for word in _SEPARATORS.sub(" ", fold(text).replace("_", " ")).split():
         words.extend(ABBREVIATIONS.get(word, word).split())
     joined: list[str] = []
     index = 0

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db.models import Q
 
-from hangviet.lib.text import fold_diacritics, normalize_text
+from hangviet.lib.text import normalize_text
+from hangviet.registry.importing.text import fold
 from hangviet.registry.places import DEPTH, _context_provinces, areas_of, read_address, resolve_text, same_place
 from hangviet.units.models import Unit
-from hangviet.units.queries import list_current_units, list_sources
+from hangviet.units.queries import list_sources
 
 UNIT_WORDS = ("thanh pho", "thi xa", "thi tran", "dac khu", "xa", "phuong", "huyen", "quan", "tinh")
 _ABBREVIATED: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -37,10 +40,11 @@ _ZEROS = re.compile(r"\b0+(\d)")
 _AMBIGUOUS = -1
 
 
+@lru_cache(maxsize=50_000)
 def unit_key(text: str) -> tuple[str | None, str]:
     """(full name, bare name) of a part of an address, folded: "P.01" → ("phuong 1", "1"); "Hòa Minh" → (None,
     "hoa minh"), the full name unknown when the text has no unit word."""
-    folded = " ".join(fold_diacritics(text).strip(" .").split())
+    folded = " ".join(fold(text).strip(" .").split())
     for pattern, word in _ABBREVIATED:
         folded = pattern.sub(word, folded, count=1)
     for word in UNIT_WORDS:
@@ -50,6 +54,7 @@ def unit_key(text: str) -> tuple[str | None, str]:
     return None, _ZEROS.sub(r"\1", folded)
 
 
+@lru_cache(maxsize=50_000)
 def split_address(text: str) -> tuple[str, str, tuple[str, ...]]:
     """(locality, street, parts naming units) of an address cell: "ấp Cồn Chim, x. Hòa Minh, H. Châu Thành, Trà
     Vinh" → ("ấp Cồn Chim", "", ("x. Hòa Minh", "H. Châu Thành", "Trà Vinh")). A part after the first unit needs
@@ -151,6 +156,7 @@ class PlaceResolver:
             {self.context.pk, *(unit.pk for unit in list_sources(self.context))} if self.context else set()
         )
         self._descriptions: dict[int, str] = {}
+        self._units: dict[int, tuple[str, str, int | None, bool]] = {}  # name, level, parent, is current
 
     def resolve(self, parts: tuple[str, ...], text: str) -> int | None:
         """The id of the unit the address names, or ``None`` (kept as written and flagged)."""
@@ -201,29 +207,44 @@ class PlaceResolver:
         """True when a resolved place lies outside the recorder's area (old or current)."""
         return bool(self.context_area) and not (set(areas_of(unit_id)) & self.context_area)
 
+    def prepare(self, unit_ids: Iterable[int | None]) -> None:
+        """Load, in one query, the names of every unit the places of an import lie in (for ``describe``)."""
+        wanted = {area for unit_id in set(unit_ids) if unit_id is not None for area in areas_of(unit_id)}
+        wanted -= self._units.keys()
+        for chunk in _chunks(wanted):
+            for pk, name, level, parent, valid_to in Unit.objects.filter(pk__in=chunk).values_list(
+                "pk", "name", "level", "parent_id", "valid_to"
+            ):
+                self._units[pk] = (name, level, parent, valid_to is None)
+
     def describe(self, unit_id: int | None) -> str:
         """ "Xã Hòa Minh, Huyện Châu Thành, Tỉnh Trà Vinh → nay Xã Hòa Minh, Tỉnh Vĩnh Long"."""
         if unit_id is None:
             return ""
         if unit_id not in self._descriptions:
-            unit = Unit.objects.select_related("parent__parent").get(pk=unit_id)
-            chain = [unit.name]
-            parent = unit.parent
-            while parent is not None and parent.level != Unit.Level.COUNTRY:
-                chain.append(parent.name)
-                parent = parent.parent
-            text = ", ".join(chain)
-            if unit.valid_to is not None:
-                now = [
-                    ", ".join(
-                        [
-                            current.name,
-                            *([current.parent.name] if current.parent and current.level == Unit.Level.COMMUNE else []),
-                        ]
-                    )
-                    for current in list_current_units(unit)
-                ]
-                if now:
-                    text += " → nay " + "; ".join(now)
+            self.prepare([unit_id])
+            units = self._units
+
+            def chain(pk: int) -> str:
+                names = []
+                current: int | None = pk
+                while current is not None and current in units and units[current][1] != Unit.Level.COUNTRY:
+                    names.append(units[current][0])
+                    current = units[current][2]
+                return ", ".join(names)
+
+            text = chain(unit_id)
+            if not units[unit_id][3]:
+                now = [pk for pk in areas_of(unit_id) if units.get(pk, ("", "", None, False))[3]]
+                deepest = max((DEPTH[units[pk][1]] for pk in now), default=0)
+                shown = [chain(pk) for pk in now if DEPTH[units[pk][1]] == deepest and deepest > 0]
+                if shown:
+                    text += " → nay " + "; ".join(shown)
             self._descriptions[unit_id] = text
         return self._descriptions[unit_id]
+
+
+def _chunks(values: Iterable[int], size: int = 900) -> Iterable[list[int]]:
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

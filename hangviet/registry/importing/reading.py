@@ -28,7 +28,6 @@ from django.conf import settings
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from hangviet.lib.text import fold_diacritics
 from hangviet.lib.vnformat import format_number
 from hangviet.registry.importing.headings import (
     KindSpec,
@@ -37,6 +36,7 @@ from hangviet.registry.importing.headings import (
     match_headings,
     missing_columns,
 )
+from hangviet.registry.importing.text import fold
 
 HEADER_SEARCH_ROWS = 30  # the heading row lies within the first 30 rows
 MAX_COLUMNS = 60
@@ -180,7 +180,7 @@ class _NoHeader(FileRefused):
 
 
 def _texts(cells: Sequence[Any]) -> list[str]:
-    return ["" if cell is None else " ".join(str(cell).split()) for cell in cells]
+    return ["" if cell is None else (" ".join(cell.split()) if isinstance(cell, str) else str(cell)) for cell in cells]
 
 
 def _header_in(head: list[SourceRow], spec: KindSpec) -> tuple[Mapping, int] | None:
@@ -222,14 +222,12 @@ _SECTION = re.compile(
 _TOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong)\s*(?:$|:|\d|\()")  # not "Công ty", "Công thức"
 
 
-def _is_skipped(texts: list[str]) -> bool:
+def _is_skipped(filled: list[str]) -> bool:
     """A group title ("I. Huyện Châu Thành"), a total row ("Tổng cộng: 178 sản phẩm") or a signature line."""
-    filled = [fold_diacritics(text) for text in texts if text]
-    if not filled:
-        return False
-    if any(_TOTAL.match(text) for text in filled[:2]):
+    first = [fold(text) for text in filled[:2]]
+    if any(_TOTAL.match(text) for text in first):
         return True
-    return len(filled) == 1 and bool(_SECTION.match(filled[0]))
+    return len(filled) == 1 and bool(_SECTION.match(first[0]))
 
 
 def _from_rows(
@@ -247,19 +245,18 @@ def _from_rows(
 
     for row in itertools.chain(head[header_index + 1 :], rest(width)):
         row = SourceRow(row.number, row.cells[:width])
-        texts = _texts(row.cells)
-        if not any(texts):
+        filled = [text for text in _texts(row.cells) if text]
+        if not filled:
             empty_run += 1
             if empty_run >= EMPTY_RUN_ENDS_TABLE:
                 break
             continue
         empty_run = 0
-        filled = [fold_diacritics(text) for text in texts if text]
-        if first_data and len(filled) >= 2 and all(_NUMBERING.match(text) for text in filled):
+        if first_data and len(filled) >= 2 and all(_NUMBERING.match(fold(text)) for text in filled):
             first_data = False
             continue  # "(1) (2) (3) …" under the headings
         first_data = False
-        if _is_skipped(texts):
+        if _is_skipped(filled):
             table.skipped += 1
             continue
         if len(table.rows) >= limit:

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from hangviet.lib.text import fold_diacritics, normalize_text
+from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_short
 from hangviet.registry.catalogue import (
     CLUB_KIND_BY_CODE,
@@ -42,6 +42,7 @@ from hangviet.registry.importing.cells import (
 from hangviet.registry.importing.headings import KindSpec
 from hangviet.registry.importing.places import split_address, unit_key
 from hangviet.registry.importing.reading import SourceRow, Table
+from hangviet.registry.importing.text import fold
 
 ADDRESS_NAMES = ("address", "locality", "commune", "district", "province", "unit_key")
 MAX_LENGTHS: dict[str, int] = {
@@ -145,7 +146,7 @@ def _address(row: _Row) -> Address:
     values = {name: row.text(name) for name in ADDRESS_NAMES}
     address = values["address"]
     locality, street, admin = split_address(address)
-    folded_address = fold_diacritics(address)
+    folded_address = fold(address)
     pieces = [address]
     if values["locality"] and not _mentions(folded_address, values["locality"]):
         pieces.insert(0, values["locality"])
@@ -255,10 +256,8 @@ def _kind(row: _Row, table: tuple[tuple[str, str, str], ...], labels: dict[str, 
     """The kind from its column (by its words, or its label), else guessed from the name with a warning."""
     written = row.text("kind")
     if written:
-        by_label = {fold_diacritics(str(spec.label)): code for code, spec in labels.items()}
-        return (
-            by_label.get(fold_diacritics(written)) or choose(written, table) or (written if written in labels else None)
-        )
+        by_label = {fold(str(spec.label)): code for code, spec in labels.items()}
+        return by_label.get(fold(written)) or choose(written, table) or (written if written in labels else None)
     guessed = choose(parsed.values["name"], table)
     if guessed:
         parsed.warnings.append(f"Không có cột loại: đoán là “{labels[guessed].label}” theo tên.")
@@ -365,8 +364,8 @@ def _club(row: _Row, parsed: ParsedRow) -> None:
     written = row.text("kind")
     kind = choose(written or values["name"], vocabulary.CLUB_KIND_WORDS)
     if kind is None:
-        by_label = {fold_diacritics(str(spec.label)): code for code, spec in CLUB_KIND_BY_CODE.items()}
-        kind = by_label.get(fold_diacritics(written)) if written else None
+        by_label = {fold(str(spec.label)): code for code, spec in CLUB_KIND_BY_CODE.items()}
+        kind = by_label.get(fold(written)) if written else None
     if kind is None:
         kind = "other"
         parsed.warnings.append(
@@ -397,8 +396,8 @@ def _key(spec: KindSpec, parsed: ParsedRow) -> tuple[Any, ...]:
     """What makes two rows the same row: every value read, text diacritics and case aside."""
     items = []
     for name, value in sorted(parsed.values.items()):
-        items.append((name, fold_diacritics(value) if isinstance(value, str) else repr(value)))
-    return (spec.code, fold_diacritics(parsed.address.text), tuple(items))
+        items.append((name, fold(value) if isinstance(value, str) else repr(value)))
+    return (spec.code, fold(parsed.address.text), tuple(items))
 
 
 def parse_rows(table: Table) -> list[ParsedRow]:

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from hangviet.audit.models import AuditEvent
 from hangviet.registry import actions
 from hangviet.registry.figures import figures_for_unit
+from hangviet.registry.importing import planners
 from hangviet.registry.importing.engine import import_file
 from hangviet.registry.importing.reading import FileRefused
 from hangviet.registry.models import (
@@ -259,11 +260,15 @@ def test_a_dry_run_writes_nothing_and_shows_what_the_real_run_does(world):
 def test_a_crash_mid_import_leaves_nothing_behind(world, monkeypatch):
     rows = [[i, f"Sản phẩm {i}", f"Cơ sở {i}", "xã Phú Cần, huyện Tiểu Cần", "4", "", "15/03/2021"] for i in range(30)]
     before = _registry_counts()
+    calls = []
 
-    def crash(*args, **kwargs):
-        raise RuntimeError("the database went away while writing the recognitions")
+    def crash_on_the_15th(day):
+        calls.append(day)
+        if len(calls) == 15:  # places, producers and products are written by now
+            raise RuntimeError("the worker was killed while writing the recognitions")
+        return day
 
-    monkeypatch.setattr(OcopRecognition.objects, "bulk_create", crash)
+    monkeypatch.setattr(planners, "ocop_validity_end", crash_on_the_15th)
     with pytest.raises(RuntimeError):
         _ocop(world, rows)
     assert _registry_counts() == before  # products and producers written before the crash are gone too

@@ -145,3 +145,19 @@ def test_export_holds_only_the_rows_the_user_reads(world):
         == 404
     )
     assert client.get(reverse("registry:export"), {"kind": "nothing"}).status_code == 302
+
+
+def test_an_import_that_fails_midway_says_so_and_leaves_nothing(world, monkeypatch):
+    from hangviet.registry.importing import planners
+
+    client = _client(world.commune_clerk)
+    response = _upload(client, world.vl_commune)
+
+    def crash(day):
+        raise RuntimeError("the worker was killed")
+
+    monkeypatch.setattr(planners, "ocop_validity_end", crash)
+    client.post(response["Location"], {"confirm": "on"})
+    job = ImportJob.objects.get()
+    assert job.status == "failed" and OcopProduct.objects.count() == 0
+    assert "không dòng nào được ghi" in client.get(response["Location"]).content.decode()
