@@ -83,7 +83,9 @@ def _addresses(rng: random.Random) -> list[tuple[str, str, str]]:
     from hangviet.units.models import Unit
 
     olds = Unit.objects.filter(
-        edition=Unit.Edition.PRE_2025, level=Unit.Level.COMMUNE, parent__parent__name__in=["Tỉnh Trà Vinh", "Tỉnh Bến Tre", "Tỉnh Vĩnh Long"]
+        edition=Unit.Edition.PRE_2025,
+        level=Unit.Level.COMMUNE,
+        parent__parent__name__in=["Tỉnh Trà Vinh", "Tỉnh Bến Tre", "Tỉnh Vĩnh Long"],
     ).select_related("parent__parent")
     currents = Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.COMMUNE, parent__code="86")
     found: list[tuple[str, str, str]] = []
@@ -92,7 +94,9 @@ def _addresses(rng: random.Random) -> list[tuple[str, str, str]]:
         hamlet = f"ấp {rng.choice(['Phú Hòa', 'Long Bình', 'Cồn Chim', 'Rạch Dừa', 'Tân Lập', 'Giồng Lức'])}"
         style = rng.random()
         if style < 0.5:
-            found.append((f"{hamlet}, {commune.name.lower()}, {district.name.lower()}, {province.name.lower()}", "", ""))
+            found.append(
+                (f"{hamlet}, {commune.name.lower()}, {district.name.lower()}, {province.name.lower()}", "", "")
+            )
         elif style < 0.8:
             found.append((f"{hamlet}, {commune.name}, {district.name}", "", province.name.removeprefix("Tỉnh ")))
         else:
@@ -118,7 +122,9 @@ def ocop_workbook(rows: int, rng: random.Random) -> bytes:
     sheet.append(["ỦY BAN NHÂN DÂN TỈNH VĨNH LONG"])
     sheet.append(["DANH SÁCH SẢN PHẨM OCOP ĐƯỢC CÔNG NHẬN (tổng hợp từ ba tỉnh cũ)"])
     sheet.append([])
-    sheet.append(["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Huyện", "Tỉnh", "Hạng sao", "Số QĐ", "Ngày QĐ", "Nhóm SP"])
+    sheet.append(
+        ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Huyện", "Tỉnh", "Hạng sao", "Số QĐ", "Ngày QĐ", "Nhóm SP"]
+    )
     kinds = ["Mật ong", "Bánh pía", "Kẹo dừa", "Gạo thơm", "Bưởi da xanh", "Nước mắm", "Trà", "Rượu", "Chả lụa"]
     for index in range(rows):
         name, (address, district, province) = producers[index % PRODUCERS]
@@ -126,7 +132,18 @@ def ocop_workbook(rows: int, rng: random.Random) -> bytes:
         day = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(0, 6 * 365))
         when = day if rng.random() < 0.7 else day.strftime("%d/%m/%Y")
         sheet.append(
-            [index + 1, f"{rng.choice(kinds)} {index}", name, address, district, province, stars, f"{index}/QĐ-UBND", when, "Thực phẩm"]
+            [
+                index + 1,
+                f"{rng.choice(kinds)} {index}",
+                name,
+                address,
+                district,
+                province,
+                stars,
+                f"{index}/QĐ-UBND",
+                when,
+                "Thực phẩm",
+            ]
         )
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -144,7 +161,9 @@ def build_events(organisations: dict[str, object], rng: random.Random) -> None:
 
     key = PeriodKey.parse(PERIOD)
     days = (key.end - key.start).days
-    communes = list(Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.COMMUNE).values_list("pk", "name"))
+    communes = list(
+        Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.COMMUNE).values_list("pk", "name")
+    )
     committees, agencies = organisations["committees"], organisations["agencies"]
     recorders = [*committees, *agencies]  # type: ignore[misc]
     batch = 10_000
@@ -225,7 +244,9 @@ def main() -> None:
         found = figures_for_unit(country, key.start, key.end)  # type: ignore[arg-type]
         times.append((time.perf_counter() - begun) * 1000)
     figures_ms = statistics.median(times)
-    counted = sum(int(found[code].value) for code in ("fairs", "rural_markets", "trade_connection_events") if code in found)
+    counted = sum(
+        int(found[code].value) for code in ("fairs", "rural_markets", "trade_connection_events") if code in found
+    )
     print(f"national figures {PERIOD}, median of {RUNS}: {figures_ms:.1f} ms ({counted} events counted)", flush=True)
     print(
         json.dumps(

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lint step of `make lint`: views and the API reach scoped data only through the access gates, and never write.
 
-Fails (exit 1, ``file:line: message``) on, in any ``views.py`` and in ``hangviet/api/``:
+Fails (exit 1, ``file:line: message``) on, in any ``views.py`` (or ``views_*.py``) and in ``hangviet/api/``:
 - an ORM call on a scoped model (one that belongs to an organisation: ``Report.objects...``,
   ``get_object_or_404(Report, ...)``) — the app's ``access.py`` gate or ``queries.py`` must fetch it;
 - a write (``.save()``, ``.delete()``, ``.create()``, ``.update()``, ``bulk_create``, ``get_or_create``,
@@ -52,7 +52,8 @@ NOT_MODELS = frozenset({"session", "storage", "messages", "response", "cache", "
 
 
 def _targets() -> list[Path]:
-    return sorted([*ROOT.glob("hangviet/*/views.py"), *ROOT.glob("hangviet/api/*.py")])
+    views = [*ROOT.glob("hangviet/*/views.py"), *ROOT.glob("hangviet/*/views_*.py")]
+    return sorted([*views, *ROOT.glob("hangviet/api/*.py")])
 
 
 class Finder(ast.NodeVisitor):

@@ -60,7 +60,7 @@ def insert_rows(model: type[models.Model], rows: list[Any], *, ids: bool = False
         if ids:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [meta.db_table, meta.pk.column, len(rows)],  # type: ignore[union-attr]
+                [meta.db_table, meta.pk.column if meta.pk else "id", len(rows)],
             )
             for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
                 row.pk = pk
@@ -70,7 +70,8 @@ def insert_rows(model: type[models.Model], rows: list[Any], *, ids: bool = False
         for stamp in stamped:
             stamp.pre_save(row, True)
     names = [each.attname for each in fields]
-    _copy(model, [field.column for field in fields], ([getattr(row, name) for name in names] for row in rows))
+    columns = [str(field.column) for field in fields]
+    _copy(model, columns, ([getattr(row, name) for name in names] for row in rows))
 
 
 def insert_values(model: type[models.Model], names: list[str], values: list[tuple[Any, ...]]) -> None:
@@ -81,7 +82,8 @@ def insert_values(model: type[models.Model], names: list[str], values: list[tupl
         objects = [model(**dict(zip(names, row, strict=True))) for row in values]
         model._default_manager.bulk_create(objects, batch_size=BATCH)
         return
-    _copy(model, [model._meta.get_field(name).column for name in names], iter(values))  # type: ignore[union-attr]
+    columns = [str(getattr(model._meta.get_field(name), "column", name)) for name in names]
+    _copy(model, columns, iter(values))
 
 
 def _copy(model: type[models.Model], columns: list[str], rows: Iterable[Sequence[Any]]) -> None:

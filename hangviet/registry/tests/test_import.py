@@ -4,17 +4,20 @@ their reasons, dry runs that write nothing, and all-or-nothing imports."""
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hangviet.audit.models import AuditEvent
+from hangviet.lib.text import fold_diacritics
 from hangviet.registry import actions
 from hangviet.registry.figures import figures_for_unit
 from hangviet.registry.importing import planners
 from hangviet.registry.importing.engine import import_file
 from hangviet.registry.importing.reading import FileRefused
+from hangviet.registry.importing.text import fold
 from hangviet.registry.models import (
     Club,
     Event,
@@ -26,6 +29,7 @@ from hangviet.registry.models import (
     Producer,
     SalePoint,
 )
+from hangviet.registry.places import resolve_text
 from hangviet.registry.tests.listfiles import OCOP_HEADINGS, csv_bytes, xlsx
 from hangviet.units.models import Unit
 
@@ -463,3 +467,18 @@ def test_twenty_rows_of_one_commune_resolve_it_once(world):
     with CaptureQueriesContext(connection) as tenfold:
         import_file(xlsx([OCOP_HEADINGS, *rows]), "b.xlsx", "ocop", world.vinh_long, dry_run=True, acting_user=None)
     assert len(tenfold) <= len(first) + 5  # the number of queries does not grow with the rows
+
+
+def test_a_commune_written_alone_is_todays_when_the_old_one_of_that_name_became_it(world):
+    hoa_minh = _current("Xã Hòa Minh")
+    assert resolve_text("xã Hòa Minh", context=world.vinh_long.unit) == hoa_minh  # not ambiguous: one place
+    assert resolve_text("thị trấn Châu Thành, huyện Châu Thành", context=world.vinh_long.unit) is None  # two places
+    result = _ocop(world, [[1, "Chả cá", "Cơ sở Cá Lóc", "xã Hòa Minh", "3", "", "01/06/2022"]], dry_run=True)
+    assert result.outcomes[0].place == "Xã Hòa Minh, Tỉnh Vĩnh Long"
+
+
+def test_fast_folding_gives_the_keys_stored_in_the_registries():
+    samples = ["Hợp tác xã Mật hoa dừa", "ĐẮK LẮK", "Thị trấn  Châu\tThành", "Kết quả phân hạng ★", "Ấp Cồn Chim"]
+    for text in samples:
+        assert fold(text) == fold_diacritics(text)
+    assert fold(unicodedata.normalize("NFD", "Hòa Minh")) == "hoa minh"
