@@ -215,6 +215,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # How long an OCOP recognition stays valid unless its decision says otherwise (outside knowledge, to confirm:
 # 36 months; each recognition can carry its own end date).
 HANGVIET_OCOP_VALIDITY_MONTHS = env_int("HANGVIET_OCOP_VALIDITY_MONTHS", 36)
+# Rows one registry import (an .xlsx or .csv list) may hold; a longer list is refused whole.
+HANGVIET_REGISTRY_IMPORT_MAX_ROWS = env_int("HANGVIET_REGISTRY_IMPORT_MAX_ROWS", 30_000)
 HANGVIET_TASK_STALE_MINUTES = env_int("HANGVIET_TASK_STALE_MINUTES", 15)
 # The reading-progress page says no worker is processing when tasks have waited this long and none runs.
 HANGVIET_TASK_STALLED_SECONDS = env_int("HANGVIET_TASK_STALLED_SECONDS", 60)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Lint step of `make lint`: views and the API reach scoped data only through the access gates, and never write.
 
-Fails (exit 1, ``file:line: message``) on, in any ``views.py`` (or module of a ``views/`` package) and in
+Fails (exit 1, ``file:line: message``) on, in any ``views.py`` (or ``views_*.py``, or module of a ``views/``
+package) and in
 ``hangviet/api/``:
 - an ORM call on a scoped model (one that belongs to an organisation: ``Report.objects...``,
   ``get_object_or_404(Report, ...)``) — the app's ``access.py`` gate or ``queries.py`` must fetch it;
@@ -65,7 +66,11 @@ NOT_MODELS = frozenset({"session", "storage", "messages", "response", "cache", "
 
 
 def _targets() -> list[Path]:
-    views = [*ROOT.glob("hangviet/*/views.py"), *ROOT.glob("hangviet/*/views/*.py")]
+    views = [
+        *ROOT.glob("hangviet/*/views.py"),
+        *ROOT.glob("hangviet/*/views_*.py"),
+        *ROOT.glob("hangviet/*/views/*.py"),
+    ]
     return sorted([*views, *ROOT.glob("hangviet/api/*.py")])
 
 

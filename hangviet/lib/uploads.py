@@ -1,5 +1,5 @@
 """The one upload policy every uploaded file goes through: report attachments, task evidence, a report's
-Excel workbook, a plan document, ingest uploads (single and bulk).
+Excel workbook, a plan document, ingest uploads (single and bulk), registry lists (.xlsx, .csv).
 
 ``check_upload`` looks at the name (sanitised for storage, original kept for display), the size, the content
 (magic bytes; the file really is what its extension claims) and, for zip-based Office files, the archive
@@ -184,6 +184,22 @@ def _check_text(content: bytes) -> None:
         raise ValidationError(_("Tệp không phải là văn bản thuần (.txt)."))
 
 
+def _check_csv(content: bytes) -> None:
+    """A list saved as CSV: text in UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1258. A stray NUL
+    is left to the importer, which refuses the row holding it; a file that is mostly NULs is not text."""
+    utf16 = content[:2] in (b"\xff\xfe", b"\xfe\xff")
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "cp1258"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValidationError(_("Không đọc được bảng mã của tệp CSV; hãy lưu lại dạng “CSV UTF-8”."))
+    if text.count("\x00") > max(16, len(text) // 100):
+        raise ValidationError(_("Tệp không phải là văn bản CSV."))
+
+
 def check_content(content: bytes, extension: str) -> None:
     """ValidationError unless the bytes really are a file of the kind the extension claims."""
     if not content:
@@ -206,6 +222,8 @@ def check_content(content: bytes, extension: str) -> None:
             raise ValidationError(_("Tệp không phải là tệp Word/Excel cũ (.doc, .xls) thật."))
     elif extension == ".txt":
         _check_text(content)
+    elif extension == ".csv":
+        _check_csv(content)
 
 
 def check_upload(

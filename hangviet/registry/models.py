@@ -465,3 +465,49 @@ class Club(Recorded):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportJob(models.Model):
+    """A list uploaded to be imported into a registry: checked (dry run), then imported once confirmed. Long
+    lists are checked and imported by the task worker; the page follows ``rows_done``."""
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Đang kiểm tra")
+        CHECKED = "checked", _("Đã kiểm tra, chờ xác nhận")
+        IMPORTING = "importing", _("Đang nhập")
+        DONE = "done", _("Đã nhập")
+        FAILED = "failed", _("Không nhập được")
+
+    kind = models.CharField(_("sổ"), max_length=12)
+    recorded_by = models.ForeignKey(
+        Organisation, verbose_name=_("đơn vị ghi nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        "auth.User", verbose_name=_("người tải lên"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(_("tệp"), upload_to="registry/imports/%Y/%m/")
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    status = models.CharField(_("tình trạng"), max_length=10, choices=Status.choices, default=Status.CHECKING)
+    rows_total = models.PositiveIntegerField(_("số dòng"), default=0)
+    rows_done = models.PositiveIntegerField(_("số dòng đã xử lý"), default=0)
+    preview = models.JSONField(_("kết quả chạy thử"), default=dict, blank=True)
+    result = models.JSONField(_("kết quả nhập"), default=dict, blank=True)
+    error = models.TextField(_("lý do không nhập được"), blank=True)
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lần nhập danh sách")
+        verbose_name_plural = _("lần nhập danh sách")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.IMPORTING)

@@ -121,7 +121,8 @@ def resolve_text(text: str, *, context: Unit | None = None, on_date: datetime.da
         if len(best) == 1:
             return best[0]
         if len(best) > 1:
-            return None  # "huyện Châu Thành" exists in two of the old provinces: ask the clerk
+            # "huyện Châu Thành" exists in two of the old provinces: ask the clerk (unless both are one place)
+            return same_place(best)
     try:
         unit = resolve_unit(", ".join(parts)).unit
     except UnitNotFound:
@@ -132,6 +133,18 @@ def resolve_text(text: str, *, context: Unit | None = None, on_date: datetime.da
         if not _within(unit, context_ids) and unit.pk not in context_ids:
             return None
     return unit
+
+
+def same_place(units: list[Unit]) -> Unit | None:
+    """The current unit among ``units`` when each of the others became it (old Trà Vinh's "xã Hòa Minh" became
+    today's Xã Hòa Minh of Vĩnh Long: one place, written before or after the reform); else ``None``."""
+    current = [unit for unit in units if unit.valid_to is None]
+    if len(current) != 1:
+        return None
+    others = [unit for unit in units if unit.pk != current[0].pk]
+    if all([found.pk for found in list_current_units(unit)] == [current[0].pk] for unit in others):
+        return current[0]
+    return None
 
 
 def _context_provinces(context: Unit) -> list[Unit]:
@@ -157,7 +170,10 @@ def _chain(unit: Unit) -> list[Unit]:
 
 @lru_cache(maxsize=20_000)
 def areas_of(unit_id: int) -> tuple[int, ...]:
-    """Ids of every unit whose area holds the unit (itself included), before and after the reform."""
+    """Ids of every unit whose area holds the unit (itself included), before and after the reform. A current
+    unit counts in an old province or district only when all of it came from that one (Tỉnh Vĩnh Long as a whole
+    is in none of old Trà Vinh, Bến Tre or Vĩnh Long: a place known only as "in Vĩnh Long" is not counted in
+    old Trà Vinh's figures)."""
     unit = Unit.objects.select_related("parent__parent__parent").get(pk=unit_id)
     found: dict[int, None] = {u.pk: None for u in _chain(unit)}
     if unit.valid_to is not None:
@@ -169,8 +185,6 @@ def areas_of(unit_id: int) -> tuple[int, ...]:
             above = {a.pk: a for s in old for a in _chain(s) if a.level == level}
             if len(above) == 1:
                 found[next(iter(above))] = None
-        if unit.level == Unit.Level.PROVINCE:
-            found.update({source.pk: None for source in old if source.level == Unit.Level.PROVINCE})
     return tuple(found)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from hangviet.registry import views
+from hangviet.registry import views, views_import
 
 app_name = "registry"
 
@@ -44,4 +44,9 @@ urlpatterns = [
     # places not yet resolved
     path("dia-diem/", views.places, name="places"),
     path("dia-diem/<int:place_id>/", views.place_resolve, name="place_resolve"),
+    # importing the lists offices keep, and exporting a registry (views_import.py)
+    path("nhap/", views_import.start, name="import"),
+    path("nhap/<int:job_id>/", views_import.job, name="import_job"),
+    path("nhap/<int:job_id>/dong-khong-nhap.xlsx", views_import.refused, name="import_refused"),
+    path("xuat/", views_import.export, name="export"),
 ]

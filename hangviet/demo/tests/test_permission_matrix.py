@@ -451,6 +451,7 @@ def build_objects() -> Objects:
         EVENT_CO_ORGANISERS[label] = co_organiser
     _add_registry_objects(org, add)
 
+    targets.update(_registry_import_targets(world))  # registry import (issue 10)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -664,6 +665,38 @@ PRODUCT_TARGETS = ("product:vl_trade", "product:ag_trade")
 PRODUCER_TARGETS = ("producer:vl_trade", "producer:ag_trade")
 SALEPOINT_TARGETS = ("salepoint:vinh_long", "salepoint:ag_trade")
 
+# --- registry import and export (issue 10, the import part) ---------------------------------------------------
+REGISTRY_LIST = "Tên sản phẩm,Hạng sao,Năm công nhận\nMật hoa dừa,4 sao,2022\nKẹo dừa,6 sao,2022\n"
+
+
+def _registry_import_targets(world: World) -> dict[str, Target]:
+    """A list the ward clerk uploaded and checked (one row refused), not yet confirmed."""
+    from hangviet.registry.importing import jobs as import_jobs
+
+    job = import_jobs.start_import(
+        SimpleUploadedFile("ocop.csv", REGISTRY_LIST.encode()),
+        kind="ocop",
+        recorded_by=world.vl_commune,
+        acting_user=world.commune_clerk,
+    )
+    return {
+        "import:vl_commune": Target("import:vl_commune", "vl_commune", {"job_id": job.pk}, uploader="commune_clerk")
+    }
+
+
+def _registry_list(objects: Objects, target: Target) -> dict[str, Any]:
+    return {
+        "kind": "ocop",
+        "organisation": str(target.kwargs["organisation_id"]),
+        "file": SimpleUploadedFile("ocop.csv", REGISTRY_LIST.encode()),
+    }
+
+
+def _confirm_import(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"confirm": "on"}
+
+
+# --- end of registry import and export ------------------------------------------------------------------------
 
 ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
 COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
@@ -773,6 +806,12 @@ MATRIX: dict[str, Entry] = {
     "registry:producer_merge": Entry(PRODUCER_TARGETS, read=registry_edit, write=registry_edit, data=_merge),
     "registry:places": Entry(NOTHING, read=signed_in, write=None),
     "registry:place_resolve": Entry(("place:vl_trade",), read=registry_edit, write=registry_edit, data=_resolve),
+    # registry import and export (issue 10, the import part): the recording organisation's editors import; an
+    # uploaded list is followed and confirmed by its uploader only; an export holds only what the user reads
+    "registry:import": Entry(ORG_TARGETS, read=signed_in, write=edit, data=_registry_list),
+    "registry:import_job": Entry(("import:vl_commune",), read=uploader_only, write=uploader_only, data=_confirm_import),
+    "registry:import_refused": Entry(("import:vl_commune",), read=uploader_only, write=None),
+    "registry:export": Entry(NOTHING, read=signed_in, write=None, query={"kind": "ocop"}),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
