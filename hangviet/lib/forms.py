@@ -15,6 +15,17 @@ from django.utils.translation import gettext_lazy
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 
 
+def style_widget(widget: forms.Widget) -> None:
+    """Give a widget the design system's classes (checkbox, select or text input)."""
+    if isinstance(widget, forms.CheckboxInput):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select):
+        css = "form-select form-select-sm"
+    else:
+        css = "form-control form-control-sm"
+    widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
 class StyledFormMixin:
     """Adds Bootstrap classes to widgets so templates can render ``field.as_widget`` as is."""
 
@@ -23,14 +34,7 @@ class StyledFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select form-select-sm"
-            else:
-                css = "form-control form-control-sm"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            style_widget(field.widget)
 
 
 EARLIEST_DATE = datetime.date(1945, 9, 2)  # nothing the platform records happened before the Republic

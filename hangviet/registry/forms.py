@@ -16,7 +16,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.forms import IdListField, SaneDateField, StyledFormMixin, VietnameseFormSet, YearField
+from hangviet.lib.forms import IdListField, SaneDateField, StyledFormMixin, VietnameseFormSet, YearField, style_widget
 from hangviet.lib.vnformat import format_number
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs.models import Organisation
@@ -41,14 +41,7 @@ class Styled(StyledFormMixin):
     errors (Bootstrap shows them red)."""
 
     def add_styled_field(self, name: str, field: forms.Field, *, first: bool = False) -> None:
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        style_widget(field.widget)
         self.fields = {name: field, **self.fields} if first else {**self.fields, name: field}
 
     def full_clean(self) -> None:
