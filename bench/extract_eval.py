@@ -26,10 +26,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-DATA = Path(__file__).resolve().parent / "data" / "extract"
-FRESH = Path(__file__).resolve().parent / "data" / "extract_fresh"
-UNSEEN = Path(__file__).resolve().parent / "data" / "extract_unseen"
-DEVELOPMENT = {"report_00"}
+HERE = Path(__file__).resolve().parent / "data"
+DEVELOPMENT = {"extract/report_00"}
+# (group, folder): every ``*.txt`` with a sibling ``.json`` of gold labels in the folder belongs to the group.
+SOURCES = [
+    ("tuning", HERE / "extract"),
+    ("tuning", HERE / "extract_fresh"),
+    ("tuning", HERE / "extract_events"),
+    ("unseen", HERE / "extract_unseen"),
+    ("unseen2", HERE / "extract_unseen2"),
+]
 
 
 def key(fact: dict) -> tuple[str, Decimal, bool]:
@@ -58,25 +64,28 @@ def ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 1.0
 
 
-def main() -> None:
+def main(verbose: bool = False) -> None:
     from hangviet.ingest.extract import extract
     from hangviet.ingest.reading import read_document
 
-    reports = [
-        *sorted(DATA.glob("report_*.txt")),
-        *sorted(FRESH.glob("fresh_*.txt")),
-        *sorted(UNSEEN.glob("unseen_*.txt")),
+    reports: list[tuple[str, Path]] = [
+        (group, path)
+        for group, folder in SOURCES
+        for path in sorted(folder.glob("*.txt"))
+        if path.with_suffix(".json").exists()
     ]
     results: dict[str, tuple[list[dict], list[dict]]] = {}
-    for path in reports:
+    group_of: dict[str, str] = {}
+    for group, path in reports:
+        name = f"{path.parent.name}/{path.stem}"
         labels = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         found = extract(read_document(path.read_bytes(), path.name).passages).as_dict()["facts"]
-        results[path.stem] = (found, labels["facts"])
+        results[name] = (found, labels["facts"])
+        group_of[name] = "development" if name in DEVELOPMENT else group
     groups = {
         "all": list(results),
-        "unseen": [n for n in results if n.startswith("unseen_")],
-        "tuning": [n for n in results if n.startswith(("report_", "fresh_")) and n not in DEVELOPMENT],
-        "development": [n for n in results if n in DEVELOPMENT],
+        **{g: [n for n in results if group_of[n] == g] for g in ("development", "tuning", "unseen", "unseen2")},
+        "events": [n for n in results if n.startswith("extract_events/")],
     }
     summary: dict[str, tuple[float, float]] = {}
     for name, subset in groups.items():
@@ -94,12 +103,18 @@ def main() -> None:
                     f"  {code:28} precision {ratio(tp[code], predicted[code]):5}"
                     f"  recall {ratio(tp[code], gold[code]):5}  (found {predicted[code]}, gold {gold[code]})"
                 )
-    texts = [path.read_bytes() for path in reports] * 20
+    if verbose:
+        for name, (found, expected) in results.items():
+            tp, predicted, gold, _r, _t = score([(found, expected)])
+            print(f"  {name:28} precision {ratio(sum(tp.values()), sum(predicted.values()))}"
+                  f"  recall {ratio(sum(tp.values()), sum(gold.values()))}")
+    texts = [path.read_bytes() for _group, path in reports] * 20
     started = time.perf_counter()
     for number, content in enumerate(texts):
         extract(read_document(content, f"{number}.txt").passages)
     docs_per_s = len(texts) / (time.perf_counter() - started)
     unseen = summary.get("unseen", (None, None))
+    unseen2 = summary.get("unseen2", (None, None))
     print(
         json.dumps(
             {
@@ -108,6 +123,8 @@ def main() -> None:
                 "docs_per_s": round(docs_per_s, 1),
                 "unseen_precision": unseen[0],
                 "unseen_recall": unseen[1],
+                "unseen2_precision": unseen2[0],
+                "unseen2_recall": unseen2[1],
                 "reports": len(reports),
                 "gold_facts": sum(len(gold) for _found, gold in results.values()),
             }
@@ -122,4 +139,4 @@ if __name__ == "__main__":
     import django
 
     django.setup()
-    main()
+    main(verbose="-v" in sys.argv)
