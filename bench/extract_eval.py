@@ -106,8 +106,10 @@ def main(verbose: bool = False) -> None:
     if verbose:
         for name, (found, expected) in results.items():
             tp, predicted, gold, _r, _t = score([(found, expected)])
-            print(f"  {name:28} precision {ratio(sum(tp.values()), sum(predicted.values()))}"
-                  f"  recall {ratio(sum(tp.values()), sum(gold.values()))}")
+            print(
+                f"  {name:28} precision {ratio(sum(tp.values()), sum(predicted.values()))}"
+                f"  recall {ratio(sum(tp.values()), sum(gold.values()))}"
+            )
     texts = [path.read_bytes() for _group, path in reports] * 20
     started = time.perf_counter()
     for number, content in enumerate(texts):

@@ -2,8 +2,10 @@
 upload, ``read_document`` then ``extract``) on a small (~10 KB) and a large (~400 KB) generated report.
 
 The documents are the Trà Vinh seed report flattened into run-on text (line breaks and sentence ends turned
-into commas), the shape that used to be quadratic: many figures in one very long sentence.
-Last line: {"ms_per_kb_small": ..., "ms_per_kb_large": ...}; the two should be within 2x.
+into commas), the shape that used to be quadratic: many figures in one very long sentence; and the same with
+every ";" and "." between words turned into commas too ("run_on": one clause of 400 KB, nothing to stop a look
+back or ahead). Last line: {"ms_per_kb_small": ..., "ms_per_kb_large": ..., "ms_per_kb_run_on_small": ...,
+"ms_per_kb_run_on_large": ...}; each pair should be within 2x.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from hangviet.ingest.reading import read_document  # noqa: E402
 SEED = ROOT / "hangviet" / "ingest" / "tests" / "data" / "report_travinh_2023_h1.txt"
 
 
-def document(kilobytes: int) -> bytes:
+def document(kilobytes: int, run_on: bool = False) -> bytes:
     seed = SEED.read_text(encoding="utf-8")
     flat = SENTENCE_END.sub(", ", re.sub(r"\s*\n\s*", ", ", seed))
+    if run_on:
+        flat = re.sub(r"[;.](?=\s)", ",", flat)
     text = (flat * (kilobytes * 1024 // len(flat.encode()) + 1)).encode()[: kilobytes * 1024]
     return text.decode("utf-8", errors="ignore").encode()
 
@@ -48,6 +52,9 @@ def ms_per_kb(content: bytes, repeat: int) -> float:
 def main() -> None:
     small, large = document(10), document(400)
     result = {"ms_per_kb_small": round(ms_per_kb(small, 5), 3), "ms_per_kb_large": round(ms_per_kb(large, 2), 3)}
+    run_on_small, run_on_large = document(10, run_on=True), document(400, run_on=True)
+    result["ms_per_kb_run_on_small"] = round(ms_per_kb(run_on_small, 5), 3)
+    result["ms_per_kb_run_on_large"] = round(ms_per_kb(run_on_large, 2), 3)
     print(f"small {len(small) // 1024} KB, large {len(large) // 1024} KB")
     print(json.dumps(result))
 

@@ -15,12 +15,25 @@ Qualifiers: "khoảng, ước, xấp xỉ" → about; "hơn, trên, ngoài" → 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
+from hangviet.ingest.extract_rules import (
+    CUMULATIVE,
+    IN_PERIOD_AGAIN,
+    MACRO_MONEY,
+    MONEY_RULES,
+    MONEY_WINDOW,
+    NOT_RESULT_AFTER,
+    PEOPLE,
+    PEOPLE_REACHED,
+    REGISTRATION,
+    UNIT_RULES,
+)
 from hangviet.ingest.reading import Passage
 
 _NUMBER = (
@@ -44,114 +57,12 @@ QUALIFIERS = {
 }
 MULTIPLIERS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 
-# What a number counts, from the words right after it (folded to lower case), most specific first.
-# Each rule: (pattern on the words after the number, indicator, pattern the sentence must contain or None).
-PEOPLE_REACHED = "people"  # propaganda or training participants: decided by the nearest activity before the number
 TRAINING_WORDS = re.compile(r"tập huấn|hội thảo|\blớp\b|khóa học|bồi dưỡng|đào tạo|học viên")
 PROPAGANDA_WORDS = re.compile(r"tuyên truyền|vận động|phổ biến|cuộc\s+cho\s*$")
-PEOPLE = (
-    r"(?:(?:lượt\s+)?(?:người|cán bộ|đảng viên|đoàn viên|hội viên|học viên|công chức|viên chức|lao động|đại biểu)"
-    r"|lượt\s+(?:hộ(?: kinh doanh| gia đình)?|tiểu thương|phụ nữ|nông dân|thanh niên|học sinh|sinh viên"
-    r"|cựu chiến binh))"
-)
-AFTER_RULES: list[tuple[re.Pattern[str], str, re.Pattern[str] | None]] = [
-    (re.compile(r"^sản phẩm[^.;:]{0,60}?(?:ocop)[^.;:]{0,40}?3 sao trở lên"), "ocop_products", None),
-    (re.compile(r"^sản phẩm[^.;:,]{0,40}?3 sao trở lên"), "ocop_products", None),
-    (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?3 sao"), "ocop_3_star", None),
-    (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?4 sao"), "ocop_4_star", None),
-    (re.compile(r"^sản phẩm(?:[^.;:,]{0,40}?(?:đạt|hạng))?[^.;:,\d]{0,12}?5 sao"), "ocop_5_star", None),
-    (
-        re.compile(r"^sản phẩm[^.;:]{0,40}?ocop(?![^.;]{0,40}?(?:trưng bày|giới thiệu tại|tham gia|tham dự))"),
-        "ocop_products",
-        None,
-    ),
-    (re.compile(r"^chủ thể"), "ocop_producers", re.compile(r"ocop|\d sao")),
-    (re.compile(r"^(?:cửa hàng|điểm)[^.;]{0,60}?ocop"), "ocop_stores", None),
-    (re.compile(r"^(?:điểm bán|điểm giới thiệu)[^.;]{0,50}?hàng việt"), "viet_sale_points", None),
-    (re.compile(r"^(?:chương trình|đợt)[^.;]{0,30}?khuyến mại"), "promotion_programs", None),
-    (re.compile(r"^(?:phiên chợ|chợ phiên)"), "rural_markets", None),
-    (re.compile(r"^(?:cuộc |lần )?(?:hội chợ|triển lãm|tuần hàng)"), "fairs", None),
-    (
-        re.compile(r"^(?:cuộc |lần )?(?:hội nghị|chuyến|hoạt động|chương trình)?\s*(?:kết nối|giao thương)"),
-        "trade_connection_events",
-        None,
-    ),
-    (re.compile(r"^gian hàng"), "booths", None),
-    (
-        re.compile(r"^(?:doanh nghiệp|cơ sở|hợp tác xã|htx)(?:\s*/\s*doanh nghiệp)?(?:[^.;]{0,25}?tham gia|,)"),
-        "participating_businesses",
-        None,
-    ),
-    (re.compile(r"^(?:doanh nghiệp|cơ sở)\b"), "participating_businesses", re.compile(r"tham gia|hội chợ|phiên chợ")),
-    (re.compile(r"^(?:lượt khách|lượt người (?:tham quan|mua sắm)|khách tham quan)"), "event_visitors", None),
-    (
-        re.compile(r"^lượt\b(?!\s+(?:người|cán bộ|đảng viên|đoàn viên|hội viên|học viên|hộ|tiểu thương|đại biểu))"),
-        "event_visitors",
-        re.compile(r"khách|tham quan|mua sắm"),
-    ),
-    (re.compile(r"^(?:lớp|khóa)\b"), "training_courses", None),
-    (
-        re.compile(r"^(?:cuộc |buổi )?(?:hội thảo|tọa đàm|hội nghị)(?! (?:kết nối|giao thương))"),
-        "training_courses",
-        None,
-    ),
-    (re.compile(r"^(?:cuộc|đợt|vụ) (?:kiểm tra, giám sát|giám sát|kiểm tra việc)"), "supervisions", None),
-    (re.compile(r"^vụ (?:kiểm tra|kiểm soát)"), "inspections", None),
-    (re.compile(r"^vụ\s+(?:việc\s+)?vi phạm"), "violations_handled", None),
-    (
-        re.compile(r"^vụ\b(?!\s+(?:kiểm tra|kiểm soát))"),
-        "violations_handled",
-        re.compile(r"xử lý|vi phạm|nhập lậu|hàng giả"),
-    ),
-    (re.compile(r"^(?:cuộc|buổi)\b"), "propaganda_sessions", re.compile(r"tuyên truyền|vận động|phổ biến")),
-    (re.compile(r"^cuộc,?\s+(?:có\s+|với\s+|thu hút\s+)?[\d.]+\s+lượt"), "propaganda_sessions", None),
-    (
-        re.compile(rf"^{PEOPLE}"),
-        PEOPLE_REACHED,
-        re.compile(r"tuyên truyền|vận động|phổ biến|tập huấn|hội thảo|hội nghị|\blớp\b|khóa|bồi dưỡng|đào tạo|\d cuộc"),
-    ),
-    (
-        re.compile(r"^(?:tin(?!\s*(?:báo|nhắn))|bài|tin, bài|tin bài|phóng sự|chuyên mục|chuyên trang)\b"),
-        "media_items",
-        re.compile(r"^(?!.*(?:tin báo|phản ánh|tố giác|khiếu nại))"),  # tip-offs from consumers are not news items
-    ),
-    (re.compile(r"^(?:băng rôn|băng-rôn|pano|cụm pano|áp phích|khẩu hiệu)"), "banners", None),
-    (re.compile(r"^tấn\b"), "goods_delivered_tonnes", None),
-    (re.compile(r"^khu dân cư[^.;]{0,70}?(?:hàng việt|tự hào)"), "model_residential_areas", None),
-    (re.compile(r"^(?:câu lạc bộ|clb|tổ, nhóm|mô hình câu lạc bộ)"), "clubs", None),
-    (re.compile(r"^(?:tập thể|cá nhân|doanh nghiệp)[^.;]{0,40}?(?:khen|tôn vinh|biểu dương)"), "commendations", None),
-    (
-        re.compile(r"^(?:tập thể|cá nhân|gia đình|hộ gia đình)\b"),
-        "commendations",
-        re.compile(r"khen thưởng|tôn vinh|biểu dương|bằng khen|giấy khen"),
-    ),
-    (re.compile(r"^(?:thành viên|hội viên)\b"), "club_members", re.compile(r"câu lạc bộ|clb|tổ, nhóm")),
-    (
-        re.compile(r"^%(?!\s*(?:kế hoạch|chỉ tiêu|so với|trở lên|trở xuống))"),
-        "viet_goods_share_pct",
-        re.compile(r"hàng việt"),
-    ),
-]
-MONEY_CONTEXT = [
-    (
-        re.compile(
-            r"(?:hội chợ|phiên chợ|triển lãm|gian hàng|tuần hàng|sự kiện|chợ đêm)[^;]*doanh thu|doanh thu[^;]{0,60}?"
-            r"(?:hội chợ|phiên chợ|triển lãm|gian hàng|tuần hàng|sự kiện|/phiên)|doanh thu (?:đạt|bình quân|khoảng)"
-        ),
-        "event_revenue_vnd",
-    ),
-    (re.compile(r"xử phạt|phạt tiền|tiền phạt|phạt vi phạm"), "fines_vnd"),
-    (re.compile(r"kinh phí"), "committee_budget_vnd"),
-]
 NOT_RESULT = re.compile(
     r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|dự kiến|\bsẽ\b|dự toán|kế hoạch (?:năm|là)|đề nghị|kiến nghị|đề xuất",
     re.IGNORECASE,
 )
-NOT_RESULT_AFTER = re.compile(
-    r"^[^.;,]{0,30}?(?:lượt truy cập|lượt xem|lượt thích|người theo dõi|đăng ký)"
-    r"|^[^.;]{0,40}?(?:theo kế hoạch|phải hoãn|tạm hoãn|bị hủy|không tổ chức được|chưa tổ chức)"
-)
-REGISTRATION_BEFORE = re.compile(r"(?:đăng ký|hồ sơ|dự kiến|phấn đấu|đạt từ|tối thiểu|ít nhất)\s*$")
 DIRECTION_HEADINGS = re.compile(
     r"phương hướng|nhiệm vụ (?:trọng tâm|thời gian tới|6 tháng cuối|năm \d{4})|"
     r"kiến nghị|đề xuất|giải pháp",
@@ -159,6 +70,8 @@ DIRECTION_HEADINGS = re.compile(
 )
 RESULT_HEADINGS = re.compile(r"kết quả|tình hình|đánh giá", re.IGNORECASE)
 HEADING = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\s*[.)]\s*\S")
+PART_HEADING = re.compile(r"^[IVX]{1,4}\s*[.)]")
+DIRECTION_START = re.compile(r"^\d{1,2}\s*[.)]\s*(?:phương hướng|nhiệm vụ|kiến nghị|đề xuất|đề nghị)", re.IGNORECASE)
 PER_ITEM_BEFORE = re.compile(
     r"(?:mỗi|bình quân|trung bình|mức thấp nhất là|cao nhất là|thấp nhất là|mức)\s[^.;]{0,30}$"
 )
@@ -213,13 +126,19 @@ def _found_in(pattern: re.Pattern[str], text: str) -> bool:
 
 def _indicator_for(after: str, sentence: str, multiplier: str | None, clause: str) -> str | None:
     if re.match(r"^(?:đồng|đ\b|vnđ)", after) or (multiplier and re.match(r"^(?:đồng|\s*$)", after)):
-        # Money is named by what is said just before it, within its clause ("phạt tiền 3,46 tỷ đồng").
-        if re.search(r"(?:bán lẻ|tổng mức|tiêu dùng xã hội|tăng trưởng|gdp|grdp)", clause):
-            return None  # economic statistics, not an activity of the campaign
-        return next((code for pattern, code in MONEY_CONTEXT if pattern.search(clause[-120:])), None)
-    for pattern, code, needs in AFTER_RULES:
-        if pattern.search(after) and (needs is None or _found_in(needs, sentence)):
-            return code
+        # Money is named by the phrase nearest before it, within its clause ("phạt tiền 3,46 tỷ đồng").
+        if MACRO_MONEY.search(clause) or PRICE.match(after):
+            return None  # economic statistics, or a price ("35.000 đồng/kg"): not an activity of the campaign
+        window = clause[-MONEY_WINDOW:]
+        named, nearest = None, -1
+        for money in MONEY_RULES:
+            end = max((found.end() for found in money.before.finditer(window)), default=-1)
+            if end > nearest and (money.needs is None or _found_in(money.needs, sentence)):
+                named, nearest = money.indicator, end
+        return named
+    for rule in UNIT_RULES:
+        if rule.after.search(after) and (rule.needs is None or _found_in(rule.needs, sentence)):
+            return rule.indicator
     return None
 
 
@@ -236,7 +155,12 @@ def _people_kind(before: str, after: str) -> str:
     return "training_participants" if training > propaganda else "propaganda_participants"
 
 
-LABEL = re.compile(r"(?:^|[-–•+*]\s*|;\s*)(?P<label>[^:;.()]{3,80}?):\s*(?:khoảng|hơn|trên|gần|dưới)?\s*$")
+# The text before a figure is read only this far back, so that a sentence with many figures costs linear time,
+# not quadratic (what names a figure, a label or an activity, is far nearer than this).
+LOOKBEHIND = 2000
+LABEL = re.compile(
+    r"(?:^|[-–•+*]\s*|;\s*)(?P<label>[^:;.()]{3,80}?)\s*(?:\([^()]{0,60}\))?:\s*(?:khoảng|hơn|trên|gần|dưới)?\s*$"
+)  # "Số vụ kiểm tra: 412 vụ", "Sản phẩm OCOP (lũy kế đến ngày 15/6/2022): 209 sản phẩm"
 COMPARISON_OPEN = re.compile(r"\((?:\s*(?:cùng kỳ|năm \d{4}|kỳ trước|so với|năm trước))[^()]*$")
 
 
@@ -245,40 +169,82 @@ COMPARISON_HEAD = re.compile(r"\((?:\s*(?:cùng kỳ|năm \d{4}|kỳ trước|so
 
 def _comparison_open(text: str, end: int) -> bool:
     """COMPARISON_OPEN.search(text[:end]) without rescanning the text: only the last bracket can open it."""
-    last = max(text.rfind("(", 0, end), text.rfind(")", 0, end))
+    start = max(0, end - LOOKBEHIND)
+    last = max(text.rfind("(", start, end), text.rfind(")", start, end))
     return last >= 0 and text[last] == "(" and COMPARISON_HEAD.match(text, last, end) is not None
 
 
 def _labelled(before: str, after: str, context: str, multiplier: str | None, clause: str) -> str | None:
-    """For "Số vụ kiểm tra: 412 vụ" or "Hạng 3 sao: 165 sản phẩm", the label names the figure."""
+    """For "Số vụ kiểm tra: 412 vụ" or "Hạng 3 sao: 165 sản phẩm", the label names the figure. The words after
+    the figure win when they name something else ("Hội chợ Nông sản (tháng 9/2024): 150 gian hàng"), not when
+    the label only says more of the same ("Hội nghị kết nối cung cầu: 03 hội nghị")."""
     label = LABEL.search(before, max(0, len(before) - LOOKBEHIND))
+    own = _indicator_for(after, context, multiplier, clause)
     if not label:
-        return None
+        return own
     name = re.sub(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+", "", label["label"].strip(" -–•+*"))
-    unit = after.split(";")[0].split(",")[0].split("(")[0].strip()
+    unit = re.split(r"[;,(]|\.(?!\d)", after, maxsplit=1)[0].strip()
+    if own is not None and not name.startswith(unit):
+        return own
     for candidate in (name, f"{unit} {name}"):
         code = _indicator_for(candidate, context, multiplier, clause)
         if code is not None:
             return code
-    return None
+    return own
 
 
-def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
+@functools.cache
+def _stocks() -> frozenset[str]:
+    """Indicators that are levels at the end of the period (OCOP products so far), not counts within it."""
+    from hangviet.indicators.catalogue import INDICATORS  # models: import once the apps are loaded
+
+    return frozenset(spec.code for spec in INDICATORS if spec.kind != "flow")
+
+
+PRICE = re.compile(r"^(?:đồng|đ|vnđ)\s*/\s*(?:kg|lít|chai|hộp|gói|túi|sản phẩm|cái|chiếc|con|quả|bó|tấn)\b")
+FOOTNOTE_MARKS = re.compile("[¹²³⁰⁴-⁹]+")  # "22 cá nhân⁹": the word ends before its footnote mark
+EACH = re.compile(r"\bmỗi\s(?!xã)")  # not "Chương trình Mỗi xã một sản phẩm"
+TOTAL = re.compile(r"\btổng\b")  # "mỗi ngày ..., tổng doanh thu 8,5 tỷ đồng": a total after all
+PER_ITEM_AFTER = re.compile(
+    r"^[^.;,]{0,40}?(?:/\s*(?:phiên|hội chợ|cuộc|năm|người|đơn vị|huyện|xã|lớp|ngày)"
+    r"|\bmỗi (?:ngày|phiên|buổi|hội chợ|đợt|lớp|cuộc)\b)"
+)
+SKIP_BEFORE = re.compile(
+    r"\b(?:số (?:hiệu|điện thoại)|lần thứ|năm|quý|tháng|ngày|khóa|phường|khu phố|ấp|điều|khoản|giai đoạn|đợt)\s*$"
+)
+
+
+def _cumulative_marks(lowered: str, period_year: int | None) -> tuple[list[int], list[bool]]:
+    """Where each "lũy kế" / "từ năm 2011 đến nay" of the sentence ends (not "từ năm 2024" in a 2024 report),
+    and each "riêng năm 2024" that comes back to the period, in order: (ends, cumulative or not)."""
+    marks = []
+    for mark in CUMULATIVE.pattern.finditer(lowered):
+        if mark.group(1) is None or period_year is None or int(mark.group(1)) < period_year:
+            marks.append((mark.end(), True))
+    for mark in IN_PERIOD_AGAIN.pattern.finditer(lowered):
+        if mark.group(1) is None or period_year is None or int(mark.group(1)) >= period_year:
+            marks.append((mark.end(), False))
+    marks.sort()
+    return [end for end, _cumulative in marks], [cumulative for _end, cumulative in marks]
+
+
+def _facts_in(sentence: str, location: str, heading: str = "", period_year: int | None = None) -> list[Fact]:
     lowered = sentence.lower()
     context = f"{heading.lower()} {lowered}"  # the part's heading tells what a bare table line is about
-    facts = []
+    marks, cumulative = _cumulative_marks(lowered, period_year)
+    facts: list[Fact] = []
+    afters: list[str] = []  # the words after each fact's figure
     for match in NUMBER.finditer(lowered):
         before = lowered[max(0, match.start() - 40) : match.start()]
-        after = lowered[match.end() : match.end() + 90].lstrip()
-        if re.search(
-            r"\b(?:số (?:hiệu|điện thoại)|lần thứ|năm|quý|tháng|ngày|khóa|phường|khu phố|ấp|điều|khoản|"
-            r"giai đoạn|đợt)\s*$",
-            before,
-        ):
+        after = FOOTNOTE_MARKS.sub("", lowered[match.end() : match.end() + 90]).lstrip()
+        if SKIP_BEFORE.search(before):
             continue
-        prefix = lowered[: match.start()]
-        clause = lowered[lowered.rfind(";", 0, match.start()) + 1 : match.start()]
-        if REGISTRATION_BEFORE.search(before) or NOT_RESULT_AFTER.search(after):
+        window = max(0, match.start() - LOOKBEHIND)
+        prefix = lowered[window : match.start()]
+        semicolon = lowered.rfind(";", window, match.start())
+        clause_start = semicolon + 1 if semicolon >= 0 else window
+        clause = lowered[clause_start : match.start()]
+        if REGISTRATION.pattern.search(before) or NOT_RESULT_AFTER.pattern.search(after):
             continue
         if NOT_RESULT.search(clause[-80:]) and not re.search(r"đã (?:tổ chức|thực hiện|đạt)|kết quả", clause[-80:]):
             continue
@@ -287,19 +253,23 @@ def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
         if re.match(r"^vụ\b", after) and re.search(r"kiểm tra(?:, kiểm soát)?\s*$", before):
             code: str | None = "inspections"  # "kiểm tra 1.132 vụ, xử lý 786 vụ vi phạm"
         else:
-            code = _labelled(prefix, after, context, match["mult"], clause) or _indicator_for(
-                after, context, match["mult"], clause
-            )
+            code = _labelled(prefix, after, context, match["mult"], clause)
+        if code is None and facts and facts[-1].indicator in _stocks() and _same_thing(after, afters[-1]):
+            code = facts[-1].indicator  # "02 điểm bán hàng Việt, nâng tổng số lên 09 điểm"
         if code == "viet_goods_share_pct" and not re.search(r"tỷ lệ[^;]{0,100}$|hàng việt[^;]{0,40}$", clause):
             continue  # a share must be the share of Vietnamese goods, not "100% hộ kinh doanh ký cam kết"
         if code is None:
             continue
         if code == PEOPLE_REACHED:
             code = _people_kind(prefix, after)
+        since = bisect.bisect_right(marks, match.start())
+        if since and marks[since - 1] > clause_start and cumulative[since - 1] and code not in _stocks():
+            continue  # "lũy kế từ năm 2011 đến nay, ... 118 phiên chợ": not this period's markets
+        each = max((found.end() for found in EACH.finditer(clause)), default=-1)
         per_item = (
             bool(PER_ITEM_BEFORE.search(before))
-            or bool(re.search(r"\bmỗi\s(?!xã)", clause))  # not "Chương trình Mỗi xã một sản phẩm"
-            or bool(re.match(r"^[^.;,]{0,40}?/\s*(?:phiên|hội chợ|cuộc|năm|người|đơn vị|huyện|xã|lớp)", after))
+            or (each >= 0 and not TOTAL.search(clause, each))
+            or bool(PER_ITEM_AFTER.match(after))
         )
         qualifier = QUALIFIERS.get((match["qual"] or "").lower(), "exact")
         start = match.start("num") if not match["qual"] else match.start("qual")
@@ -316,22 +286,31 @@ def _facts_in(sentence: str, location: str, heading: str = "") -> list[Fact]:
                 match.end() - offset,
             )
         )
+        afters.append(after)
     return facts
 
 
+UNIT_END = re.compile(r"[.,;:()“”\"\d]")
+
+
+def _same_thing(after: str, earlier: str) -> bool:
+    """Whether a figure counts what an earlier one in its sentence counted, named again more briefly:
+    "02 điểm bán hàng Việt, nâng tổng số lên 09 điểm" (not "12 khu dân cư điểm ..., 153 khu dân cư nông thôn mới")."""
+    unit = UNIT_END.split(after, maxsplit=1)[0].strip()
+    return bool(unit) and earlier.startswith(unit)
+
+
 CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
-# Patterns anchored at the end of the text before a figure are searched only in this much of it, so that a
-# sentence with many figures costs linear time, not quadratic (a match is far shorter than this).
-LOOKBEHIND = 2000
 
 
 def _evidence(sentence: str, start: int, end: int, limit: int = 320) -> tuple[str, int]:
     """The sentence, or for a long one the clause around the figure (between semicolons), and its offset."""
     if len(sentence) <= limit:
         return sentence, 0
-    left = max(sentence.rfind(";", 0, start), sentence.rfind(":", 0, start), start - limit // 2)
+    reach = max(0, start - limit // 2)  # look no further than the evidence can reach, so that this stays linear
+    left = max(sentence.rfind(";", reach, start), sentence.rfind(":", reach, start), start - limit // 2)
     left = max(0, left + 1)
-    stop = CLAUSE_STOP.search(sentence, end)  # not the dot in "267.083"
+    stop = CLAUSE_STOP.search(sentence, end, end + limit // 2 + 1)  # not the dot in "267.083"
     right_candidates = [stop.start()] if stop else []
     right = min([*right_candidates, end + limit // 2, len(sentence)])
     clause = sentence[left : right + 1].strip()
@@ -359,29 +338,37 @@ def guess_unit(text: str) -> str | None:
 
 def sections_of(passages: list[Passage]) -> list[tuple[str, bool]]:
     """For each passage, the heading it falls under and whether that part gives directions (plans for the
-    next period, "phương hướng, nhiệm vụ"), not results."""
+    next period, "phương hướng, nhiệm vụ"), not results. A part (I, II, or a heading in capitals) gives
+    directions by its title, and its numbered items are tasks, whatever words they use; a numbered heading
+    elsewhere gives directions when it starts with them ("4. Phương hướng, nhiệm vụ 6 tháng cuối năm")."""
     found: list[tuple[str, bool]] = []
-    in_directions = False
+    part_directions = item_directions = False
     heading = ""
     for passage in passages:
         stripped = passage.text.strip()
         if HEADING.match(stripped) and len(stripped) < 160:
             heading = stripped
-            if DIRECTION_HEADINGS.search(stripped) and stripped.upper() == stripped:
-                in_directions = True
-            elif RESULT_HEADINGS.search(stripped) or stripped.upper() == stripped:
-                in_directions = bool(DIRECTION_HEADINGS.search(stripped)) and not RESULT_HEADINGS.search(stripped)
-        found.append((heading, in_directions))
+            capitals = stripped.upper() == stripped
+            if PART_HEADING.match(stripped) or capitals:
+                part_directions = bool(DIRECTION_HEADINGS.search(stripped)) and (
+                    capitals or not RESULT_HEADINGS.search(stripped)
+                )
+                item_directions = False
+            elif not part_directions:
+                item_directions = bool(DIRECTION_START.match(stripped)) and not RESULT_HEADINGS.search(stripped)
+        found.append((heading, part_directions or item_directions))
     return found
 
 
 def extract(passages: list[Passage]) -> Extraction:
     """Every result figure of a catalogue indicator in the passages, with its evidence and location."""
+    text = "\n".join(passage.text for passage in passages)
+    period = guess_period(text)
+    year = int(period[:4]) if period else None
     facts: list[Fact] = []
     for passage, (heading, in_directions) in zip(passages, sections_of(passages), strict=True):
         if in_directions and not passage.location.startswith("chú thích"):
             continue
         for sentence in sentences_of(passage):
-            facts.extend(_facts_in(sentence, passage.location, heading))
-    text = "\n".join(passage.text for passage in passages)
-    return Extraction(guess_unit(text), guess_period(text), facts)
+            facts.extend(_facts_in(sentence, passage.location, heading, year))
+    return Extraction(guess_unit(text), period, facts)
