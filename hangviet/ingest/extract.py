@@ -39,6 +39,7 @@ from hangviet.ingest.reading import Passage
 _NUMBER = (
     r"(?P<qual>khoảng|ước tính|ước|xấp xỉ|hơn|trên|ngoài|gần|dưới|chưa đến|gần như)?\s*"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:/\d{1,4}(?=\s+[^\W\d]))?"  # "04/13 khu dân cư": 4 of the 13 (not a date "15/6/2022" nor "2318/BC")
     r"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ))?"
 )
 NUMBER = re.compile(rf"(?<![\d/.,\-–])(?<!\w){_NUMBER}(?![\d]|/|-\w|\.\d)", re.IGNORECASE)
@@ -158,9 +159,12 @@ def _people_kind(before: str, after: str) -> str:
 # The text before a figure is read only this far back, so that a sentence with many figures costs linear time,
 # not quadratic (what names a figure, a label or an activity, is far nearer than this).
 LOOKBEHIND = 2000
+# "Số vụ kiểm tra: 412 vụ", "Sản phẩm OCOP (lũy kế đến ngày 15/6/2022): 209 sản phẩm", "Khu dân cư …: xây dựng
+# mới 06 khu" (a few words of a verb between the label and the figure).
 LABEL = re.compile(
-    r"(?:^|[-–•+*]\s*|;\s*)(?P<label>[^:;.()]{3,80}?)\s*(?:\([^()]{0,60}\))?:\s*(?:khoảng|hơn|trên|gần|dưới)?\s*$"
-)  # "Số vụ kiểm tra: 412 vụ", "Sản phẩm OCOP (lũy kế đến ngày 15/6/2022): 209 sản phẩm"
+    r"(?:^|[-–•+*]\s*|;\s*)(?P<label>[^:;.()]{3,80}?)\s*(?:\([^()]{0,60}\))?:\s*"
+    r"(?P<verb>(?:[^\W\d]+\s+){1,4}?)?(?:khoảng|hơn|trên|gần|dưới)?\s*$"
+)
 COMPARISON_OPEN = re.compile(r"\((?:\s*(?:cùng kỳ|năm \d{4}|kỳ trước|so với|năm trước))[^()]*$")
 
 
@@ -184,8 +188,8 @@ def _labelled(before: str, after: str, context: str, multiplier: str | None, cla
         return own
     name = re.sub(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+", "", label["label"].strip(" -–•+*"))
     unit = re.split(r"[;,(]|\.(?!\d)", after, maxsplit=1)[0].strip()
-    if own is not None and not name.startswith(unit):
-        return own
+    if (own is not None or label["verb"]) and not (unit and name.startswith(unit)):
+        return own  # the label names the figure only if the words after it say nothing else, or less of the same
     for candidate in (name, f"{unit} {name}"):
         code = _indicator_for(candidate, context, multiplier, clause)
         if code is not None:
@@ -202,6 +206,7 @@ def _stocks() -> frozenset[str]:
 
 
 PRICE = re.compile(r"^(?:đồng|đ|vnđ)\s*/\s*(?:kg|lít|chai|hộp|gói|túi|sản phẩm|cái|chiếc|con|quả|bó|tấn)\b")
+RANGE_TO = re.compile(r"^(?:đến|tới|-|–)\s*(?:khoảng\s+)?\d[\d.,]*\s+(?!nghìn|ngàn|triệu|tỷ|tỉ|%)")
 FOOTNOTE_MARKS = re.compile("[¹²³⁰⁴-⁹]+")  # "22 cá nhân⁹": the word ends before its footnote mark
 EACH = re.compile(r"\bmỗi\s(?!xã)")  # not "Chương trình Mỗi xã một sản phẩm"
 TOTAL = re.compile(r"\btổng\b")  # "mỗi ngày ..., tổng doanh thu 8,5 tỷ đồng": a total after all
@@ -214,29 +219,60 @@ SKIP_BEFORE = re.compile(
 )
 
 
-def _cumulative_marks(lowered: str, period_year: int | None) -> tuple[list[int], list[bool]]:
-    """Where each "lũy kế" / "từ năm 2011 đến nay" of the sentence ends (not "từ năm 2024" in a 2024 report),
-    and each "riêng năm 2024" that comes back to the period, in order: (ends, cumulative or not)."""
-    marks = []
+# A cumulative phrase this near the start of a sentence opens it and governs all its clauses ("Qua 14 năm thực
+# hiện Cuộc vận động (2009 - 2023), ...; ..."); elsewhere only the rest of its own clause.
+SENTENCE_OPENING = 30
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Where the sentence's cumulative phrases and its returns to the period end, in order."""
+
+    ends: list[int]
+    cumulative: list[bool]
+    opening: int | None  # where a cumulative phrase opening the sentence ends
+    opening_until: int  # where the first return to the period after it ends
+
+    def governs(self, position: int, clause_start: int) -> bool:
+        """Whether a figure at ``position`` is in a total since before the period."""
+        last = bisect.bisect_right(self.ends, position) - 1
+        if last >= 0 and self.ends[last] > clause_start:
+            return self.cumulative[last]
+        return self.opening is not None and self.opening <= position < self.opening_until
+
+
+def _cumulative_marks(lowered: str, period_year: int | None) -> _Marks:
+    """Each "lũy kế" / "từ năm 2011 đến nay" of the sentence (not "từ năm 2024" in a 2024 report) and each
+    "riêng năm 2024" that comes back to the period."""
+    marks: list[tuple[int, bool]] = []
+    opening = None
     for mark in CUMULATIVE.pattern.finditer(lowered):
         if mark.group(1) is None or period_year is None or int(mark.group(1)) < period_year:
             marks.append((mark.end(), True))
+            if mark.start() <= SENTENCE_OPENING and opening is None:
+                opening = mark.end()
     for mark in IN_PERIOD_AGAIN.pattern.finditer(lowered):
-        if mark.group(1) is None or period_year is None or int(mark.group(1)) >= period_year:
+        year = mark.group(1) or mark.group(2)
+        if year is None or period_year is None or int(year) >= period_year:
             marks.append((mark.end(), False))
     marks.sort()
-    return [end for end, _cumulative in marks], [cumulative for _end, cumulative in marks]
+    until = min(
+        (end for end, cumulative in marks if not cumulative and opening and end > opening), default=len(lowered)
+    )
+    return _Marks([end for end, _kind in marks], [kind for _end, kind in marks], opening, until)
 
 
 def _facts_in(sentence: str, location: str, heading: str = "", period_year: int | None = None) -> list[Fact]:
     lowered = sentence.lower()
     context = f"{heading.lower()} {lowered}"  # the part's heading tells what a bare table line is about
-    marks, cumulative = _cumulative_marks(lowered, period_year)
+    marks = _cumulative_marks(lowered, period_year)
     facts: list[Fact] = []
     afters: list[str] = []  # the words after each fact's figure
     for match in NUMBER.finditer(lowered):
         before = lowered[max(0, match.start() - 40) : match.start()]
         after = FOOTNOTE_MARKS.sub("", lowered[match.end() : match.end() + 90]).lstrip()
+        if upper := RANGE_TO.match(after):
+            after = after[upper.end() :]  # "từ 30 đến 40 gian hàng": the lower bound counts what the upper counts
         if SKIP_BEFORE.search(before):
             continue
         window = max(0, match.start() - LOOKBEHIND)
@@ -254,7 +290,7 @@ def _facts_in(sentence: str, location: str, heading: str = "", period_year: int 
             code: str | None = "inspections"  # "kiểm tra 1.132 vụ, xử lý 786 vụ vi phạm"
         else:
             code = _labelled(prefix, after, context, match["mult"], clause)
-        if code is None and facts and facts[-1].indicator in _stocks() and _same_thing(after, afters[-1]):
+        if code is None and facts and facts[-1].indicator in _stocks() and _same_thing(after, afters[-1], before):
             code = facts[-1].indicator  # "02 điểm bán hàng Việt, nâng tổng số lên 09 điểm"
         if code == "viet_goods_share_pct" and not re.search(r"tỷ lệ[^;]{0,100}$|hàng việt[^;]{0,40}$", clause):
             continue  # a share must be the share of Vietnamese goods, not "100% hộ kinh doanh ký cam kết"
@@ -262,8 +298,7 @@ def _facts_in(sentence: str, location: str, heading: str = "", period_year: int 
             continue
         if code == PEOPLE_REACHED:
             code = _people_kind(prefix, after)
-        since = bisect.bisect_right(marks, match.start())
-        if since and marks[since - 1] > clause_start and cumulative[since - 1] and code not in _stocks():
+        if code not in _stocks() and marks.governs(match.start(), clause_start):
             continue  # "lũy kế từ năm 2011 đến nay, ... 118 phiên chợ": not this period's markets
         each = max((found.end() for found in EACH.finditer(clause)), default=-1)
         per_item = (
@@ -293,11 +328,18 @@ def _facts_in(sentence: str, location: str, heading: str = "", period_year: int 
 UNIT_END = re.compile(r"[.,;:()“”\"\d]")
 
 
-def _same_thing(after: str, earlier: str) -> bool:
-    """Whether a figure counts what an earlier one in its sentence counted, named again more briefly:
-    "02 điểm bán hàng Việt, nâng tổng số lên 09 điểm" (not "12 khu dân cư điểm ..., 153 khu dân cư nông thôn mới")."""
+RAISED_TO = re.compile(r"nâng tổng số(?:\s+[^\W\d]+){0,4}\s+lên\s*$")
+
+
+def _same_thing(after: str, earlier: str, before: str) -> bool:
+    """Whether a figure counts what an earlier one in its sentence counted, named again more briefly or more fully:
+    "02 điểm bán hàng Việt, nâng tổng số lên 09 điểm", "xây dựng mới 06 khu, nâng tổng số lên 31 khu dân cư" (not
+    "12 khu dân cư điểm ..., 153 khu dân cư nông thôn mới")."""
     unit = UNIT_END.split(after, maxsplit=1)[0].strip()
-    return bool(unit) and earlier.startswith(unit)
+    earlier_unit = UNIT_END.split(earlier, maxsplit=1)[0].strip()
+    if not (unit and earlier_unit):
+        return False
+    return earlier.startswith(unit) or (unit.startswith(f"{earlier_unit} ") and RAISED_TO.search(before) is not None)
 
 
 CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")

@@ -6,8 +6,9 @@ written and, where a near miss exists, a phrase it must not match.
 - ``MONEY_RULES``: what a sum of money is, from the phrase that names it just before ("doanh thu đạt khoảng
   1,2 tỷ đồng"). The phrase nearest the sum wins; a rule with no indicator names money that is no result.
 - ``CUMULATIVE``: words that make the rest of a clause a total since before the period ("lũy kế", "từ năm
-  2011 đến nay"); a count of events, people or items there is not the period's result (a stock such as OCOP
-  products reached so far still is).
+  2011 đến nay"), or of the whole sentence when they open it ("Qua 14 năm thực hiện ..., ...; ..."), until
+  ``IN_PERIOD_AGAIN`` ("riêng năm 2024"); a count of events, people or items there is not the period's result
+  (a stock such as OCOP products reached so far still is).
 - ``REGISTRATION``: "đăng ký (tham gia)" right before or after a count: a registration, not a result.
 
 Adding a way of writing is one entry here and its example; ``tests/test_extract_rules.py`` checks every
@@ -168,6 +169,14 @@ UNIT_RULES: tuple[UnitRule, ...] = (
         not_example="Tổ chức 214 cuộc tuyên truyền với 11.760 lượt người dân tham dự.",
     ),
     UnitRule(
+        "consumers at a market or fair",
+        "event_visitors",
+        _r(r"^lượt (?:người tiêu dùng|khách hàng)"),
+        "Các phiên chợ đón trên 7.500 lượt người tiêu dùng.",
+        needs=_r(r"^(?!.*(?:tuyên truyền|vận động|phổ biến|tập huấn))(?=.*(?:phiên chợ|hội chợ|tuần hàng|chợ đêm))"),
+        not_example="Tổ chức 12 cuộc tuyên truyền tại các phiên chợ cho 5.000 lượt người tiêu dùng.",
+    ),
+    UnitRule(
         "businesses counted per event",
         "participating_businesses",
         _r(r"^lượt doanh nghiệp"),
@@ -196,8 +205,8 @@ UNIT_RULES: tuple[UnitRule, ...] = (
     UnitRule(
         "businesses at an event",
         "participating_businesses",
-        _r(r"^(?:doanh nghiệp|cơ sở)\b"),
-        "Trưng bày tại 40 gian hàng của 28 cơ sở sản xuất.",
+        _r(r"^(?:doanh nghiệp|cơ sở|hợp tác xã|htx)\b"),
+        "Tham gia 03 hội chợ với 24 gian hàng của 18 hợp tác xã và hộ hội viên.",
         needs=_r(rf"tham gia|{EVENT_WORDS.pattern}"),
     ),
     UnitRule(
@@ -284,15 +293,31 @@ UNIT_RULES: tuple[UnitRule, ...] = (
         "media_items",
         _r(r"^(?:tin(?!\s*(?:báo|nhắn|phản ánh))|bài|tin, bài|tin bài|phóng sự|chuyên mục|chuyên trang)\b"),
         "Báo Phú Thọ đăng 45 tin, 12 bài và 3 phóng sự ảnh.",
-        needs=_r(r"^(?!.*(?:tin báo|phản ánh|tố giác|khiếu nại))"),  # tip-offs from consumers are not news items
-        not_example="Tiếp nhận 17 tin báo, phản ánh của người tiêu dùng.",
+        # tip-offs from consumers are not news items (but "phản ánh Cuộc vận động" is what the press does)
+        needs=_r(r"^(?!.*(?:tin báo|tố giác|khiếu nại|phản ánh của|phản ánh,))"),
+        not_example="Chi cục tiếp nhận 214 tin báo, phản ánh của người tiêu dùng, đã xác minh 176 tin.",
     ),
     UnitRule(
-        "videos",
+        "videos and sketches",
         "media_items",
-        _r(r"^(?:video|clip|video clip)\b"),
-        "Trang Zalo của phường đăng 15 video clip giới thiệu sản phẩm.",
-        needs=_r(r"đăng|phát sóng|trang|fanpage|zalo|mạng xã hội|youtube|tiktok"),
+        _r(r"^(?:video|clip|video clip|tiểu phẩm)\b"),
+        "Các huyện thực hiện 10 tiểu phẩm, 15 video ngắn phát trên hệ thống truyền thanh và mạng xã hội.",
+        needs=_r(r"đăng|phát sóng|phát trên|truyền thanh|trang|fanpage|zalo|mạng xã hội|youtube|tiktok"),
+    ),
+    UnitRule(
+        "broadcast features",
+        "media_items",
+        _r(r"^chuyên đề\b"),
+        "Đài Phát thanh và Truyền hình tỉnh phát 42 tin, 15 phóng sự và 08 chuyên đề.",
+        needs=_r(r"phát thanh|truyền hình|truyền thanh|phát sóng|\bđài\b|\bbáo\b"),
+        not_example="Tổ chức 08 chuyên đề sinh hoạt chi hội về Cuộc vận động.",
+    ),
+    UnitRule(
+        "episodes of a column",
+        "media_items",
+        _r(r"^kỳ\b"),
+        "Chuyên mục “Nhà nông” trên sóng Đài Phát thanh và Truyền hình tỉnh phát 12 kỳ.",
+        needs=_r(r"chuyên mục|chuyên trang|chuyên đề"),
     ),
     UnitRule(
         "banners and panels",
@@ -401,7 +426,10 @@ CUMULATIVE = TrapRule(
 # ... unless the clause comes back to the period: "lũy kế từ năm 2011 đến nay 118 phiên chợ, riêng năm 2024 là 12".
 IN_PERIOD_AGAIN = TrapRule(
     "back to the period",
-    _r(r"(?:riêng|trong) (?:năm (\d{4})|năm nay|năm|kỳ|kỳ báo cáo|6 tháng(?: đầu năm)?)\b"),
+    _r(
+        r"(?:riêng|trong) (?:năm (\d{4})|năm nay|năm|kỳ|kỳ báo cáo|6 tháng(?: đầu năm)?)\b"
+        r"|(?:^|;)\s*(?:năm|6 tháng đầu năm) (\d{4})\b"
+    ),
     "Từ năm 2011 đến nay đã tổ chức 118 phiên chợ hàng Việt, riêng năm 2010 có 12 phiên chợ hàng Việt.",
     "Từ năm 2011 đến nay đã tổ chức 118 phiên chợ hàng Việt, riêng năm 2024 có 12 phiên chợ hàng Việt.",
 )

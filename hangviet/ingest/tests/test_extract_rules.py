@@ -290,3 +290,41 @@ def test_a_numbered_directions_heading_in_a_report_without_parts() -> None:
         Passage("- Phối hợp tổ chức 01 phiên chợ hàng Việt dịp cuối năm.", "đoạn 4"),
     ]
     assert [(f.indicator, f.value) for f in extract(passages).facts] == [("rural_markets", D(1))]
+
+
+def test_a_cumulative_phrase_opening_a_sentence_governs_all_its_clauses() -> None:
+    text = (
+        "Qua 14 năm thực hiện Cuộc vận động (2009 - 2023), tỉnh đã tổ chức 165 phiên chợ hàng Việt; các cơ quan báo "
+        "chí đăng, phát hơn 3.500 tin, bài về Cuộc vận động."
+    )
+    assert facts_of(text) == []
+    assert facts_of("Lũy kế đến nay có 286 sản phẩm OCOP; năm 2024 tổ chức 12 phiên chợ hàng Việt.") == [
+        ("ocop_products", D(286), False),
+        ("rural_markets", D(12), False),
+    ]
+
+
+def test_a_range_counts_what_its_upper_bound_counts() -> None:
+    assert facts_of("Tại mỗi phiên chợ bố trí từ 30 đến 40 gian hàng.") == [
+        ("booths", D(30), True),
+        ("booths", D(40), True),
+    ]
+
+
+def test_a_share_of_a_total_counts_its_first_number() -> None:
+    assert facts_of("Phường có 04/13 khu dân cư đạt khu dân cư “tự hào dùng hàng Việt”.") == [
+        ("model_residential_areas", D(4), False)
+    ]
+    assert facts_of("Có 16/16 xã tổ chức tuyên truyền; ngày 15/6/2022 và Công văn số 2318/BC-SNN.") == []
+
+
+def test_a_labelled_line_with_a_verb_before_the_figure() -> None:
+    text = (
+        'Khu dân cư tiêu biểu "tự hào dùng hàng Việt": xây dựng mới 06 khu, nâng tổng số toàn tỉnh lên 31 khu dân cư.'
+    )
+    assert facts_of(text) == [("model_residential_areas", D(6), False), ("model_residential_areas", D(31), False)]
+
+
+def test_the_press_reflecting_the_campaign_is_not_a_tip_off() -> None:
+    text = "Báo chí dành dung lượng phản ánh Cuộc vận động: Báo Bình Định đã đăng 56 tin, bài, ảnh."
+    assert facts_of(text) == [("media_items", D(56), False)]
