@@ -383,6 +383,7 @@ class EventGroupForm(FiguresMixin, RegistryForm):
         500,
         required=True,
         help_text=_("Ví dụ: tham gia 04 cuộc hội chợ ngoài tỉnh và vận động doanh nghiệp trưng bày 10 gian hàng"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     kind = choice_field(_("Loại sự kiện"), EVENT_KIND_CHOICES)
     starts_on = date_field(_("Từ ngày"), required=True)

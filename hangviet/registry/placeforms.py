@@ -26,9 +26,7 @@ class CoordinateField(forms.Field):
 
     def __init__(self, *, bound: int, example: str, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text", _("Ví dụ: %(example)s (độ thập phân, dấu phẩy hay dấu chấm đều được)") % {"example": example}
-        )
+        kwargs.setdefault("help_text", _("Độ thập phân, ví dụ %(example)s") % {"example": example})
         super().__init__(**kwargs)
         self.bound = bound
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "20"})
