@@ -26,7 +26,7 @@ from hangviet.ingest.extract import extract
 from hangviet.ingest.list_rules import GROUP, SALE_POINT
 from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.proposals import propose
-from hangviet.ingest.queries import find_existing, proposal_window
+from hangviet.ingest.queries import find_existing, proposal_window, recorded_elsewhere
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.text import fold_diacritics
@@ -36,6 +36,7 @@ from hangviet.periods.models import Period
 from hangviet.registry import actions as registry_actions
 from hangviet.registry.catalogue import MEASURE_BY_FIELD
 from hangviet.registry.models import Event, EventOrganiser, Source
+from hangviet.registry.queries import organisation_label
 from hangviet.reporting import actions as reporting
 from hangviet.reporting.models import Report
 from hangviet.reporting.queries import form_indicators
@@ -338,6 +339,12 @@ def record_proposals(
             row["status"] = "recorded"
         else:
             row["status"] = "existing"
+            elsewhere = recorded_elsewhere(existing, organisation)
+            if elsewhere is not None:
+                # co-organised, recorded once by its lead: kept out of this organisation's group entries
+                row["existing_by"] = organisation_label(elsewhere)
+                done.append(row)
+                continue
         if isinstance(existing, Event):
             in_list.append(existing)
         done.append(row)

@@ -13,7 +13,8 @@ from hangviet.ingest.list_rules import GROUP, SALE_POINT, window_for
 from hangviet.ingest.models import IngestDocument
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
-from hangviet.registry import actions as registry_actions
+from hangviet.registry import matching
+from hangviet.registry.models import Event
 
 
 def recent_uploads(user: User | AnonymousUser, *, limit: int = 20) -> list[IngestDocument]:
@@ -31,23 +32,35 @@ def proposal_window(proposal: dict[str, Any], period: Period) -> tuple[datetime.
 
 
 def find_existing(proposal: dict[str, Any], organisation: Organisation, period: Period) -> Model | None:
-    """The registry row ``organisation`` already recorded for this proposal (same kind, folded name and, for
-    events, window), or ``None``: a proposal already in the registry is not recorded twice."""
+    """The registry row this proposal names, or ``None``: one ``organisation`` recorded (same kind, folded name
+    and, for events, window), or an event another organisation recorded with ``organisation`` among its
+    organisers (overlapping window, a name alike: ``registry.matching``). A proposal already in the registry
+    is not recorded twice."""
     registry, kind, name = proposal["registry"], proposal["kind"], proposal["name"]
     if registry == SALE_POINT:
-        return registry_actions.find_sale_point(organisation, kind=kind, name=name)
+        return matching.find_sale_point(organisation, kind=kind, name=name)
     start, end = proposal_window(proposal, period)
     if registry == GROUP:
-        return registry_actions.find_event_group(
-            organisation, kind=kind, description=name, starts_on=start, ends_on=end
-        )
-    return registry_actions.find_event(organisation, kind=kind, name=name, starts_on=start, ends_on=end)
+        return matching.find_event_group(organisation, kind=kind, description=name, starts_on=start, ends_on=end)
+    own = matching.find_event(organisation, kind=kind, name=name, starts_on=start, ends_on=end)
+    if own is not None:
+        return own
+    return matching.find_co_organised_event(
+        organisation, kind=kind, name=name, starts_on=start, ends_on=end, place_text=proposal.get("place", "")
+    )
+
+
+def recorded_elsewhere(row: Model | None, organisation: Organisation) -> Organisation | None:
+    """The organisation that recorded ``row`` when it is not ``organisation`` (an event it co-organised)."""
+    if isinstance(row, Event) and row.recorded_by_id != organisation.pk:
+        return row.recorded_by
+    return None
 
 
 def mark_existing(
     proposals: list[dict[str, Any]], organisation: Organisation | None, period: Period | None
-) -> list[bool]:
-    """For each proposal, whether the registry already holds it (nothing is known without both choices)."""
+) -> list[Model | None]:
+    """For each proposal, the registry row that already holds it (nothing is known without both choices)."""
     if organisation is None or period is None:
-        return [False] * len(proposals)
-    return [find_existing(proposal, organisation, period) is not None for proposal in proposals]
+        return [None] * len(proposals)
+    return [find_existing(proposal, organisation, period) for proposal in proposals]

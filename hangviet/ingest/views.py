@@ -41,6 +41,7 @@ from hangviet.lib.queue import queue_state
 from hangviet.lib.uploads import check_upload
 from hangviet.lib.vnformat import format_number
 from hangviet.periods.models import Period
+from hangviet.registry.queries import organisation_label
 
 MAX_FILES = 50
 LARGE_FILE_BYTES = 2 * 1024 * 1024
@@ -258,18 +259,26 @@ def _proposal_rows(document: IngestDocument) -> list[dict]:
             period = Period.objects.find(PeriodKey.parse(document.period_guess))
     if document.status == IngestDocument.Status.IMPORTED:
         existing = [proposal.get("status") == "existing" for proposal in document.proposals]
+        recorders = [proposal.get("existing_by", "") for proposal in document.proposals]
     else:
-        existing = queries.mark_existing(document.proposals, document.organisation, period)
+        rows = queries.mark_existing(document.proposals, document.organisation, period)
+        existing = [row is not None for row in rows]
+        organisation = document.organisation
+        elsewhere = [queries.recorded_elsewhere(row, organisation) if organisation else None for row in rows]
+        recorders = [organisation_label(found) if found is not None else "" for found in elsewhere]
     return [
         {
             "index": index,
             "proposal": proposal,
             "existing": is_existing,
+            "existing_by": recorder,
             "figures": _figures_words(proposal.get("figures", {})),
             "kinds": kind_choices(proposal["registry"]),
             "organisers": ", ".join(organiser["name"] for organiser in proposal.get("organisers", [])),
         }
-        for index, (proposal, is_existing) in enumerate(zip(document.proposals, existing, strict=True))
+        for index, (proposal, is_existing, recorder) in enumerate(
+            zip(document.proposals, existing, recorders, strict=True)
+        )
     ]
 
 

@@ -15,6 +15,7 @@ from hangviet.orgs.policy import Grant, Need, registry_grant
 from hangviet.registry.models import (
     Club,
     Event,
+    EventGroup,
     EventOrganiser,
     ModelArea,
     OcopProduct,
@@ -34,10 +35,10 @@ def _check(user: User | AnonymousUser, recorder: Organisation, need: Need, parti
     return grant
 
 
-def get_record_for_user[R: (Producer, Event, OcopProduct, SalePoint, ModelArea, Club)](
+def get_record_for_user[R: (Producer, Event, EventGroup, OcopProduct, SalePoint, ModelArea, Club)](
     user: User | AnonymousUser, model: type[R], pk: int, *, need: Need
 ) -> tuple[R, Grant]:
-    """Fetch a producer, product, sale point, model area or club by id for ``user`` with ``need``."""
+    """Fetch a producer, group entry, product, sale point, model area or club by id for ``user`` with ``need``."""
     record = get_object_or_404(model.objects.select_related("recorded_by__unit"), pk=pk)
     return record, _check(user, record.recorded_by, need, [])
 

@@ -9,7 +9,7 @@ producer into itself).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +36,10 @@ from hangviet.registry.models import (
     ProducerAlias,
     SalePoint,
 )
-from hangviet.registry.places import make_place, set_areas
+from hangviet.registry.places import copy_place, make_place, set_areas
+
+#: What a place carries besides its text: the kind of site and its coordinates (``PlaceDetailsMixin``).
+PLACE_DETAILS = ("site_kind", "latitude", "longitude")
 
 
 def _clean_text(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -83,6 +86,95 @@ def resolve_place(place: Place, unit: Any, *, acting_user: User | None) -> Place
     set_areas(place)
     record(place, "registry.place.resolved", actor=acting_user, unit=unit.key if unit else None)
     return place
+
+
+# Editing any registry row ---------------------------------------------------------------------------------
+
+#: Rows whose creation always gives a place (the recorder's area when no text): emptying the text keeps one.
+_ALWAYS_PLACED = (OcopProduct, SalePoint, ModelArea, Club)
+_AUDIT_NAMES = {
+    Producer: "producer",
+    Event: "event",
+    EventGroup: "event_group",
+    OcopProduct: "ocop.product",
+    SalePoint: "sale_point",
+    ModelArea: "model_area",
+    Club: "club",
+}
+
+
+def _new_place(row: Any, text: str, details: Mapping[str, Any]) -> Place | None:
+    """The place a row gets from an edited address: resolved afresh from the new text."""
+    if not text and not any(details.get(name) for name in PLACE_DETAILS) and not isinstance(row, _ALWAYS_PLACED):
+        return None
+    return place_for(row.recorded_by, text, on_date=getattr(row, "starts_on", None), **details)
+
+
+def _edit_place(row: Any, text: str | None, details: Mapping[str, Any] | None) -> bool:
+    """Give ``row`` the place its edited address says; re-resolved only when the text changed. True if the
+    row's place changed."""
+    if text is None and details is None:
+        return False
+    current: Place | None = row.place
+    old_text = current.text if current is not None else ""
+    new_text = normalize_text(text) if text is not None else old_text
+    wanted = {name: getattr(current, name) if current else None for name in PLACE_DETAILS}
+    wanted["site_kind"] = wanted["site_kind"] or ""
+    wanted.update(details or {})
+    if new_text != old_text:
+        row.place = _new_place(row, new_text, wanted)
+        return True
+    if current is None:
+        if not any(wanted.values()):
+            return False
+        row.place = _new_place(row, new_text, wanted)
+        return True
+    if all(getattr(current, name) == value for name, value in wanted.items()):
+        return False
+    row.place = copy_place(current, **wanted)
+    return True
+
+
+@transaction.atomic
+def update_record[R: (Producer, Event, EventGroup, OcopProduct, SalePoint, ModelArea, Club)](
+    row: R,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str | None = None,
+    place_details: Mapping[str, Any] | None = None,
+    then: Callable[[R], Iterable[str]] | None = None,
+    acting_user: User | None,
+) -> tuple[R, list[str]]:
+    """Change a registry row's fields as an edit page posts them: the row is locked and re-read, validated
+    whole (the model's rules, an event's group rule), and its place re-resolved only when the address text
+    changed. ``then`` makes the further changes an edit carries (an event's organisers, a group's events) and
+    names them. One audit event lists the names of what changed; an edit that changes nothing writes nothing.
+    Returns the row and the names of the fields that changed."""
+    locked = type(row).objects.select_for_update().get(pk=row.pk)
+    old_name = getattr(locked, "name", "")
+    changed = []
+    for name, value in _clean_text(fields).items():
+        if getattr(locked, name) != value:
+            setattr(locked, name, value)
+            changed.append(name)
+    if "name" in changed and isinstance(locked, Producer | OcopProduct):
+        locked.folded_name = fold_diacritics(locked.name)
+    if _edit_place(locked, place_text, place_details):
+        changed.append("place")
+    if isinstance(locked, Event):
+        _check_group(locked)
+    if changed:
+        _save(locked)
+    if isinstance(locked, Producer) and "name" in changed and fold_diacritics(old_name) != locked.folded_name:
+        # the old name still names it in lists offices keep: imports keep matching it
+        ProducerAlias.objects.get_or_create(
+            producer=locked, folded_name=fold_diacritics(old_name), defaults={"name": old_name}
+        )
+    if then is not None:
+        changed += then(locked)
+    if changed:
+        record(locked, f"registry.{_AUDIT_NAMES[type(locked)]}.updated", actor=acting_user, fields=sorted(changed))
+    return locked, changed
 
 
 # Producers --------------------------------------------------------------------------------------------------
@@ -211,14 +303,16 @@ def record_event(
     *,
     fields: Mapping[str, Any],
     place_text: str = "",
+    place_details: Mapping[str, Any] | None = None,
     organisers: Iterable[OrganiserInput] = (),
     acting_user: User | None,
     source: str = "manual",
 ) -> Event:
     """Record an event once, by its lead; co-organisers are listed on it, not recorded again."""
     event = Event(recorded_by=recorded_by, source=source, **_clean_text(fields))
-    if place_text:
-        event.place = place_for(recorded_by, place_text, on_date=event.starts_on)
+    details = {name: value for name, value in (place_details or {}).items() if value}
+    if place_text or details:
+        event.place = place_for(recorded_by, place_text, on_date=event.starts_on, **details)
     _check_group(event)
     _save(event)
     _set_organisers(event, organisers)
@@ -232,20 +326,32 @@ def update_event(
     *,
     fields: Mapping[str, Any],
     place_text: str | None = None,
+    place_details: Mapping[str, Any] | None = None,
     organisers: Iterable[OrganiserInput] | None = None,
     acting_user: User | None,
 ) -> Event:
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    for name, value in _clean_text(fields).items():
-        setattr(event, name, value)
-    if place_text is not None and normalize_text(place_text) != (event.place.text if event.place else ""):
-        event.place = place_for(event.recorded_by, place_text, on_date=event.starts_on) if place_text else None
-    _check_group(event)
-    _save(event)
-    if organisers is not None:
-        _set_organisers(event, organisers)
-    record(event, "registry.event.updated", actor=acting_user, fields=sorted(fields))
+    """Edit an event and, when given, replace its organisers (the recorder stays its lead)."""
+
+    def set_organisers(locked: Event) -> list[str]:
+        if organisers is None:
+            return []
+        before = _organiser_keys(locked)
+        _set_organisers(locked, organisers)
+        return ["organisers"] if _organiser_keys(locked) != before else []
+
+    event, _changed = update_record(
+        event,
+        fields=fields,
+        place_text=place_text,
+        place_details=place_details,
+        then=set_organisers,
+        acting_user=acting_user,
+    )
     return event
+
+
+def _organiser_keys(event: Event) -> set[tuple[int | None, str, str]]:
+    return set(event.organisers.values_list("organisation_id", "name", "role"))
 
 
 @transaction.atomic
@@ -261,38 +367,43 @@ def record_event_group(
     group = EventGroup(recorded_by=recorded_by, source=source, **_clean_text(fields))
     _save(group)
     chosen = list(events)
-    for event in chosen:
-        event.group = group
-        _check_group(event)
-    Event.objects.filter(pk__in=[event.pk for event in chosen]).update(group=group)
+    _link_events(group, chosen)
     record(group, "registry.event_group.recorded", actor=acting_user, events=[event.pk for event in chosen])
     return group
 
 
-def find_event(
-    recorded_by: Organisation, *, kind: str, name: str, starts_on: datetime.date, ends_on: datetime.date
-) -> Event | None:
-    """The event ``recorded_by`` already recorded under this kind, name (ignoring case and diacritics) and
-    window: what a second import of the same document must not record again."""
-    folded = fold_diacritics(name)
-    candidates = Event.objects.filter(recorded_by=recorded_by, kind=kind, starts_on=starts_on, ends_on=ends_on)
-    return next((event for event in candidates.order_by("pk") if fold_diacritics(event.name) == folded), None)
+def _link_events(group: EventGroup, events: Iterable[Event]) -> list[str]:
+    """Link exactly ``events`` to ``group`` (unlinking the others), each checked against the group rule."""
+    chosen = list(events)
+    wanted = {event.pk for event in chosen}
+    before = set(Event.objects.filter(group=group).values_list("pk", flat=True))
+    for event in chosen:
+        event.group = group
+        _check_group(event)
+    Event.objects.filter(group=group).exclude(pk__in=wanted).update(group=None)
+    Event.objects.filter(pk__in=wanted).update(group=group)
+    return ["events"] if wanted != before else []
 
 
-def find_event_group(
-    recorded_by: Organisation, *, kind: str, description: str, starts_on: datetime.date, ends_on: datetime.date
-) -> EventGroup | None:
-    """The group entry ``recorded_by`` already recorded with this kind, description and window."""
-    folded = fold_diacritics(description)
-    candidates = EventGroup.objects.filter(recorded_by=recorded_by, kind=kind, starts_on=starts_on, ends_on=ends_on)
-    return next((group for group in candidates.order_by("pk") if fold_diacritics(group.description) == folded), None)
+@transaction.atomic
+def update_event_group(
+    group: EventGroup, *, fields: Mapping[str, Any], events: Iterable[Event], acting_user: User | None
+) -> tuple[EventGroup, list[str]]:
+    """Edit a group entry and the events it links (figures carried by the group are not carried again by a
+    linked event: ``_check_group``); the group and the names of what changed."""
+    chosen = list(events)
+    return update_record(
+        group, fields=fields, then=lambda locked: _link_events(locked, chosen), acting_user=acting_user
+    )
 
 
-def find_sale_point(recorded_by: Organisation, *, kind: str, name: str) -> SalePoint | None:
-    """The sale point ``recorded_by`` already recorded under this kind and name (ignoring case, diacritics)."""
-    folded = fold_diacritics(name)
-    candidates = SalePoint.objects.filter(recorded_by=recorded_by, kind=kind).order_by("pk")
-    return next((point for point in candidates if fold_diacritics(point.name) == folded), None)
+@transaction.atomic
+def delete_event_group(group: EventGroup, *, acting_user: User | None) -> None:
+    """Remove a group entry; the events it linked stay, unlinked."""
+    group = EventGroup.objects.select_for_update().get(pk=group.pk)
+    linked = list(group.events.values_list("pk", flat=True))
+    record(group, "registry.event_group.deleted", actor=acting_user, description=group.description, events=linked)
+    group.delete()
 
 
 @transaction.atomic
@@ -353,6 +464,27 @@ def record_product_with_producer(
             recorded_by, name=producer_name, legal_form=producer_legal_form, acting_user=acting_user
         )
     return record_product(recorded_by, name=name, producer=producer, acting_user=acting_user, **fields)
+
+
+@transaction.atomic
+def update_product(
+    product: OcopProduct,
+    *,
+    fields: Mapping[str, Any],
+    producer: Producer | None,
+    producer_name: str = "",
+    producer_legal_form: str = Producer.LegalForm.OTHER,
+    place_text: str | None = None,
+    acting_user: User | None,
+) -> tuple[OcopProduct, list[str]]:
+    """Edit a product (``update_record``); a producer named but not yet recorded is recorded with it."""
+    if producer is None and normalize_text(producer_name):
+        producer = create_producer(
+            product.recorded_by, name=producer_name, legal_form=producer_legal_form, acting_user=acting_user
+        )
+    return update_record(
+        product, fields={**fields, "producer": producer}, place_text=place_text, acting_user=acting_user
+    )
 
 
 @transaction.atomic
@@ -427,11 +559,13 @@ def record_sale_point(
     fields: Mapping[str, Any],
     place_text: str = "",
     place: Place | None = None,
+    place_details: Mapping[str, Any] | None = None,
     acting_user: User | None,
     source: str = "manual",
 ) -> SalePoint:
     point = SalePoint(recorded_by=recorded_by, source=source, **_clean_text(fields))
-    point.place = place or place_for(recorded_by, place_text)
+    details = {name: value for name, value in (place_details or {}).items() if value}
+    point.place = place or place_for(recorded_by, place_text, **details)
     _save(point)
     record(point, "registry.sale_point.recorded", actor=acting_user)
     return point

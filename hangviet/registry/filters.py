@@ -32,6 +32,11 @@ class EventFilterForm(ListFilterForm):
     status = choice_field(_("Tình trạng"), ANY + Event.Status.choices, required=False)
     start = date_field(_("Từ ngày"))
     end = date_field(_("Đến ngày"))
+    co_organised = forms.BooleanField(
+        label=_("Chỉ sự kiện do đơn vị tôi phối hợp"),
+        required=False,
+        help_text=_("Sự kiện đơn vị khác ghi, có tên đơn vị của bạn trong các đơn vị tổ chức, phối hợp."),
+    )
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -29,6 +29,7 @@ from hangviet.registry.catalogue import (
     Qualifier,
 )
 from hangviet.registry.models import Event, EventOrganiser, ModelArea, Producer, SalePoint
+from hangviet.registry.placeforms import PlaceDetailsMixin, place_initial
 
 MAX_INT = 2_147_483_647  # PositiveIntegerField
 MAX_BIG = 9_223_372_036_854_775_807  # PositiveBigIntegerField
@@ -40,9 +41,14 @@ class Styled(StyledFormMixin):
     """The design system's classes (also on fields added after ``__init__``), and ``is-invalid`` on fields with
     errors (Bootstrap shows them red)."""
 
-    def add_styled_field(self, name: str, field: forms.Field, *, first: bool = False) -> None:
+    def add_styled_field(self, name: str, field: forms.Field, *, first: bool = False, after: str = "") -> None:
         style_widget(field.widget)
-        self.fields = {name: field, **self.fields} if first else {**self.fields, name: field}
+        if after in self.fields:
+            items = list(self.fields.items())
+            at = [key for key, _field in items].index(after) + 1
+            self.fields = dict([*items[:at], (name, field), *items[at:]])
+        else:
+            self.fields = {name: field, **self.fields} if first else {**self.fields, name: field}
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -234,7 +240,7 @@ def figure_initial(row: Any) -> dict[str, Any]:
 EVENT_TEXT_FIELDS = ("name", "kind", "programme", "theme", "edition", "starts_on", "ends_on", "when_text")
 
 
-class EventForm(FiguresMixin, RegistryForm):
+class EventForm(PlaceDetailsMixin, FiguresMixin, RegistryForm):
     name = text_field(_("Tên sự kiện"), 500, required=True)
     kind = choice_field(_("Loại sự kiện"), EVENT_KIND_CHOICES)
     programme = text_field(_("Thuộc chương trình"), help_text=_("Ví dụ: Tết Quân – Dân năm 2023"))
@@ -252,6 +258,7 @@ class EventForm(FiguresMixin, RegistryForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._add_place_details()
         self._add_figures()
 
     def clean(self) -> dict[str, Any]:
@@ -260,6 +267,7 @@ class EventForm(FiguresMixin, RegistryForm):
         if data.get("starts_on") and not data.get("ends_on"):
             data["ends_on"] = data["starts_on"]
         check_order(self, "starts_on", "ends_on", _("Ngày kết thúc không thể trước ngày bắt đầu."))
+        self._check_coordinates()
         return data
 
     def event_fields(self) -> dict[str, Any]:
@@ -271,13 +279,8 @@ class EventForm(FiguresMixin, RegistryForm):
     @staticmethod
     def initial_for(event: Event) -> dict[str, Any]:
         initial = {name: getattr(event, name) for name in EVENT_TEXT_FIELDS}
-        initial.update(
-            status=event.status,
-            note=event.note,
-            is_public=event.is_public,
-            place_text=event.place.text if event.place else "",
-        )
-        return initial | figure_initial(event)
+        initial.update(status=event.status, note=event.note, is_public=event.is_public)
+        return initial | place_initial(event.place) | figure_initial(event)
 
 
 class OrganiserForm(Styled, forms.Form):
@@ -380,6 +383,7 @@ class EventGroupForm(FiguresMixin, RegistryForm):
         500,
         required=True,
         help_text=_("Ví dụ: tham gia 04 cuộc hội chợ ngoài tỉnh và vận động doanh nghiệp trưng bày 10 gian hàng"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     kind = choice_field(_("Loại sự kiện"), EVENT_KIND_CHOICES)
     starts_on = date_field(_("Từ ngày"), required=True)
@@ -474,7 +478,7 @@ class RegistrationForm(Styled, forms.Form):
 # Sale points, model areas, clubs, producers ----------------------------------------------------------------
 
 
-class SalePointForm(RegistryForm):
+class SalePointForm(PlaceDetailsMixin, RegistryForm):
     name = text_field(_("Tên điểm bán"), required=True)
     kind = choice_field(_("Loại điểm bán"), SALE_POINT_KIND_CHOICES)
     operator_name = text_field(_("Đơn vị vận hành"), help_text=_("Ví dụ: Liên minh Hợp tác xã tỉnh"))
@@ -487,10 +491,15 @@ class SalePointForm(RegistryForm):
     last_verified_on = date_field(_("Xác minh lần cuối"))
     is_public = forms.BooleanField(label=_("Công khai trên cổng thông tin"), required=False, initial=True)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_place_details()
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
         check_order(self, "opened_on", "closed_on", _("Ngày đóng không thể trước ngày mở."))
+        self._check_coordinates()
         return data
 
 

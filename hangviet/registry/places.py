@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from hangviet.lib.text import fold_diacritics, normalize_text
 from hangviet.registry.models import Place, PlaceArea
@@ -225,3 +226,20 @@ def make_place(
     )
     set_areas(place)
     return place
+
+
+def copy_place(place: Place, **details: Any) -> Place:
+    """The same place (text, unit as resolved or as a clerk settled it) with other details (site kind,
+    coordinates). Places may be shared by several rows (a product made at its producer's address): an edit
+    never changes one in place. Call inside an action's transaction."""
+    copy = Place.objects.create(
+        text=place.text,
+        on_date=place.on_date,
+        unit=place.unit,
+        context_unit=place.context_unit,
+        locality=place.locality,
+        street_address=place.street_address,
+        **details,
+    )
+    set_areas(copy)
+    return copy

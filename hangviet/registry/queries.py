@@ -60,8 +60,12 @@ def visible_ids(user: AnyUser) -> frozenset[int]:
 def editable_organisations(user: AnyUser) -> list[Organisation]:
     """The organisations ``user`` records registry rows for: those whose grant allows editing (its own, and
     for a successor's editors the historic organisations merged into it). Current ones first."""
+    cached = getattr(user, "_registry_editable", None)
+    if cached is not None:
+        return list(cached)
     own = {role.organisation_id for role in active_roles(user) if role.role != UserRole.Role.VIEWER}
-    candidates = Organisation.objects.filter(pk__in=own | (list_predecessor_ids(own) if own else set()))
+    # own_organisation_ids adds viewers' organisations too: the grants below keep only what the user edits
+    candidates = Organisation.objects.filter(pk__in=own_organisation_ids(user) if own else set())
     found = [
         organisation
         for organisation in candidates.select_related("unit", "parent")
@@ -70,6 +74,17 @@ def editable_organisations(user: AnyUser) -> list[Organisation]:
     found.sort(key=lambda o: (o.valid_to is not None, o.kind != Organisation.Kind.COMMITTEE, o.name))
     user._registry_editable = tuple(found)  # type: ignore[union-attr]  # cached for this request's user object
     return found
+
+
+def own_organisation_ids(user: AnyUser) -> frozenset[int]:
+    """The organisations ``user`` works in (any role), and those whose work passed to them: "my organisations"
+    of the event list's "do đơn vị tôi phối hợp" filter and of an organiser's role on an event's page."""
+    cached = getattr(user, "_registry_own_ids", None)
+    if cached is None:
+        own = {role.organisation_id for role in active_roles(user)}
+        cached = frozenset(own | (list_predecessor_ids(own) if own else set()))
+        user._registry_own_ids = cached  # type: ignore[union-attr]  # cached for this request's user object
+    return cached
 
 
 def organisation_label(organisation: Organisation) -> str:
@@ -202,9 +217,15 @@ def list_events(
     status: str = "",
     start: datetime.date | None = None,
     end: datetime.date | None = None,
+    co_organised: bool = False,
 ) -> QuerySet[Event]:
-    """Visible events, newest first, with their place, recorder, organisers and group."""
+    """Visible events, newest first, with their place, recorder, organisers and group; ``co_organised``: only
+    those another organisation recorded with one of the user's organisations among the organisers."""
     events = visible_events(user)
+    if co_organised:
+        mine = list(own_organisation_ids(user))
+        listed = EventOrganiser.objects.filter(organisation_id__in=mine).values("event_id")
+        events = events.filter(pk__in=listed).exclude(recorded_by_id__in=mine)
     scope = filters.scope
     if scope is not None and scope.organisation_ids is not None:
         events = events.filter(_organised_by(scope.organisation_ids))
@@ -235,9 +256,25 @@ def list_groups(user: AnyUser, filters: Filters) -> QuerySet[EventGroup]:
     return groups.select_related("recorded_by__unit").prefetch_related("events").order_by("-starts_on")
 
 
-def events_of_recorder(recorder: Organisation, *, limit: int = 300) -> list[Event]:
-    """Events one organisation recorded (a group entry links only these), newest first."""
-    return list(Event.objects.filter(recorded_by=recorder).select_related("group").order_by("-starts_on")[:limit])
+def events_of_recorder(recorder: Organisation, *, limit: int = 300, group: EventGroup | None = None) -> list[Event]:
+    """Events one organisation recorded (a group entry links only these), newest first; with ``group``, its
+    linked events too, however old."""
+    events = Event.objects.filter(recorded_by=recorder)
+    if group is not None:
+        linked = list(Event.objects.filter(group=group).select_related("group").order_by("-starts_on"))
+        others = events.exclude(group=group).select_related("group").order_by("-starts_on")[:limit]
+        return sorted([*linked, *others], key=lambda event: (event.starts_on, event.pk), reverse=True)
+    return list(events.select_related("group").order_by("-starts_on")[:limit])
+
+
+def events_of_group(group: EventGroup) -> list[Event]:
+    return list(group.events.order_by("-starts_on", "name"))
+
+
+def my_roles(user: AnyUser, organisers: Iterable[EventOrganiser]) -> list[EventOrganiser]:
+    """The organisers of an event that are the user's organisations (their role on it)."""
+    mine = own_organisation_ids(user)
+    return [organiser for organiser in organisers if organiser.organisation_id in mine]
 
 
 # OCOP ------------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ def test_a_clerk_records_an_event_on_a_phone(page: Page, demo_server, artifacts:
     page.get_by_label("Từ ngày").fill("2023-01-10")
     page.get_by_label("Đến ngày").fill("2023-01-12")
     page.get_by_label("Thuộc chương trình").fill("Tết Quân – Dân năm 2023")
-    page.get_by_label("Địa điểm").fill("huyện Châu Thành")
+    page.get_by_label("Địa điểm", exact=True).fill("huyện Châu Thành")
     page.get_by_label("Số doanh nghiệp, cơ sở tham gia", exact=True).fill("24")
     page.get_by_label("Số gian hàng", exact=True).fill("60")
     page.get_by_label("Doanh thu (đồng)", exact=True).fill("850.000.000")
@@ -54,3 +54,29 @@ def test_a_clerk_records_an_event_on_a_phone(page: Page, demo_server, artifacts:
     page.screenshot(path=artifacts / "registry-event-phone.png", full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
+
+
+def test_the_office_corrects_a_sale_point_and_reads_the_ocop_list_on_a_phone(
+    page: Page, demo_server, artifacts: Path
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, demo_server.url, "vinhlong.thuongtruc")
+    page.goto(f"{demo_server.url}/so-theo-doi/diem-ban/")
+    page.get_by_role("link", name="Cửa hàng của Liên Minh HTX tỉnh Trà Vinh").click()
+    page.get_by_role("link", name="Sửa").click()
+    page.get_by_label("Loại địa điểm").select_option(label="Siêu thị")
+    page.get_by_label("Vĩ độ").fill("9,934712")
+    page.get_by_label("Kinh độ").fill("106,345678")
+    page.get_by_role("button", name="Lưu thay đổi").click()
+    expect(page.get_by_role("alert")).to_contain_text("Đã lưu thay đổi")
+    expect(page.get_by_test_id("coordinates")).to_contain_text("vĩ độ 9,934712, kinh độ 106,345678")
+    expect(page.get_by_test_id("site-kind")).to_have_text("Siêu thị")
+
+    page.goto(f"{demo_server.url}/so-theo-doi/ocop/")
+    table = page.get_by_test_id("products")
+    expect(table.locator("thead")).not_to_be_in_viewport()  # a card per product on a phone
+    label = table.locator("tbody td[data-label]").first.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Hạng sao hiện nay: "', label  # each value says which column it is
+    page.screenshot(path=artifacts / "registry-ocop-phone.png", full_page=False)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the OCOP list scrolls sideways on a phone ({width} px)"

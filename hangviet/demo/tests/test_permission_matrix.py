@@ -450,6 +450,7 @@ def build_objects() -> Objects:
         add(label, recorder, kwargs={"event_id": event.pk})
         EVENT_CO_ORGANISERS[label] = co_organiser
     _add_registry_objects(org, add)
+    _add_registry_edit_objects(org, add)  # registry edit pages (issue 10, polish)
 
     targets.update(_registry_import_targets(world))  # registry import (issue 10)
     add("nothing", "")
@@ -493,6 +494,62 @@ def _add_registry_objects(org: dict[str, Any], add: Callable[..., None]) -> None
         )
         add(f"salepoint:{name}", name, kwargs={"point_id": point.pk})
 
+
+# --- registry edit pages (issue 10, polish): a model area, a club and a group entry of Vĩnh Long's committee and
+# of An Giang's trade agency; products, sale points and producers reuse the targets above ---
+
+
+def _add_registry_edit_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
+    from hangviet.registry import actions as registry_actions
+
+    day = datetime.date(2026, 3, 10)
+    for name in ("vinh_long", "ag_trade"):
+        area = registry_actions.record_model_area(
+            org[name], fields={"name": "Khu dân cư ấp 1", "status": "registered"}, acting_user=None
+        )
+        add(f"area:{name}", name, kwargs={"area_id": area.pk})
+        club = registry_actions.record_club(
+            org[name], fields={"name": "CLB người tiêu dùng", "kind": "consumer", "members": 20}, acting_user=None
+        )
+        add(f"club:{name}", name, kwargs={"club_id": club.pk})
+        group = registry_actions.record_event_group(
+            org[name],
+            fields={"description": "02 phiên chợ", "kind": "rural_market", "starts_on": day, "ends_on": day},
+            acting_user=None,
+        )
+        add(f"group:{name}", name, kwargs={"group_id": group.pk})
+
+
+def _edited_product(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"name": "Mật hoa dừa Cầu Kè", "producer_name": "", "producer_legal_form": "other", "is_public": "on"}
+
+
+def _edited_point(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"name": "Cửa hàng OCOP Cầu Kè", "kind": "ocop_store", "status": "active", "latitude": "9,87"} | {
+        "longitude": "106,05"
+    }
+
+
+def _edited_area(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"name": "Khu dân cư ấp 2", "status": "recognised", "recognised_on": "2026-02-01"}
+
+
+def _edited_club(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"name": "Câu lạc bộ người tiêu dùng", "kind": "consumer", "members": "35"}
+
+
+def _edited_producer(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"name": "Hợp tác xã Cầu Kè", "legal_form": "cooperative", "tax_code": "2100123456"}
+
+
+def _edited_group(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"description": "03 phiên chợ", "kind": "rural_market", "starts_on": "2026-03-01", "ends_on": "2026-03-31"}
+
+
+AREA_TARGETS = ("area:vinh_long", "area:ag_trade")
+CLUB_TARGETS = ("club:vinh_long", "club:ag_trade")
+GROUP_TARGETS = ("group:vinh_long", "group:ag_trade")
+# --- end of registry edit pages ---
 
 # ---------------------------------------------------------------------------------------------------------------
 # The matrix: one entry per URL name (``namespace:name``) and per API operation (``METHOD /api/path``).
@@ -806,6 +863,14 @@ MATRIX: dict[str, Entry] = {
     "registry:producer_merge": Entry(PRODUCER_TARGETS, read=registry_edit, write=registry_edit, data=_merge),
     "registry:places": Entry(NOTHING, read=signed_in, write=None),
     "registry:place_resolve": Entry(("place:vl_trade",), read=registry_edit, write=registry_edit, data=_resolve),
+    # registry edit pages (issue 10, polish): only the recorder's editors; whoever reads the row gets 403
+    "registry:product_edit": Entry(PRODUCT_TARGETS, read=registry_edit, write=registry_edit, data=_edited_product),
+    "registry:salepoint_edit": Entry(SALEPOINT_TARGETS, read=registry_edit, write=registry_edit, data=_edited_point),
+    "registry:area_edit": Entry(AREA_TARGETS, read=registry_edit, write=registry_edit, data=_edited_area),
+    "registry:club_edit": Entry(CLUB_TARGETS, read=registry_edit, write=registry_edit, data=_edited_club),
+    "registry:producer_edit": Entry(PRODUCER_TARGETS, read=registry_edit, write=registry_edit, data=_edited_producer),
+    "registry:event_group_edit": Entry(GROUP_TARGETS, read=registry_edit, write=registry_edit, data=_edited_group),
+    "registry:event_group_delete": Entry(GROUP_TARGETS, read=registry_edit, write=registry_edit),
     # registry import and export (issue 10, the import part): the recording organisation's editors import; an
     # uploaded list is followed and confirmed by its uploader only; an export holds only what the user reads
     "registry:import": Entry(ORG_TARGETS, read=signed_in, write=edit, data=_registry_list),

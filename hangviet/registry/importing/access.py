@@ -22,7 +22,10 @@ RECENT = 10
 def editable_organisations(user: User | AnonymousUser) -> list[Organisation]:
     """The organisations ``user`` may record registry rows for (its own, and merged committees it completes)."""
     candidates = Organisation.objects.filter(pk__in=importable_ids(user)).select_related("unit").order_by("name")
-    return [org for org in candidates if (grant := grant_for(user, org)) is not None and grant.can_edit]
+    found = [org for org in candidates if (grant := grant_for(user, org)) is not None and grant.can_edit]
+    # today's organisations first (the one a clerk means), committees before agencies; merged ones last
+    found.sort(key=lambda o: (o.valid_to is not None, o.kind != Organisation.Kind.COMMITTEE, o.name))
+    return found
 
 
 def get_import_job_for_user(user: User | AnonymousUser, job_id: int, *, need: Need) -> ImportJob:

@@ -88,6 +88,11 @@ class Field:
     heads: tuple[str, ...]
     example: str
 
+    @property
+    def shown_heads(self) -> list[str]:
+        """The head phrases as the import page lists them: without the matching marks ("~Hạng", "=Sao")."""
+        return list(dict.fromkeys(head.lstrip("~=") for head in self.heads))
+
 
 @dataclass(frozen=True)
 class KindSpec:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.models import Organisation
 from hangviet.registry.catalogue import CLUB_KIND_BY_CODE, QUALIFIER_WORDS
-from hangviet.registry.models import Figures, OcopProduct, OcopRecognition
+from hangviet.registry.models import Figures, OcopProduct, OcopRecognition, Place
 from hangviet.registry.queries import current_recognition, organisation_label
 
 register = template.Library()
@@ -91,3 +91,20 @@ def organisation_name(organisation: Organisation | None) -> str:
 def club_counts(kind: str) -> bool:
     spec = CLUB_KIND_BY_CODE.get(kind)
     return bool(spec and spec.counts_for_campaign)
+
+
+@register.filter
+def coordinate(value: Decimal | None) -> str:
+    """9.934712 → "9,934712" (decimal comma, no trailing zeros)."""
+    if value is None:
+        return ""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+@register.filter
+def map_url(place: Place) -> str:
+    """A link to the place's coordinates on OpenStreetMap (empty without coordinates)."""
+    if place.latitude is None or place.longitude is None:
+        return ""
+    lat, lon = format(place.latitude.normalize(), "f"), format(place.longitude.normalize(), "f")
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"

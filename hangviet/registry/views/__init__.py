@@ -1,5 +1,14 @@
 """Registry pages, under /so-theo-doi/: thin views (gate → form → action → redirect with a message)."""
 
+from hangviet.registry.views.edit import (
+    area_edit,
+    club_edit,
+    event_group_delete,
+    event_group_edit,
+    producer_edit,
+    product_edit,
+    salepoint_edit,
+)
 from hangviet.registry.views.events import (
     event_create,
     event_delete,
@@ -33,14 +42,18 @@ from hangviet.registry.views.stocks import (
 
 __all__ = [
     "area_create",
+    "area_edit",
     "areas",
     "club_create",
+    "club_edit",
     "clubs",
     "event_create",
     "event_delete",
     "event_detail",
     "event_edit",
     "event_group_create",
+    "event_group_delete",
+    "event_group_edit",
     "events",
     "home",
     "ocop_expiring",
@@ -49,16 +62,19 @@ __all__ = [
     "places",
     "producer_create",
     "producer_detail",
+    "producer_edit",
     "producer_merge",
     "producers",
     "product_create",
     "product_detail",
+    "product_edit",
     "product_recognise",
     "product_register",
     "products",
     "recognition_revoke",
     "salepoint_create",
     "salepoint_detail",
+    "salepoint_edit",
     "salepoint_verify",
     "salepoints",
 ]

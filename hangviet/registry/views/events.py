@@ -50,13 +50,17 @@ def events(request: SignedInRequest) -> HttpResponse:
         status=data.get("status") or "",
         start=data.get("start"),
         end=data.get("end"),
+        co_organised=bool(data.get("co_organised")),
     )
+    editable = queries.editable_organisations(request.user)
     context = {
         "form": form,
         "filters": filters,
         "page": paginate(rows, form),
         "groups": queries.list_groups(request.user, filters)[:20],
-        "can_add": bool(queries.editable_organisations(request.user)),
+        "can_add": bool(editable),
+        "editable_ids": {organisation.pk for organisation in editable},
+        "mine": queries.own_organisation_ids(request.user),
     }
     return render(request, "registry/events.html", context)
 
@@ -84,6 +88,7 @@ def event_create(request: SignedInRequest) -> HttpResponse:
                     recorder,
                     fields=form.event_fields(),
                     place_text=form.cleaned_data["place_text"],
+                    place_details=form.place_details(),
                     organisers=organisers.inputs(),
                     acting_user=request.user,
                 )
@@ -101,7 +106,13 @@ def event_create(request: SignedInRequest) -> HttpResponse:
 @login_required
 def event_detail(request: SignedInRequest, event_id: int) -> HttpResponse:
     event, grant = get_event_for_user(request.user, event_id, need=Need.READ)
-    context = {"event": event, "grant": grant, "organisers": queries.organisers_of(event)}
+    organisers = queries.organisers_of(event)
+    context = {
+        "event": event,
+        "grant": grant,
+        "organisers": organisers,
+        "my_roles": [] if grant.can_edit else queries.my_roles(request.user, organisers),
+    }
     return render(request, "registry/event_detail.html", context)
 
 
@@ -118,6 +129,7 @@ def event_edit(request: SignedInRequest, event_id: int) -> HttpResponse:
                     event,
                     fields=form.event_fields(),
                     place_text=form.cleaned_data["place_text"],
+                    place_details=form.place_details(),
                     organisers=organisers.inputs(),
                     acting_user=request.user,
                 )

@@ -91,7 +91,10 @@ def _create(
 def _record_sale_point(request: SignedInRequest, recorder: Any, fields: dict[str, Any], place_text: str) -> Any:
     if fields.get("operator_name"):
         fields["operator"] = queries.find_visible_producer(request.user, fields["operator_name"])
-    return actions.record_sale_point(recorder, fields=fields, place_text=place_text, acting_user=request.user)
+    details = {name: fields.pop(name) for name in actions.PLACE_DETAILS}
+    return actions.record_sale_point(
+        recorder, fields=fields, place_text=place_text, place_details=details, acting_user=request.user
+    )
 
 
 @login_required
@@ -149,11 +152,13 @@ def salepoint_verify(request: SignedInRequest, point_id: int) -> HttpResponse:
 def areas(request: SignedInRequest) -> HttpResponse:
     form, filters = read_filters(request, AreaFilterForm)
     rows = queries.list_model_areas(request.user, filters, status=form.cleaned_data.get("status") or "")
+    editable = queries.editable_organisations(request.user)
     context = {
         "form": form,
         "filters": filters,
         "page": paginate(rows, form),
-        "can_add": bool(queries.editable_organisations(request.user)),
+        "can_add": bool(editable),
+        "editable_ids": {organisation.pk for organisation in editable},
     }
     return render(request, "registry/areas.html", context)
 
@@ -186,13 +191,15 @@ def clubs(request: SignedInRequest) -> HttpResponse:
     form, filters = read_filters(request, ClubFilterForm)
     rows = queries.list_clubs(request.user, filters, kind=form.cleaned_data.get("kind") or "")
     scope = filters.scope or Scope(None, queries.visible_ids(request.user))
+    editable = queries.editable_organisations(request.user)
     context = {
         "form": form,
         "filters": filters,
         "page": paginate(rows, form),
         "summary": clubs_by_kind(scope, filters.day),
         "counted_kinds": [str(kind.label) for kind in CLUB_KINDS if kind.counts_for_campaign],
-        "can_add": bool(queries.editable_organisations(request.user)),
+        "can_add": bool(editable),
+        "editable_ids": {organisation.pk for organisation in editable},
     }
     return render(request, "registry/clubs.html", context)
 
