@@ -288,6 +288,9 @@ def _build_users() -> list[DemoLogin]:
         give(f"{login}.xem", "Lãnh đạo (chỉ xem)", committee, UserRole.Role.VIEWER)
         trade = committee.children.get(short_name="SCT", valid_to__isnull=True)
         give(f"{login}.congthuong", "Sở Công Thương Vĩnh Long", trade, UserRole.Role.CLERK)
+        # Keeps the OCOP registry: as the heir of old Trà Vinh's Sở Nông nghiệp, it corrects the rows recorded there.
+        agriculture = committee.children.get(short_name="SNNMT", valid_to__isnull=True)
+        give(f"{login}.nongnghiep", "Sở Nông nghiệp và Môi trường Vĩnh Long", agriculture, UserRole.Role.CLERK)
         for username, commune_name in (("phuongtravinh", "Phường Trà Vinh"), ("longchau", "Phường Long Châu")):
             commune = committee.children.get(kind=Organisation.Kind.COMMITTEE, unit__name=commune_name)
             give(f"{login}.{username}", f"Cán bộ {commune_name}", commune, UserRole.Role.CLERK)
