@@ -102,7 +102,7 @@ def known_organisation() -> Callable[[str], bool]:
 
     def is_organisation(text: str) -> bool:
         folded = fold_diacritics(text)
-        if STANDING_OFFICE.search(folded) and not folded.startswith(("so ", "hoi ", "ban tuyen giao")):
+        if STANDING_OFFICE.match(folded):
             return True
         wanted = normalise(text)
         return any(fuzz.token_sort_ratio(wanted, name) >= THRESHOLD for name in names)

@@ -2,7 +2,7 @@
 
 A plan writes when a task is due in a handful of ways: "Quý II/2024", "Tháng 12/2024", "tháng 6, tháng 11
 năm 2022", "Trong năm 2024", "thường xuyên", "từ tháng 7/2022 đến tháng 3/2023", "6 tháng đầu năm 2024",
-"Trước ngày 10/12/2024", "hằng quý", "định kỳ 6 tháng"… ``parse_windows`` turns such text into ``Window``
+"Trước ngày 10/12/2024", "hằng quý", "định kỳ 6 tháng", "Quý II - Quý III/2026" (one span)… ``parse_windows`` turns such text into ``Window``
 values (inclusive day spans); ``Window.iso`` stores them compactly ("2024-Q2", "2024-12", "2024",
 "2024-04-20", "2022-07-01..2023-03-31") and ``format_windows`` writes them back the Vietnamese way.
 """
@@ -90,6 +90,8 @@ _ITEM = (
 )
 _KINDS = {  # tried in this order where two start at the same place
     "range": rf"từ\s+({_ITEM})\s*(?:đến|tới|-)\s*(?:hết\s+)?({_ITEM})",
+    "quarter_span": rf"qu[ýí]\s+({_R})\s*[-–]\s*(?:qu[ýí]\s+)?({_R})(?:{_YEAR})?",  # "Quý II - Quý III/2026"
+    "month_span": rf"tháng\s+(\d{{1,2}})(?!\d)\s*[-–]\s*(?:tháng\s+)?(\d{{1,2}})(?!\d)(?:{_YEAR})?",  # "tháng 01 - 02/2026"
     "before": rf"(?:trước|chậm\s+nhất)\s+({_ITEM})",
     "periodic": r"định\s+kỳ\s+(?:6|sáu)\s+tháng",
     "half": r"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4})(?!\d))?",
@@ -162,6 +164,11 @@ def _pendings(kind: str, groups: tuple[str | None, ...]) -> list[Pending]:
         return _range(_scan(groups[0] or ""), _scan(groups[1] or ""))
     if kind == "before":
         return [(year, _before_built(build)) for year, build in _scan(groups[0] or "")[:1]]
+    if kind in ("quarter_span", "month_span"):
+        first, last = (_ROMAN.get(n or "") or int(n or 0) for n in groups[:2])
+        if kind == "quarter_span":
+            first, last = 3 * first - 2, 3 * last
+        return [(_year_of(groups[2]), lambda y: [_span(y, first, last)] if first <= last else [])]
     if kind == "periodic":
         return [(None, lambda y: [_span(y, 1, 6), _span(y, 7, 12)])]
     if kind == "half":

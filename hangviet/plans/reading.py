@@ -20,6 +20,7 @@ class DocumentReadError(ValueError):
 class Line:
     text: str
     cells: list[str] = field(default_factory=list)  # set when the line is a table row
+    table: int = -1  # which table of the document the row belongs to (0, 1, …)
 
     @property
     def is_row(self) -> bool:
@@ -67,6 +68,7 @@ def _docx_lines(content: bytes) -> list[Line]:
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds on a damaged file
         raise DocumentReadError("Tệp Word (.docx) bị hỏng hoặc không đúng định dạng.") from error
     lines: list[Line] = []
+    tables = 0
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
             text = _clean(Paragraph(child, document).text)
@@ -76,7 +78,8 @@ def _docx_lines(content: bytes) -> list[Line]:
             for row in Table(child, document).rows:
                 cells = [_clean(cell.text) for cell in row.cells]
                 if any(cells):
-                    lines.append(Line(" | ".join(cells), cells))
+                    lines.append(Line(" | ".join(cells), cells, tables))
+            tables += 1
     return lines
 
 

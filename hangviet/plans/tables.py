@@ -1,0 +1,94 @@
+"""Task tables in plan documents: a header row naming the columns, then one task per row.
+
+The header is found by its cells, read as labels (``plans.labels``): a content column ("Nội dung công việc",
+"Nhiệm vụ") and a lead column ("Đơn vị chủ trì", "Cơ quan thực hiện", "Phân công") make a task table; the time
+("Thời gian thực hiện"), coordinating ("Đơn vị phối hợp") and output ("Sản phẩm") columns are optional, the number
+column is "STT"/"TT". A row with neither lead nor time is a group heading ("1 | Công tác tuyên truyền", merged
+across the columns, or "II | XÚC TIẾN THƯƠNG MẠI"): it is no task; its Roman number becomes the part of the rows
+below it. A lead cell naming several units ("Phòng Quản lý thương mại, Liên đoàn Lao động tỉnh", "X chủ trì; Y
+phối hợp") gives one lead and coordinating units.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hangviet.lib.text import fold_diacritics
+from hangviet.lib.timewindows import parse_windows
+from hangviet.plans.labels import label_field, lead_and_coordinating, split_units
+from hangviet.plans.parsed import ParsedTask
+from hangviet.plans.reading import Line
+
+ROMAN_CELL = re.compile(r"^[IVX]{1,4}\.?$")
+NUMBER_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+REF_HEADINGS = ("stt", "tt", "so tt", "so thu tu", "muc")
+
+
+def _columns(cells: list[str]) -> dict[str, int] | None:
+    """Which column holds what, when ``cells`` is a task table's header (a row whose time cell names a time is a
+    task, however its other cells read)."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        folded = " ".join(re.sub(r"[^\w]+", " ", fold_diacritics(cell)).split())
+        if folded in REF_HEADINGS:
+            columns.setdefault("ref", index)
+            continue
+        kind = label_field(cell)
+        if kind and kind != "other":
+            columns.setdefault(kind, index)
+    if "when" in columns and parse_windows(cells[columns["when"]]):
+        return None
+    return columns if "content" in columns and "lead" in columns else None
+
+
+def table_tasks(part: str, section: str, lines: list[Line], year: int | None) -> list[ParsedTask]:
+    """The tasks of the task tables among ``lines`` (rows of other tables are left alone)."""
+    tasks: list[ParsedTask] = []
+    columns: dict[str, int] | None = None
+    current_part, group, table, number = part, "", -1, 0
+    for line in lines:
+        if not line.is_row:
+            continue
+        if line.table != table:
+            table, columns, current_part, group, number = line.table, None, part, "", 0
+        found = _columns(line.cells)
+        if found:
+            columns, current_part, group, number = found, part, "", 0
+            continue
+        if columns is None:
+            continue
+        cells = [*line.cells, *[""] * (max(columns.values()) + 1)]
+
+        def cell(kind: str, cells: list[str] = cells) -> str:
+            return cells[columns[kind]].strip() if kind in columns else ""
+
+        content, ref = cell("content"), cell("ref").rstrip(".")
+        if not content:
+            continue
+        lead_text, when = cell("lead"), cell("when")
+        merged = lead_text == content or not (lead_text or when)
+        if merged:  # a group heading
+            if ROMAN_CELL.match(ref):
+                current_part, group = ref, ""
+            else:
+                group = ref
+            number = 0
+            continue
+        number += 1
+        if not ref or not NUMBER_CELL.match(ref + "."):
+            ref = f"{group}.{number}" if group else str(number)
+        lead, coordinating = lead_and_coordinating(lead_text)
+        windows = parse_windows(when, default_year=year) or (parse_windows(f"năm {year}") if year else [])
+        tasks.append(
+            ParsedTask(
+                f"{current_part}.{ref}",
+                content,
+                section,
+                lead=lead,
+                coordinating=coordinating + split_units(cell("coordinating")),
+                when_text=when,
+                windows=windows,
+                output=cell("output"),
+            )
+        )
+    return tasks
