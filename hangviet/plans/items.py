@@ -21,7 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hangviet.lib.timewindows import Window, parse_windows
-from hangviet.plans.labels import MAX_NAME_WORDS, label_field, lead_and_coordinating, split_fields, split_units
+from hangviet.plans.labels import (
+    ASSIGNING_WORDS,
+    MAX_NAME_WORDS,
+    label_field,
+    lead_and_coordinating,
+    split_fields,
+    split_units,
+)
 from hangviet.plans.parsed import ParsedTask
 from hangviet.plans.reading import Line
 
@@ -133,7 +140,7 @@ class ItemReader:
             tasks.append(self._task(section, root, fields, "", [], None))
         elif self._each_activity_leads(fields):
             tasks += self._activity_tasks(section, root, fields, None)
-        self._siblings(section, root.children, tasks, parent=None, lead=fields.lead, windows=[])
+        self._siblings(section, root.children, tasks, parent=None, lead=fields.lead, windows=self._windows(fields))
         return tasks
 
     # --- items -----------------------------------------------------------------------------------------------
@@ -142,7 +149,9 @@ class ItemReader:
         """ "Sở Công Thương thành phố" from "3. Sở Công Thương thành phố:" or "15. Các cơ quan khác: Căn cứ ...";
         the other units a heading names after it ("…, cơ quan Thường trực Ban Chỉ đạo")."""
         named = _NAMED.match(title)
-        units = split_units(named["name"] if named and label_field(named["name"]) is None else title)
+        units = split_units(
+            ASSIGNING_WORDS.sub("", named["name"] if named and label_field(named["name"]) is None else title)
+        )
         return (units[0], units[1:]) if units else ("", [])
 
     def _names_organisation(self, title: str) -> bool:
@@ -326,7 +335,9 @@ class ItemReader:
             if not title and bullet and (bullet["mark"] == "+" or listing or own_lead):
                 fields.activities.append(Activity(prose, own_lead, times))
                 fields.stated += times
-                fields.coordinating += [v for kind, value in inside if kind == "coordinating" for v in split_units(value)]
+                fields.coordinating += [
+                    v for kind, value in inside if kind == "coordinating" for v in split_units(value)
+                ]
                 continue
             fields.content.append(prose)
             for kind, value in inside:
@@ -358,6 +369,8 @@ class ItemReader:
                 found.append(("lead", prose))
             elif re.search(r"\bphối hợp\s*$", prose, re.IGNORECASE) and self._is_unit(split_units(prose)[0]):
                 found.append(("coordinating", re.sub(r"\s*phối hợp\s*$", "", prose, flags=re.IGNORECASE)))
+            elif split_units(prose) and all(self._is_unit(unit) for unit in split_units(prose)):
+                found.append(("lead", prose))  # "(Sở Thông tin và Truyền thông)": the unit that carries it out
             elif len(prose.split()) <= MAX_TIME_WORDS and parse_windows(prose, default_year=self.year):
                 found.append(("when", prose))
         if not found:
@@ -398,10 +411,14 @@ class ItemReader:
         return parse_windows(f"năm {self.year}") if self.year else []
 
 
+_TIME_AFTER = re.compile(r"(?::|\s[-–])\s*(?P<time>[^:]*?)\s*[.;]?$")
+
+
 def _content_and_time(text: str) -> tuple[str, str]:
-    """ "Hội nghị quán triệt ...: Quý III/2024." → ("Hội nghị quán triệt ...", "Quý III/2024")."""
-    if ":" in text:
-        before, after = text.rsplit(":", 1)
-        if len(after.split()) <= MAX_TIME_WORDS and parse_windows(after):
-            return before.strip(), after.strip(" .")
-    return text.strip(), ""
+    """ "Hội nghị quán triệt ...: Quý III/2024." → ("Hội nghị quán triệt ...", "Quý III/2024"); also after a dash
+    ("Hội nghị sơ kết – tháng 6/2025")."""
+    for match in _TIME_AFTER.finditer(text):
+        after = match["time"]
+        if after and len(after.split()) <= MAX_TIME_WORDS and parse_windows(after):
+            return text[: match.start()].strip(" ;,"), after.strip(" .")
+    return text.strip(" ;"), ""

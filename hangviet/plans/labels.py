@@ -29,7 +29,9 @@ from hangviet.lib.text import fold_diacritics, normalize_text
 #: colon is a sentence ("Phối hợp với Sở Công Thương tổ chức xúc tiến thương mại: …").
 MAX_LABEL_WORDS = 7
 #: Qualifier words a head phrase may follow inside a label ("Cơ quan chủ trì", "Dự kiến thời gian").
-QUALIFIERS = frozenset({"don", "vi", "co", "quan", "bo", "phan", "du", "kien", "cac", "ca", "nhan", "chinh", "va"})
+QUALIFIERS = frozenset(
+    {"don", "vi", "co", "quan", "bo", "phan", "du", "kien", "cac", "ca", "nhan", "chinh", "va", "ten", "nguoi", "moc"}
+)
 #: Abbreviations used in labels, spelt out (folded) before matching.
 ABBREVIATIONS = {
     "dv": "don vi",  # "ĐV chủ trì"
@@ -158,25 +160,28 @@ def label_field(label: str) -> str | None:
     return rule.field if rule else None
 
 
-# Where a field may start inside a line: at its start (after a bullet) or after ". ", "; " or "(".
-_FIELD_START = re.compile(r"(?:^|(?<=[.;(])|(?<=\.\s)|(?<=;\s)|(?<=\(\s))\s*(?:[-–•+*]\s*)?(?P<key>[^.;:()]{1,80}?)\s*:")
+# Where a field may start inside a line: at its start (after a bullet) or after ".", ";", ",", "(" or " - ".
+_FIELD_BOUNDARY = re.compile(r"[.;,(]|\s[-–]\s")
+_KEY = re.compile(r"\s*(?:[-–•+*]\s*)?(?P<key>[^.;:()]{1,80}?)\s*:")
 
 
 def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     """A line as its prose and the labelled fields it holds, in order: "Đơn vị thực hiện: Ban Kinh tế - Xã hội.
     Thời gian: Quý IV/2026." → ("", [("lead", "Ban Kinh tế - Xã hội"), ("when", "Quý IV/2026")])."""
-    starts = [
-        (match.start(), match.end(), field)
-        for match in _FIELD_START.finditer(text)
-        if (field := label_field(match["key"])) is not None
-    ]
+    starts: list[tuple[int, int, str]] = []
+    for position in [0, *(boundary.end() for boundary in _FIELD_BOUNDARY.finditer(text))]:
+        if starts and position < starts[-1][1]:
+            continue
+        match = _KEY.match(text, position)
+        if match and (field := label_field(match["key"])) is not None:
+            starts.append((position, match.end(), field))
     if not starts:
         return text, []
-    prose = text[: starts[0][0]].strip()
+    prose = text[: starts[0][0]].strip(" -–")
     fields = []
     for index, (_start, end, field) in enumerate(starts):
         stop = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-        fields.append((field, text[end:stop].strip(" .;,")))
+        fields.append((field, text[end:stop].strip(" .;,-–")))
     return prose, fields
 
 
@@ -191,14 +196,18 @@ class OrganisationHead:
 
 ORGANISATION_HEADS: tuple[OrganisationHead, ...] = (
     OrganisationHead("sở", "Sở Công Thương"),
-    OrganisationHead("ban", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", ("hành", "chỉ đạo cuộc vận động thành phố ban")),
+    OrganisationHead(
+        "ban", "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", ("hành", "chỉ đạo cuộc vận động thành phố ban")
+    ),
     OrganisationHead("hội", "Hội Liên hiệp Phụ nữ xã", ("nghị", "chợ", "thảo", "thi", "diễn", "báo", "trại", "đồng ý")),
     OrganisationHead("ủy ban", "Ủy ban MTTQ Việt Nam các xã"),
     OrganisationHead("uỷ ban", "Uỷ ban nhân dân các huyện"),
     OrganisationHead("ubnd", "UBND các huyện, thị xã, thành phố"),
     OrganisationHead("ubmttq", "UBMTTQ Việt Nam tỉnh"),
     OrganisationHead("mặt trận", "Mặt trận Tổ quốc các cấp"),
-    OrganisationHead("đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", ("kết", "viên", "kiểm tra", "công tác", "giám sát")),
+    OrganisationHead(
+        "đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", ("kết", "viên", "thể", "kiểm tra", "công tác", "giám sát")
+    ),
     OrganisationHead("tỉnh đoàn", "Tỉnh Đoàn Quảng Trị"),
     OrganisationHead("thành đoàn", "Thành đoàn Cần Thơ"),
     OrganisationHead("liên đoàn", "Liên đoàn Lao động tỉnh"),
@@ -250,7 +259,7 @@ def organisation_head(text: str) -> OrganisationHead | None:
     """The organisation head ``text`` starts with, or None ("Hội nghị sơ kết" starts with none)."""
     lowered = _lowered(text)
     for head in _HEADS:
-        if lowered == head.words or lowered.startswith(head.words + " ") or lowered.startswith(head.words + ","):
+        if lowered == head.words or lowered.startswith((head.words + " ", head.words + ",")):
             rest = lowered[len(head.words) :].lstrip()
             if any(rest.startswith(word) for word in head.unless):
                 return None
@@ -260,18 +269,18 @@ def organisation_head(text: str) -> OrganisationHead | None:
 
 #: The longest name taken as an organisation ("Liên đoàn Thương mại và Công nghiệp Việt Nam chi nhánh Cần Thơ").
 MAX_NAME_WORDS = 14
-_NOT_IN_NAMES = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|triển khai|xây dựng|tham mưu|căn cứ)\b", re.IGNORECASE)
+_NOT_IN_NAMES = re.compile(r"\b(?:chủ trì|phối hợp|triển khai|tham mưu|căn cứ)\b", re.IGNORECASE)
 
 
 def looks_like_organisation(name: str) -> bool:
     """Whether ``name`` reads as an organisation's name: it starts with an organisation head, is short, and holds
     no verb of assignment ("Sở Công Thương chủ trì tổ chức hội chợ" is a sentence)."""
     words = name.split()
-    return (
-        0 < len(words) <= MAX_NAME_WORDS and organisation_head(name) is not None and not _NOT_IN_NAMES.search(name)
-    )
+    return 0 < len(words) <= MAX_NAME_WORDS and organisation_head(name) is not None and not _NOT_IN_NAMES.search(name)
 
 
+#: Words before a unit's name that are not part of it: "Giao Sở Công Thương chủ trì", "Đối với UBND các xã:".
+ASSIGNING_WORDS = re.compile(r"^(?:giao(?:\s+cho)?|đối\s+với|đề\s+nghị|trách\s+nhiệm\s+của)\s+", re.IGNORECASE)
 _LEADS = re.compile(r"^(?P<lead>.+?)\s+chủ\s+trì\b[\s,;:]*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _WITH = re.compile(r"^(?:(?:và\s+)?phối\s+hợp(?:\s+(?:với|cùng))?\s*)", re.IGNORECASE)
 _TRAILING_WITH = re.compile(r"\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*$", re.IGNORECASE)
@@ -281,13 +290,13 @@ _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 def split_units(text: str) -> list[str]:
     """Organisation names in a list, split where a new name starts: at ";", and at "," or "và" when an
-    organisation head follows ("Sở Văn hóa, Thể thao và Du lịch" stays whole)."""
+    organisation's name follows ("Sở Văn hóa, Thể thao và Du lịch" and "Các sở, ban, ngành" stay whole)."""
     names: list[str] = []
     for chunk in re.split(r"\s*;\s*", _PARENTHESIS.sub("", text)):
         pieces = re.split(r"(\s*,\s*|\s+và\s+)", chunk)
         current = pieces[0]
         for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-            if organisation_head(piece) is not None and current.strip():
+            if len(piece.split()) > 1 and organisation_head(piece) is not None and current.strip():
                 names.append(current)
                 current = piece
             else:
@@ -310,6 +319,7 @@ def lead_and_coordinating(text: str) -> tuple[str, list[str]]:
     text = _PARENTHESIS.sub("", normalize_text(text)).strip(" .;,")
     if not text:
         return "", []
+    text = ASSIGNING_WORDS.sub("", text)
     prose, fields = split_fields(text)  # "Chủ trì: Hội Liên hiệp Phụ nữ tỉnh; Phối hợp: Sở Công Thương"
     if fields and not prose:
         leads = [lead_and_coordinating(value) for kind, value in fields if kind == "lead" and value]

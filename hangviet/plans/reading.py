@@ -70,10 +70,8 @@ def _docx_lines(content: bytes) -> list[Line]:
     lines: list[Line] = []
     tables = 0
     for child in document.element.body.iterchildren():
-        if child.tag.endswith("}p"):
-            text = _clean(Paragraph(child, document).text)
-            if text:
-                lines.append(Line(text))
+        if child.tag.endswith("}p"):  # a line break inside a paragraph starts a line, as in a .txt
+            lines += [Line(text) for part in Paragraph(child, document).text.split("\n") if (text := _clean(part))]
         elif child.tag.endswith("}tbl"):
             for row in Table(child, document).rows:
                 cells = [_clean(cell.text) for cell in row.cells]

@@ -41,6 +41,10 @@ def _columns(cells: list[str]) -> dict[str, int] | None:
     return columns if "content" in columns and "lead" in columns else None
 
 
+def _cells(columns: dict[str, int], cells: list[str]) -> dict[str, str]:
+    return {kind: cells[index].strip() if index < len(cells) else "" for kind, index in columns.items()}
+
+
 def table_tasks(part: str, section: str, lines: list[Line], year: int | None) -> list[ParsedTask]:
     """The tasks of the task tables among ``lines`` (rows of other tables are left alone)."""
     tasks: list[ParsedTask] = []
@@ -50,45 +54,35 @@ def table_tasks(part: str, section: str, lines: list[Line], year: int | None) ->
         if not line.is_row:
             continue
         if line.table != table:
-            table, columns, current_part, group, number = line.table, None, part, "", 0
+            table, columns = line.table, None
         found = _columns(line.cells)
         if found:
             columns, current_part, group, number = found, part, "", 0
             continue
         if columns is None:
             continue
-        cells = [*line.cells, *[""] * (max(columns.values()) + 1)]
-
-        def cell(kind: str, cells: list[str] = cells) -> str:
-            return cells[columns[kind]].strip() if kind in columns else ""
-
-        content, ref = cell("content"), cell("ref").rstrip(".")
+        row = _cells(columns, line.cells)
+        content, ref, lead_text, when = row["content"], row.get("ref", "").rstrip("."), row["lead"], row.get("when", "")
         if not content:
             continue
-        lead_text, when = cell("lead"), cell("when")
-        merged = lead_text == content or not (lead_text or when)
-        if merged:  # a group heading
-            if ROMAN_CELL.match(ref):
-                current_part, group = ref, ""
-            else:
-                group = ref
+        if lead_text == content or not (lead_text or when):  # a group heading, often merged across the row
+            current_part, group = (ref, "") if ROMAN_CELL.match(ref) else (current_part, ref)
             number = 0
             continue
         number += 1
-        if not ref or not NUMBER_CELL.match(ref + "."):
+        if not NUMBER_CELL.match(ref + "."):
             ref = f"{group}.{number}" if group else str(number)
         lead, coordinating = lead_and_coordinating(lead_text)
-        windows = parse_windows(when, default_year=year) or (parse_windows(f"năm {year}") if year else [])
         tasks.append(
             ParsedTask(
                 f"{current_part}.{ref}",
                 content,
                 section,
                 lead=lead,
-                coordinating=coordinating + split_units(cell("coordinating")),
+                coordinating=coordinating + split_units(row.get("coordinating", "")),
                 when_text=when,
-                windows=windows,
-                output=cell("output"),
+                windows=parse_windows(when, default_year=year) or (parse_windows(f"năm {year}") if year else []),
+                output=row.get("output", ""),
             )
         )
     return tasks

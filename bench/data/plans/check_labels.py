@@ -1,6 +1,7 @@
-"""Checks the labels of this set against the contract (/bench/data/plans/README.md): every task's text, lead and
-coordinating units are written verbatim (a "when" joining several times with "; " part by part) in its document, refs are Roman-numbered parts joined with dots, parents
-name another task of the same plan, windows are valid inclusive ISO date pairs inside sane years.
+"""Checks the labels of this set against the contract (README.md here): every task's text, lead and coordinating
+units are written verbatim in its document (a "when" joining several times with "; " part by part), refs are
+Roman-numbered parts joined with dots, parents name another task of the same plan, windows are valid inclusive
+ISO date pairs inside sane years.
 
     .venv/bin/python bench/data/plans/check_labels.py
 """
