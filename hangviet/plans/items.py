@@ -221,6 +221,7 @@ class ItemReader:
         fields.activities = []
         fields.coordinating = others + fields.coordinating
         fields.lead = lead
+        fields.whens, fields.stated = [], fields.whens + fields.stated  # each line of the work may carry its time
         task = self._task(section, node, fields, lead, windows, parent)
         task.content = "\n".join(fields.content) or lead
         tasks.append(task)

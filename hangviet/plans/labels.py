@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 from hangviet.lib.text import fold_diacritics, normalize_text
 
-#: A label has at most this many words ("Thời gian tổ chức cuộc thi dự kiến" has 7); a longer phrase before a
-#: colon is a sentence ("Phối hợp với Sở Công Thương tổ chức xúc tiến thương mại: …").
-MAX_LABEL_WORDS = 7
+#: A label has at most this many words ("Cơ quan, đơn vị chủ trì thực hiện chính" has 9), and at most a rule's
+#: ``max_after`` words after its head; a longer phrase before a colon is a sentence ("Phối hợp với Sở Công Thương
+#: tổ chức xúc tiến thương mại: …").
+MAX_LABEL_WORDS = 10
 #: Qualifier words a head phrase may follow inside a label ("Cơ quan chủ trì", "Dự kiến thời gian").
 QUALIFIERS = frozenset(
     {"don", "vi", "co", "quan", "bo", "phan", "du", "kien", "cac", "ca", "nhan", "chinh", "va", "ten", "nguoi", "moc"}
@@ -56,6 +57,7 @@ class LabelRule:
     example: str
     not_this: str  # a label that must not be read as this field (or a phrase that is no label at all)
     exact: tuple[str, ...] = ()
+    max_after: int = 3  # words allowed after the head ("Đơn vị chủ trì thực hiện chính": 3)
 
 
 LABELS: tuple[LabelRule, ...] = (
@@ -65,6 +67,7 @@ LABELS: tuple[LabelRule, ...] = (
         ("noi dung", "hoat dong", "cong viec", "nhiem vu", "hinh thuc", "yeu cau"),
         "Nội dung và thời gian: Hội nghị quán triệt: Quý III/2024.",
         "Thời gian thực hiện nội dung: Quý II",
+        max_after=6,
     ),
     LabelRule(
         "when",
@@ -72,6 +75,7 @@ LABELS: tuple[LabelRule, ...] = (
         ("thoi gian", "thoi han", "tien do", "thoi diem"),
         "Thời gian thực hiện dự kiến: Quý II/2025",
         "Kinh phí thực hiện: Ban Chỉ đạo",
+        max_after=6,
     ),
     LabelRule(
         "budget",
@@ -99,7 +103,7 @@ LABELS: tuple[LabelRule, ...] = (
         "coordinating",
         ("phoi hop",),
         "Đơn vị phối hợp thực hiện: Hội Liên hiệp Phụ nữ tỉnh",
-        "Cơ quan chủ trì, phối hợp: Sở Công Thương chủ trì, phối hợp với Liên minh Hợp tác xã tỉnh",
+        "Phối hợp với Sở Công Thương tổ chức hội chợ: tháng 5/2025",
     ),
     LabelRule(
         "lead",
@@ -132,11 +136,11 @@ def label_words(text: str) -> list[str]:
     return words
 
 
-def _starts_with(words: list[str], head: list[str]) -> bool:
-    """Whether ``head`` starts ``words`` after qualifier words only."""
+def _starts_with(words: list[str], head: list[str], max_after: int) -> bool:
+    """Whether ``head`` starts ``words`` after qualifier words only, followed by at most ``max_after`` words."""
     for index in range(len(words) - len(head) + 1):
         if words[index : index + len(head)] == head:
-            return True
+            return len(words) - index - len(head) <= max_after
         if words[index] not in QUALIFIERS:
             return False
     return False
@@ -149,7 +153,7 @@ def label_rule(label: str) -> LabelRule | None:
         return None
     joined = " ".join(words)
     for rule in LABELS:
-        if joined in rule.exact or any(_starts_with(words, head.split()) for head in rule.heads):
+        if joined in rule.exact or any(_starts_with(words, head.split(), rule.max_after) for head in rule.heads):
             return rule
     return None
 
@@ -292,7 +296,7 @@ def split_units(text: str) -> list[str]:
     """Organisation names in a list, split where a new name starts: at ";", and at "," or "và" when an
     organisation's name follows ("Sở Văn hóa, Thể thao và Du lịch" and "Các sở, ban, ngành" stay whole)."""
     names: list[str] = []
-    for chunk in re.split(r"\s*;\s*", _PARENTHESIS.sub("", text)):
+    for chunk in re.split(r"\s*;\s*", _PARENTHESIS.sub("", normalize_text(text))):
         pieces = re.split(r"(\s*,\s*|\s+và\s+)", chunk)
         current = pieces[0]
         for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -302,7 +306,7 @@ def split_units(text: str) -> list[str]:
             else:
                 current += separator + piece
         names.append(current)
-    cleaned = (re.sub(r"^(?:và)\s+", "", name.strip(" .;:,")) for name in names)
+    cleaned = (re.sub(r"^và\s+", "", name.strip(" .;:,")).strip() for name in names)
     return [name for name in cleaned if name]
 
 
@@ -322,10 +326,10 @@ def lead_and_coordinating(text: str) -> tuple[str, list[str]]:
     text = ASSIGNING_WORDS.sub("", text)
     prose, fields = split_fields(text)  # "Chủ trì: Hội Liên hiệp Phụ nữ tỉnh; Phối hợp: Sở Công Thương"
     if fields and not prose:
-        leads = [lead_and_coordinating(value) for kind, value in fields if kind == "lead" and value]
+        named = [lead_and_coordinating(value) for kind, value in fields if kind == "lead" and value]
         others = [unit for kind, value in fields if kind == "coordinating" for unit in split_units(value)]
-        if leads:
-            return leads[0][0], [*leads[0][1], *others]
+        if named:
+            return named[0][0], [*named[0][1], *others]
         if others:
             return "", others
     leads = _LEADS.match(text)
