@@ -39,7 +39,7 @@ __all__ = ["ParsedPlan", "ParsedTask", "parse_plan"]
 ROMAN = re.compile(r"^(?:PHẦN\s+|Phần\s+)?(?P<num>[IVX]{1,4})\s*[.:/-]\s*(?P<title>\S.*)$")
 ITEM = re.compile(r"^(?P<num>\d{1,2})\s*[.)/]\s*(?P<title>[^\d\s].*)$")
 SUBITEM = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})[.)]?\s+(?P<title>\S.*)$")
-LETTER = re.compile(r"^(?P<num>[a-zđ])\s*(?:\)|\.(?=\s+[A-ZĐÂĂÊÔƠƯ]))\s*(?P<title>\S.*)$")
+LETTER = re.compile(r"^(?P<num>[a-zđ])\s*(?:[)/]|\.(?=\s+[A-ZĐÂĂÊÔƠƯ]))\s*(?P<title>\S.*)$")
 NUMBER = re.compile(r"^Số\s*:?\s*(?P<value>\d+\s*/\s*KH[\w\-/.ĐđỦủ]*)")
 YEAR = re.compile(r"\bnăm (?P<year>20\d\d)\b", re.IGNORECASE)
 CITED = re.compile(
@@ -119,10 +119,20 @@ def _part_heading(line: Line, *, roman: bool) -> tuple[str, str] | None:
 
 
 def _split_parts(lines: list[Line]) -> tuple[list[Line], list[_Part]]:
+    """The head (up to the first part) and the parts. The closing block ("Nơi nhận:", the signature) is left out
+    up to an annex ("PHỤ LỤC") or a table, which belong to the last part."""
     roman = any(_part_heading(line, roman=True) for line in lines)
     head: list[Line] = []
     parts: list[_Part] = []
+    closing = False
     for line in lines:
+        folded = fold_diacritics(line.text)
+        if not line.is_row and parts and folded.startswith("noi nhan"):
+            closing = True
+        elif closing and (line.is_row or folded.startswith("phu luc")):
+            closing = False
+        if closing:
+            continue
         heading = _part_heading(line, roman=roman)
         if heading:
             parts.append(_Part(*heading))
@@ -145,6 +155,7 @@ def parse_plan(
     head, parts = _split_parts(lines)
     _read_head(plan, head, lines, default_year)
     reader = ItemReader(plan.year, lambda name: looks_like_organisation(name) or known(name))
+    plan.tasks.extend(table_tasks("", "", head, plan.year))  # a plan that is only a table
     for part in parts:
         folded = fold_diacritics(part.title)
         if "muc dich" in folded or "yeu cau" in folded:

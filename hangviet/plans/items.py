@@ -56,6 +56,8 @@ _ACTS_FIRST = re.compile(
     r"^(?P<unit>[^,;.():]+?)\s+(?:chủ trì|phối hợp|thực hiện|tổ chức|triển khai|tham mưu|hướng dẫn|xây dựng)\b",
     re.IGNORECASE,
 )
+#: Where the units of a sentence that assigns work end: "Sở A chủ trì, phối hợp với Sở B tổ chức …".
+_INNER_TASK = re.compile(r"\s+(?:tổ chức|triển khai|thực hiện|xây dựng|hướng dẫn|kiểm tra)\b", re.IGNORECASE)
 _NAMED = re.compile(r"^(?P<name>[^:]{2,160}?)\s*:\s*(?P<rest>.*)$")
 _PENDING = ("lead", "coordinating", "when", "output")
 
@@ -130,6 +132,7 @@ class ItemReader:
         """The tasks of a part (``root``: its lines before the first item, its items). ``assigned_only``: only an
         assignment by organisation gives tasks ("Tổ chức thực hiện", "Chế độ báo cáo")."""
         self._promote(root)
+        self._lift(root)
         tasks: list[ParsedTask] = []
         if assigned_only:
             if self._by_organisation(root.children):
@@ -162,6 +165,25 @@ class ItemReader:
     def _by_organisation(self, nodes: list[Node]) -> bool:
         named = [node for node in nodes if self._names_organisation(node.title)]
         return bool(nodes) and len(named) * 2 >= len(nodes)
+
+    def _lift(self, node: Node) -> None:
+        """A lead field written after the last of an item's sub-items, when no sub-item names its own lead, is the
+        item's ("4. Đưa hàng Việt về miền núi / a/ … / b/ … / Đơn vị chủ trì: Sở Công Thương")."""
+        for child in node.children:
+            self._lift(child)
+        if len(node.children) < 2 or node.children[-1].children:
+            return
+        last = node.children[-1]
+        tail = [line for line in last.lines if not line.is_row]
+        kinds = [{kind for kind, _value in split_fields(_unbulleted(line))[1]} for line in tail]
+        if not tail or not all(kinds) or any(split_fields(_unbulleted(line))[0] for line in tail):
+            return
+        if not set().union(*kinds) <= {"lead", "coordinating"}:
+            return
+        if any(self._fields(child.lines).lead for child in node.children[:-1]):
+            return
+        node.lines += tail
+        last.lines = [line for line in last.lines if line not in tail]
 
     def _promote(self, node: Node) -> None:
         """Turns lines that name an organisation ("- Sở Công Thương: …", "Hội Nông dân xã:") into items, when an
@@ -347,6 +369,8 @@ class ItemReader:
             fields.stated += times
             if title and not fields.lead and (acts := _ACTS_FIRST.match(prose)) and self._is_unit(acts["unit"]):
                 fields.lead = acts["unit"].strip()
+            elif not fields.lead and not bullet and own_lead:  # "Sở … chủ trì, phối hợp với … tổ chức …"
+                fields.add("lead", _INNER_TASK.split(own_lead)[0])
             if not fields.lead and (given := _GIVEN_TO.search(prose)) and self._is_unit(given["unit"]):
                 fields.lead = given["unit"].strip()
         return fields
@@ -413,6 +437,11 @@ class ItemReader:
 
 
 _TIME_AFTER = re.compile(r"(?::|\s[-–])\s*(?P<time>[^:]*?)\s*[.;]?$")
+
+
+def _unbulleted(line: Line) -> str:
+    bullet = BULLET.match(line.text)
+    return bullet["text"] if bullet else line.text
 
 
 def _content_and_time(text: str) -> tuple[str, str]:

@@ -164,8 +164,8 @@ def label_field(label: str) -> str | None:
     return rule.field if rule else None
 
 
-# Where a field may start inside a line: at its start (after a bullet) or after ".", ";", ",", "(" or " - ".
-_FIELD_BOUNDARY = re.compile(r"[.;,(]|\s[-–]\s")
+# Where a field may start inside a line: at its start (after a bullet) or after ".", ";", ",", ":", "(" or " - ".
+_FIELD_BOUNDARY = re.compile(r"[.;,:(]|\s[-–]\s")
 _KEY = re.compile(r"\s*(?:[-–•+*]\s*)?(?P<key>[^.;:()]{1,80}?)\s*:")
 
 

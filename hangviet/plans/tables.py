@@ -4,8 +4,8 @@ The header is found by its cells, read as labels (``plans.labels``): a content c
 "Nhiệm vụ") and a lead column ("Đơn vị chủ trì", "Cơ quan thực hiện", "Phân công") make a task table; the time
 ("Thời gian thực hiện"), coordinating ("Đơn vị phối hợp") and output ("Sản phẩm") columns are optional, the number
 column is "STT"/"TT". A row with neither lead nor time is a group heading ("1 | Công tác tuyên truyền", merged
-across the columns, or "II | XÚC TIẾN THƯƠNG MẠI"): it is no task; its Roman number becomes the part of the rows
-below it. A lead cell naming several units ("Phòng Quản lý thương mại, Liên đoàn Lao động tỉnh", "X chủ trì; Y
+across the columns, or "II | XÚC TIẾN THƯƠNG MẠI"): it is no task; its number goes into the refs of the rows
+below it ("1.1" → "II.1.1"; a Roman group "I" of a table in part II → "II.I.1"). A lead cell naming several units ("Phòng Quản lý thương mại, Liên đoàn Lao động tỉnh", "X chủ trì; Y
 phối hợp") gives one lead and coordinating units.
 """
 
@@ -66,7 +66,10 @@ def table_tasks(part: str, section: str, lines: list[Line], year: int | None) ->
         if not content:
             continue
         if lead_text == content or not (lead_text or when):  # a group heading, often merged across the row
-            current_part, group = (ref, "") if ROMAN_CELL.match(ref) else (current_part, ref)
+            if ROMAN_CELL.match(ref):  # the table's own groups, inside the part: "II.I.1"
+                current_part, group = (f"{part}.{ref}" if part else ref), ""
+            else:
+                group = ref
             number = 0
             continue
         number += 1
@@ -75,7 +78,7 @@ def table_tasks(part: str, section: str, lines: list[Line], year: int | None) ->
         lead, coordinating = lead_and_coordinating(lead_text)
         tasks.append(
             ParsedTask(
-                f"{current_part}.{ref}",
+                f"{current_part}.{ref}" if current_part else ref,
                 content,
                 section,
                 lead=lead,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent.parent))
-REF = re.compile(r"^[IVX]{1,4}(\.[0-9a-zđ]{1,3})*$")
+REF = re.compile(r"^[IVX]{1,4}(\.(?:[IVX]{1,4}|[0-9a-zđ]{1,3}))*$")
 
 
 def document_text(path: Path) -> str:

@@ -1,6 +1,7 @@
-"""Builds the two Word plans of this set (``plan_soct_binhduong_2025.docx``, ``plan_thudaumot_2026.docx``) as
-offices write them: a borderless two-column header table, paragraphs, and the task table (group rows merged
-across the columns). The .docx files are committed; run this only to rebuild them:
+"""Builds the Word plans of this set (``plan_soct_binhduong_2025.docx``, ``plan_thudaumot_2026.docx``,
+``plan_sonnmt_gialai_2026.docx``) as offices write them: a borderless two-column header table, paragraphs (some
+with line breaks inside), and the task table (group rows merged across the columns, or left with empty cells;
+a header on two rows). The .docx files are committed; run this only to rebuild them:
 
     .venv/bin/python bench/data/plans/make_docx.py
 """
@@ -276,6 +277,106 @@ def thu_dau_mot() -> None:
     document.save(HERE / "plan_thudaumot_2026.docx")
 
 
+def gia_lai() -> None:
+    document = Document()
+    header(
+        document,
+        ["ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 88/KH-SNNMT"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", "Gia Lai, ngày 06 tháng 02 năm 2026"],
+    )
+    for text in [
+        "KẾ HOẠCH",
+        "Thực hiện Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam” trong ngành nông nghiệp và môi trường"
+        " năm 2026",
+        "Căn cứ Kế hoạch số 05/KH-BCĐ ngày 20/01/2026 của Ban Chỉ đạo Cuộc vận động tỉnh Gia Lai;",
+        "Sở Nông nghiệp và Môi trường xây dựng Kế hoạch thực hiện như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích\n- Nâng cao chất lượng, giá trị nông sản, sản phẩm OCOP của tỉnh; mở rộng thị trường tiêu thụ"
+        " trong nước.\n- Gắn Cuộc vận động với Chương trình mỗi xã một sản phẩm.",
+        "2. Yêu cầu\n- Phân công rõ đơn vị chủ trì, phối hợp, thời gian hoàn thành.",
+        "II. NHIỆM VỤ CỤ THỂ",
+    ]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=6)
+    table.style = "Table Grid"
+    top = ["TT", "Nhiệm vụ", "Cơ quan, đơn vị thực hiện", "", "Thời hạn hoàn thành", "Ghi chú"]
+    below = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn hoàn thành", "Ghi chú"]
+    for column in range(6):
+        table.cell(0, column).text, table.cell(1, column).text = top[column], below[column]
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Cơ quan, đơn vị thực hiện"
+    for column in (0, 1, 4, 5):
+        table.cell(0, column).merge(table.cell(1, column)).text = top[column]
+    rows = [
+        ["I", "PHÁT TRIỂN SẢN PHẨM OCOP", "", "", "", ""],
+        [
+            "1",
+            "Đánh giá, phân hạng sản phẩm OCOP cấp tỉnh đợt 1 năm 2026",
+            "Chi cục Phát triển nông thôn",
+            "UBND các xã, phường",
+            "Quý II/2026",
+            "",
+        ],
+        [
+            "2",
+            "Hỗ trợ chủ thể OCOP xây dựng mã QR truy xuất nguồn gốc",
+            "Chi cục Phát triển nông thôn",
+            "Trung tâm Khuyến nông",
+            "Tháng 5 - 8/2026",
+            "50 chủ thể",
+        ],
+        ["II", "XÚC TIẾN TIÊU THỤ NÔNG SẢN", "", "", "", ""],
+        [
+            "1",
+            "Tham gia Hội chợ nông nghiệp quốc tế và Hội chợ OCOP khu vực Tây Nguyên",
+            "Trung tâm Khuyến nông",
+            "Văn phòng Sở",
+            "Quý III/2026",
+            "",
+        ],
+        [
+            "2",
+            "Kết nối tiêu thụ cà phê, hồ tiêu, sầu riêng với các hệ thống phân phối trong nước",
+            "Phòng Kế hoạch - Tài chính; Trung tâm Khuyến nông",
+            "Các hợp tác xã",
+            "Trước ngày 31/10/2026",
+            "",
+        ],
+        [
+            "3",
+            "Tổ chức Tuần lễ nông sản an toàn Gia Lai tại thành phố Hồ Chí Minh",
+            "Văn phòng Sở",
+            "Sở Công Thương",
+            "Tháng 12/2026",
+            "",
+        ],
+        ["III", "TUYÊN TRUYỀN", "", "", "", ""],
+        [
+            "1",
+            "Đăng tin, bài về nông sản, sản phẩm OCOP trên Cổng thông tin điện tử của Sở",
+            "Văn phòng Sở",
+            "",
+            "Thường xuyên",
+            "",
+        ],
+    ]
+    for cells in rows:
+        row = table.add_row()
+        for column, text in enumerate(cells):
+            row.cells[column].text = text
+    for text in [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Đối với Văn phòng Sở: Theo dõi, tổng hợp kết quả thực hiện; báo cáo Giám đốc Sở và Ban Chỉ đạo Cuộc vận"
+        " động tỉnh trước ngày 05/12/2026.",
+        "2. Đối với các phòng, đơn vị thuộc Sở: Căn cứ nhiệm vụ được giao xây dựng kế hoạch chi tiết, triển khai"
+        " thực hiện.",
+        "Nơi nhận:\n- Ban Chỉ đạo CVĐ tỉnh;\n- Lưu: VT, VP.",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+    ]:
+        document.add_paragraph(text)
+    document.save(HERE / "plan_sonnmt_gialai_2026.docx")
+
+
 if __name__ == "__main__":
     binh_duong()
     thu_dau_mot()
+    gia_lai()

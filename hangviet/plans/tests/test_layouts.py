@@ -229,7 +229,7 @@ def test_a_word_task_table_with_merged_group_rows_and_several_units_in_a_cell() 
     assert {ref: (task.lead, task.coordinating, isos(task)) for ref, task in tasks.items()} == {
         "II.1.1": ("Văn phòng Sở", ["Phòng Quản lý thương mại"], ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]),
         "II.1.2": ("Phòng Quản lý thương mại", ["Liên đoàn Lao động tỉnh"], ["2025-04-01..2025-11-30"]),
-        "II.1": ("Chi cục QLTT", ["Công an tỉnh"], ["2025-07-01..2025-12-31"]),  # "II" of the table's own groups
+        "II.II.1": ("Chi cục QLTT", ["Công an tỉnh"], ["2025-07-01..2025-12-31"]),  # the table's own group "II"
     }
 
 
