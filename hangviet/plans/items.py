@@ -132,7 +132,8 @@ class ItemReader:
         """The tasks of a part (``root``: its lines before the first item, its items). ``assigned_only``: only an
         assignment by organisation gives tasks ("Tổ chức thực hiện", "Chế độ báo cáo")."""
         self._promote(root)
-        self._lift(root)
+        for item in root.children:
+            self._lift(item)
         tasks: list[ParsedTask] = []
         if assigned_only:
             if self._by_organisation(root.children):
@@ -178,9 +179,9 @@ class ItemReader:
         kinds = [{kind for kind, _value in split_fields(_unbulleted(line))[1]} for line in tail]
         if not tail or not all(kinds) or any(split_fields(_unbulleted(line))[0] for line in tail):
             return
-        if not set().union(*kinds) <= {"lead", "coordinating"}:
+        if "lead" not in set().union(*kinds) or not set().union(*kinds) <= {"lead", "coordinating"}:
             return
-        if any(self._fields(child.lines).lead for child in node.children[:-1]):
+        if self._by_organisation(node.children) or any(self._fields(c.lines).lead for c in node.children[:-1]):
             return
         node.lines += tail
         last.lines = [line for line in last.lines if line not in tail]
@@ -262,6 +263,9 @@ class ItemReader:
     ) -> None:
         fields = self._fields([Line(node.title)], title=True)
         fields.merge(self._fields(node.lines))
+        if not fields.lead and self._names_organisation(node.title):  # "2. Sở Y tế" among topics
+            fields.lead, others = self._assignee(node.title)
+            fields.coordinating = others + fields.coordinating
         split = self._each_activity_leads(fields) and not fields.lead
         if not fields.lead and not split:
             fields.lead = next((activity.lead for activity in fields.activities if activity.lead), "")

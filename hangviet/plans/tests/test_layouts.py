@@ -313,3 +313,39 @@ def test_a_plan_of_only_fragments_reads_quickly_and_safely(texts: list[str]) -> 
     started = datetime.datetime.now()
     parse_plan([Line(text) for text in ["II. NHIỆM VỤ", *texts]])
     assert (datetime.datetime.now() - started).total_seconds() < 2
+
+
+def test_an_item_named_after_a_unit_among_topics_and_units_listed_under_a_topic() -> None:
+    tasks = tasks_of(
+        HEAD
+        + """II. NHIỆM VỤ, GIẢI PHÁP
+1. Công tác tuyên truyền
+2. Sở Y tế
+- Thời gian: Quý II/2025
+3. Đẩy mạnh tuyên truyền
+- Sở Thông tin và Truyền thông: chủ trì hướng dẫn các cơ quan báo chí tuyên truyền.
+- Báo Quảng Trị: mở chuyên mục về Cuộc vận động (Quý I/2025).
+"""
+    )
+    assert {ref: (task.lead, isos(task)) for ref, task in tasks.items()} == {
+        "II.2": ("Sở Y tế", ["2025-Q2"]),
+        "II.3.1": ("Sở Thông tin và Truyền thông", ["2025"]),
+        "II.3.2": ("Báo Quảng Trị", ["2025-Q1"]),
+    }
+
+
+def test_a_lead_field_after_the_last_sub_item_belongs_to_the_item_that_holds_them() -> None:
+    tasks = tasks_of(
+        HEAD
+        + """II. CÁC HOẠT ĐỘNG TRỌNG TÂM
+4. Đưa hàng Việt về miền núi
+a/ Tổ chức 05 phiên chợ hàng Việt tại các huyện miền núi (Quý II, Quý III/2025).
+b/ Hỗ trợ vận chuyển hàng hóa thiết yếu đến các bản vùng cao (tháng 01/2025).
+Đơn vị chủ trì: Sở Công Thương; đơn vị phối hợp: Ủy ban MTTQ Việt Nam các huyện miền núi.
+"""
+    )
+    assert {ref: (task.lead, task.parent, isos(task)) for ref, task in tasks.items()} == {
+        "II.4": ("Sở Công Thương", None, ["2025"]),
+        "II.4.a": ("Sở Công Thương", "II.4", ["2025-Q2", "2025-Q3"]),
+        "II.4.b": ("Sở Công Thương", "II.4", ["2025-01"]),
+    }

@@ -139,6 +139,7 @@ III. NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN THÀNH VIÊN
 1.1. Tổ chức phiên chợ hàng Việt về nông thôn. Thời gian: Quý II/2026.
 1.2. Tổ chức Tuần hàng Việt Nam. Thời gian: tháng 9/2026.
 2. Sở Y tế: Tuyên truyền Đề án “Người Việt Nam ưu tiên dùng thuốc Việt Nam”.
+- Phối hợp: Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh.
 """
 
 
@@ -148,6 +149,7 @@ def test_the_review_page_shows_which_task_holds_a_sub_task_and_saves_the_link(cl
     review = client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload})
     page = review.content.decode()
     assert 'data-testid="parent-of-III.1.2"' in page and "thuộc mục III.1" in page
+    assert "Văn bản ghi: Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh" in page  # the units as the plan names them
     proposals = review.context["proposals"]
     assert [(task.ref, task.parent_ref) for task in proposals] == [
         ("III.1", ""),
