@@ -5,8 +5,10 @@ The header is found by its cells, read as labels (``plans.labels``): a content c
 ("Thời gian thực hiện"), coordinating ("Đơn vị phối hợp") and output ("Sản phẩm") columns are optional, the number
 column is "STT"/"TT". A row with neither lead nor time is a group heading ("1 | Công tác tuyên truyền", merged
 across the columns, or "II | XÚC TIẾN THƯƠNG MẠI"): it is no task; its number goes into the refs of the rows
-below it ("1.1" → "II.1.1"; a Roman group "I" of a table in part II → "II.I.1"). A lead cell naming several units ("Phòng Quản lý thương mại, Liên đoàn Lao động tỉnh", "X chủ trì; Y
-phối hợp") gives one lead and coordinating units.
+below it ("1.1" → "II.1.1"; a Roman group "I" of a table in part II → "II.I.1"). A lead cell naming several
+units ("Phòng Quản lý thương mại, Liên đoàn Lao động tỉnh", "X chủ trì; Y phối hợp") gives one lead and
+coordinating units. A header on two rows (a merged "Đơn vị thực hiện" over "Chủ trì" / "Phối hợp") is read
+row after row, the second refining the first.
 """
 
 from __future__ import annotations
