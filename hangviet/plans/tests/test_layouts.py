@@ -349,3 +349,26 @@ b/ Hỗ trợ vận chuyển hàng hóa thiết yếu đến các bản vùng ca
         "II.4.a": ("Sở Công Thương", "II.4", ["2025-Q2", "2025-Q3"]),
         "II.4.b": ("Sở Công Thương", "II.4", ["2025-01"]),
     }
+
+
+def test_word_list_numbers_and_bullets_are_read_as_if_typed() -> None:
+    document = new_docx()
+    for text, style in [
+        ("KẾ HOẠCH", None),
+        ("Thực hiện Cuộc vận động năm 2025", None),
+        ("II. NHIỆM VỤ", None),
+        ("Tổ chức Hội chợ hàng Việt", "List Number"),
+        ("Nội dung:", "List Bullet"),
+        ("Hội chợ tại thành phố: tháng 5/2025.", "List Bullet 2"),
+        ("Đơn vị chủ trì: Sở Công Thương.", "List Bullet"),
+        ("Tuyên truyền trên báo, đài", "List Number"),
+        ("Chủ trì: Sở Văn hóa, Thể thao và Du lịch. Thời gian: Quý III/2025.", "List Bullet"),
+    ]:
+        document.add_paragraph(text, style=style)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    tasks = {task.ref: task for task in parse_plan(read_lines(buffer.getvalue(), "k.docx")).tasks}
+    assert {ref: (task.lead, isos(task)) for ref, task in tasks.items()} == {
+        "II.1": ("Sở Công Thương", ["2025-05"]),
+        "II.2": ("Sở Văn hóa, Thể thao và Du lịch", ["2025-Q3"]),
+    }
