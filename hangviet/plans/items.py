@@ -53,7 +53,9 @@ _LEADS_FIRST = re.compile(r"^(?P<unit>[^,;.():]+?)\s+chủ trì\b", re.IGNORECAS
 #: Verbs after which the organisation that starts an item's title is its lead ("Sở Công Thương phối hợp với …
 #: tổ chức …").
 _ACTS_FIRST = re.compile(
-    r"^(?P<unit>[^,;.():]+?)\s+(?:chủ trì|phối hợp|thực hiện|tổ chức|triển khai|tham mưu|hướng dẫn|xây dựng)\b",
+    r"^(?P<unit>[^;.():]+?)\s+(?:chủ trì|phối hợp|thực hiện|tổ chức|triển khai|tham mưu|hướng dẫn|xây dựng|chỉ đạo|"
+    r"định hướng|tuyên truyền|vận động|tăng cường|đẩy mạnh|tiếp tục|kiểm tra|giám sát|theo dõi|tổng hợp|hỗ trợ|"
+    r"bố trí|rà soát|khảo sát|duy trì|lồng ghép|phát động|biểu dương|có trách nhiệm|là)\b",
     re.IGNORECASE,
 )
 #: Where the units of a sentence that assigns work end: "Sở A chủ trì, phối hợp với Sở B tổ chức …".
@@ -153,9 +155,8 @@ class ItemReader:
         """ "Sở Công Thương thành phố" from "3. Sở Công Thương thành phố:" or "15. Các cơ quan khác: Căn cứ ...";
         the other units a heading names after it ("…, cơ quan Thường trực Ban Chỉ đạo")."""
         named = _NAMED.match(title)
-        units = split_units(
-            ASSIGNING_WORDS.sub("", named["name"] if named and label_field(named["name"]) is None else title)
-        )
+        name = ASSIGNING_WORDS.sub("", named["name"] if named and label_field(named["name"]) is None else title)
+        units = split_units(name)
         return (units[0], units[1:]) if units else ("", [])
 
     def _names_organisation(self, title: str) -> bool:
@@ -246,7 +247,8 @@ class ItemReader:
         fields.lead = lead
         fields.whens, fields.stated = [], fields.whens + fields.stated  # each line of the work may carry its time
         task = self._task(section, node, fields, lead, windows, parent)
-        task.content = "\n".join(fields.content) or lead
+        said = "" if named else ASSIGNING_WORDS.sub("", node.title)  # "Hội A vận động hội viên …": the title is work
+        task.content = "\n".join([said, *fields.content] if said != lead else fields.content).strip() or lead
         tasks.append(task)
         own = self._windows(fields)
         self._siblings(section, node.children, tasks, parent=node.ref, lead=lead, windows=own)
@@ -371,8 +373,10 @@ class ItemReader:
                 if kind != "when":
                     fields.add(kind, value)
             fields.stated += times
-            if title and not fields.lead and (acts := _ACTS_FIRST.match(prose)) and self._is_unit(acts["unit"]):
-                fields.lead = acts["unit"].strip()
+            acts = _ACTS_FIRST.match(ASSIGNING_WORDS.sub("", prose)) if title and not fields.lead else None
+            if acts and self._is_unit(acts["unit"]):
+                fields.lead, others = lead_and_coordinating(acts["unit"])
+                fields.coordinating += others
             elif not fields.lead and not bullet and own_lead:  # "Sở … chủ trì, phối hợp với … tổ chức …"
                 fields.add("lead", _INNER_TASK.split(own_lead)[0])
             if not fields.lead and (given := _GIVEN_TO.search(prose)) and self._is_unit(given["unit"]):

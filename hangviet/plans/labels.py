@@ -75,6 +75,7 @@ LABELS: tuple[LabelRule, ...] = (
         ("thoi gian", "thoi han", "tien do", "thoi diem"),
         "Thời gian thực hiện dự kiến: Quý II/2025",
         "Kinh phí thực hiện: Ban Chỉ đạo",
+        exact=("du kien", "hoan thanh", "han", "han hoan thanh"),
         max_after=6,
     ),
     LabelRule(
@@ -101,7 +102,7 @@ LABELS: tuple[LabelRule, ...] = (
     LabelRule(
         "coordinating",
         "coordinating",
-        ("phoi hop",),
+        ("phoi hop", "tham gia"),
         "Đơn vị phối hợp thực hiện: Hội Liên hiệp Phụ nữ tỉnh",
         "Phối hợp với Sở Công Thương tổ chức hội chợ: tháng 5/2025",
     ),
@@ -293,11 +294,11 @@ _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 
 def split_units(text: str) -> list[str]:
-    """Organisation names in a list, split where a new name starts: at ";", and at "," or "và" when an
+    """Organisation names in a list, split where a new name starts: at ";", and at ",", "và" or " - " when an
     organisation's name follows ("Sở Văn hóa, Thể thao và Du lịch" and "Các sở, ban, ngành" stay whole)."""
     names: list[str] = []
     for chunk in re.split(r"\s*;\s*", _PARENTHESIS.sub("", normalize_text(text))):
-        pieces = re.split(r"(\s*,\s*|\s+và\s+)", chunk)
+        pieces = re.split(r"(\s*,\s*|\s+và\s+|\s+[-–]\s+)", chunk)
         current = pieces[0]
         for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
             if len(piece.split()) > 1 and organisation_head(piece) is not None and current.strip():
@@ -306,7 +307,7 @@ def split_units(text: str) -> list[str]:
             else:
                 current += separator + piece
         names.append(current)
-    cleaned = (re.sub(r"^và\s+", "", name.strip(" .;:,")).strip() for name in names)
+    cleaned = (re.sub(r"^(?:và|[-–])\s+", "", name.strip(" .;:,")).strip() for name in names)
     return [name for name in cleaned if name]
 
 

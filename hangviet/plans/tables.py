@@ -8,7 +8,8 @@ across the columns, or "II | XÚC TIẾN THƯƠNG MẠI"): it is no task; its nu
 below it ("1.1" → "II.1.1"; a Roman group "I" of a table in part II → "II.I.1"). A lead cell naming several
 units ("Phòng Quản lý thương mại, Liên đoàn Lao động tỉnh", "X chủ trì; Y phối hợp") gives one lead and
 coordinating units. A header on two rows (a merged "Đơn vị thực hiện" over "Chủ trì" / "Phối hợp") is read
-row after row, the second refining the first.
+row after row, the second refining the first. A row numbered under a task row ("1.1" under "1 | … | Sở Công
+Thương") belongs to it and takes its lead when it names none.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _cells(columns: dict[str, int], cells: list[str]) -> dict[str, str]:
 def table_tasks(part: str, section: str, lines: list[Line], year: int | None) -> list[ParsedTask]:
     """The tasks of the task tables among ``lines`` (rows of other tables are left alone)."""
     tasks: list[ParsedTask] = []
+    by_ref: dict[str, ParsedTask] = {}
     columns: dict[str, int] | None = None
     current_part, group, table, number = part, "", -1, 0
     for line in lines:
@@ -78,9 +80,13 @@ def table_tasks(part: str, section: str, lines: list[Line], year: int | None) ->
         if not NUMBER_CELL.match(ref + "."):
             ref = f"{group}.{number}" if group else str(number)
         lead, coordinating = lead_and_coordinating(lead_text)
+        full_ref = f"{current_part}.{ref}" if current_part else ref
+        holder = by_ref.get(full_ref.rsplit(".", 1)[0]) if "." in ref else None  # "1.1" under task row "1"
+        if holder is not None and not lead:
+            lead, coordinating = holder.lead, list(holder.coordinating)
         tasks.append(
             ParsedTask(
-                f"{current_part}.{ref}" if current_part else ref,
+                full_ref,
                 content,
                 section,
                 lead=lead,
@@ -88,6 +94,8 @@ def table_tasks(part: str, section: str, lines: list[Line], year: int | None) ->
                 when_text=when,
                 windows=parse_windows(when, default_year=year) or (parse_windows(f"năm {year}") if year else []),
                 output=row.get("output", ""),
+                parent=holder.ref if holder is not None else None,
             )
         )
+        by_ref[full_ref] = tasks[-1]
     return tasks

@@ -57,6 +57,10 @@ def test_every_organisation_head_reads_its_example(head) -> None:
         ("Thời hạn hoàn thành", "when"),
         ("Tiến độ thực hiện", "when"),
         ("TG thực hiện", "when"),
+        ("Dự kiến", "when"),
+        ("Hạn hoàn thành", "when"),
+        ("Đơn vị tham gia", "coordinating"),
+        ("Thành phần tham gia", "other"),
         ("Nội dung", "content"),
         ("Nội dung và thời gian", "content"),  # its "+" lines carry the times
         ("Tên nhiệm vụ", "content"),
@@ -155,6 +159,12 @@ def test_several_fields_on_one_line_are_each_read() -> None:
             ["Phòng Kinh tế, Hạ tầng và Đô thị phường"],
         ),
         ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch", []),
+        (
+            "Ban Thường trực Ủy ban MTTQ tỉnh - cơ quan thường trực",
+            "Ban Thường trực Ủy ban MTTQ tỉnh",
+            ["cơ quan thường trực"],
+        ),
+        ("Đài Phát thanh - Truyền hình tỉnh", "Đài Phát thanh - Truyền hình tỉnh", []),
         ("Báo và Phát thanh, Truyền hình Vĩnh Long.", "Báo và Phát thanh, Truyền hình Vĩnh Long", []),
         ("Các sở, ban, ngành, đoàn thể tỉnh", "Các sở, ban, ngành, đoàn thể tỉnh", []),
         ("Ban Tuyên giáo và Dân vận Tỉnh ủy (chỉ đạo các cơ quan báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy", []),

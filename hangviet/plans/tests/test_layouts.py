@@ -372,3 +372,38 @@ def test_word_list_numbers_and_bullets_are_read_as_if_typed() -> None:
         "II.1": ("Sở Công Thương", ["2025-05"]),
         "II.2": ("Sở Văn hóa, Thể thao và Du lịch", ["2025-Q3"]),
     }
+
+
+def test_a_table_row_numbered_under_a_task_row_belongs_to_it() -> None:
+    content = word_plan(
+        [
+            ["1", "Tuyên truyền Cuộc vận động", "Sở Văn hóa, Thể thao và Du lịch", "", "Cả năm"],
+            ["1.1", "Chuyên mục trên báo, đài", "", "Báo tỉnh", "Hằng quý"],
+            ["1.2", "Pa nô, áp phích tại các chợ", "Ủy ban nhân dân các xã", "", "Quý II/2025"],
+        ],
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+    )
+    tasks = {task.ref: task for task in parse_plan(read_lines(content, "k.docx")).tasks}
+    assert {ref: (task.lead, task.parent) for ref, task in tasks.items()} == {
+        "II.1": ("Sở Văn hóa, Thể thao và Du lịch", None),
+        "II.1.1": ("Sở Văn hóa, Thể thao và Du lịch", "II.1"),
+        "II.1.2": ("Ủy ban nhân dân các xã", "II.1"),
+    }
+
+
+def test_items_written_as_sentences_that_start_with_the_unit() -> None:
+    tasks = tasks_of(
+        HEAD
+        + """III. PHÂN CÔNG
+1. Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo các cơ quan báo chí tuyên truyền về Cuộc vận động.
+2. Sở Văn hóa, Thể thao và Du lịch lồng ghép tuyên truyền trong các hoạt động văn hóa, thời gian: Quý III/2025.
+3. Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh - cơ quan thường trực Ban Chỉ đạo:
+- Theo dõi, tổng hợp kết quả.
+"""
+    )
+    assert {ref: (task.lead, isos(task)) for ref, task in tasks.items()} == {
+        "III.1": ("Ban Tuyên giáo và Dân vận Tỉnh ủy", ["2025"]),
+        "III.2": ("Sở Văn hóa, Thể thao và Du lịch", ["2025-Q3"]),
+        "III.3": ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", ["2025"]),
+    }
+    assert tasks["III.1"].content.startswith("Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo các cơ quan báo chí")
