@@ -2,9 +2,10 @@
 
 A plan writes when a task is due in a handful of ways: "Quý II/2024", "Tháng 12/2024", "tháng 6, tháng 11
 năm 2022", "Trong năm 2024", "thường xuyên", "từ tháng 7/2022 đến tháng 3/2023", "6 tháng đầu năm 2024",
-"Trước ngày 10/12/2024", "hằng quý", "định kỳ 6 tháng"… ``parse_windows`` turns such text into ``Window``
-values (inclusive day spans); ``Window.iso`` stores them compactly ("2024-Q2", "2024-12", "2024",
-"2024-04-20", "2022-07-01..2023-03-31") and ``format_windows`` writes them back the Vietnamese way.
+"Trước ngày 10/12/2024", "hằng quý", "định kỳ 6 tháng", "Quý II - Quý III/2026" (one span), "Quý I hằng
+năm" (the first quarter)… ``parse_windows`` turns such text into ``Window`` values (inclusive day spans);
+``Window.iso`` stores them compactly ("2024-Q2", "2024-12", "2024", "2024-04-20", "2022-07-01..2023-03-31")
+and ``format_windows`` writes them back the Vietnamese way.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ Build = Callable[[int], list[Window]]  # the windows of an item once its year is
 Pending = tuple[int | None, Build]  # the year the item writes (None: inherited), and how to build it
 
 _R = r"(?:iv|iii|ii|i|[1-4])(?!\w)"
+_M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _AND = r"\s*(?:,|và|&)\s*"
 _YEAR = r"(?:\s*/\s*|\s+năm\s+)(\d{4})(?!\d)"
 _YR = r"(?:\s*/\s*|\s+năm\s+)\d{4}(?!\d)"
@@ -90,13 +92,17 @@ _ITEM = (
 )
 _KINDS = {  # tried in this order where two start at the same place
     "range": rf"từ\s+({_ITEM})\s*(?:đến|tới|-)\s*(?:hết\s+)?({_ITEM})",
+    # one span: "Quý II - Quý III/2026", "Quý IV/2025 - Quý I/2026", "tháng 01 - 02/2026"
+    "quarter_span": rf"qu[ýí]\s+({_R})(?:{_YEAR})?\s*[-–]\s*(?:qu[ýí]\s+)?({_R})(?:{_YEAR})?",
+    "month_span": rf"tháng\s+({_M})(?:{_YEAR})?\s*[-–]\s*(?:tháng\s+)?({_M})(?:{_YEAR})?",
     "before": rf"(?:trước|chậm\s+nhất)\s+({_ITEM})",
     "periodic": r"định\s+kỳ\s+(?:6|sáu)\s+tháng",
     "half": r"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4})(?!\d))?",
     "quarterly": r"(?:hằng|hàng|mỗi)\s+qu[ýí]",
     "monthly": r"(?:hằng|hàng|mỗi)\s+tháng",
     "year": r"năm\s+(\d{4})(?!\d)",
-    "always": r"thường\s+xuyên|liên\s+tục|(?:trong|cả|hằng|hàng)\s+năm(?!\s*\d)",
+    "yearly": r"(?:hằng|hàng)\s+năm(?!\s*\d)",  # the whole year, unless it qualifies a time: "Quý I hằng năm"
+    "always": r"thường\s+xuyên|liên\s+tục|(?:trong|cả)\s+năm(?!\s*\d)",
     "quarters": rf"qu[ýí]\s+({_R}(?:{_AND}(?:qu[ýí]\s+)?{_R})*)(?:{_YEAR})?",
     "months": rf"tháng\s+(\d{{1,2}}(?!\d)(?:{_AND}(?:tháng\s+)?\d{{1,2}}(?!\d)(?!\s*/\s*\d))*)(?:{_YEAR})?",
     "date": r"(ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?!\d)",
@@ -106,6 +112,7 @@ _PHRASES = re.compile(r"[;\n\r]|\.(?!\d)")
 _GROUPS = {kind: re.compile(pattern).groups for kind, pattern in _KINDS.items()}
 _ROMAN_OR_DIGIT = re.compile(_R)
 _NUMBER = re.compile(r"\d+")
+_BARE_DAY = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
 
 
 def _year_of(text: str | None) -> int | None:
@@ -156,12 +163,35 @@ def _month(m: int) -> Build:
     return lambda y: [_span(y, m, m)]
 
 
+def _span_between(kind: str, groups: tuple[str | None, ...]) -> Pending:
+    """ "Quý II - Quý III/2026" → 1/4–30/9/2026; "tháng 12/2025 - tháng 2/2026" → 1/12/2025–28/2/2026."""
+    first, last = (_ROMAN.get(n or "") or int(n or 0) for n in (groups[0], groups[2]))
+    if kind == "quarter_span":
+        first, last = 3 * first - 2, 3 * last
+    first_year, last_year = _year_of(groups[1]), _year_of(groups[3])
+
+    def build(year: int) -> list[Window]:
+        end_year = last_year if last_year is not None else year
+        start_year = first_year if first_year is not None else end_year
+        start, end = _span(start_year, first, first).start, _span(end_year, last, last).end
+        if start > end and first_year is None:
+            start = _span(end_year - 1, first, first).start  # "tháng 11 - tháng 2/2026" starts in 2025
+        return [Window(start, end)] if start <= end else []
+
+    return (last_year if last_year is not None else first_year, build)
+
+
 def _pendings(kind: str, groups: tuple[str | None, ...]) -> list[Pending]:
     """The items one match of ``kind`` names, in the order written."""
     if kind == "range":
         return _range(_scan(groups[0] or ""), _scan(groups[1] or ""))
     if kind == "before":
-        return [(year, _before_built(build)) for year, build in _scan(groups[0] or "")[:1]]
+        found = _scan(groups[0] or "")
+        if not found and (bare := _BARE_DAY.fullmatch((groups[0] or "").strip())):  # "trước 30/6": a day
+            found = _pendings("date", ("ngày ", bare[1], bare[2], None))
+        return [(year, _before_built(build)) for year, build in found[:1]]
+    if kind in ("quarter_span", "month_span"):
+        return [_span_between(kind, groups)]
     if kind == "periodic":
         return [(None, lambda y: [_span(y, 1, 6), _span(y, 7, 12)])]
     if kind == "half":
@@ -171,7 +201,7 @@ def _pendings(kind: str, groups: tuple[str | None, ...]) -> list[Pending]:
         return [(None, lambda y: [_span(y, 3 * q - 2, 3 * q) for q in range(1, 5)])]
     if kind == "monthly":
         return [(None, lambda y: [_span(y, m, m) for m in range(1, 13)])]
-    if kind in ("year", "always"):
+    if kind in ("year", "always", "yearly"):
         return [(_year_of(groups[0]) if groups else None, lambda y: [_span(y, 1, 12)])]
     if kind == "quarters":
         numbers = [_ROMAN.get(n) or int(n) for n in _ROMAN_OR_DIGIT.findall(groups[0] or "")]
@@ -187,9 +217,11 @@ def _pendings(kind: str, groups: tuple[str | None, ...]) -> list[Pending]:
 
 
 def _scan(phrase: str) -> list[Pending]:
+    matches = [(match.lastgroup or "", match) for match in _SCAN.finditer(phrase)]
+    if any(kind != "yearly" for kind, _match in matches):
+        matches = [(kind, match) for kind, match in matches if kind != "yearly"]
     pendings: list[Pending] = []
-    for match in _SCAN.finditer(phrase):
-        kind = match.lastgroup or ""
+    for kind, match in matches:
         index = _SCAN.groupindex[kind]
         pendings += _pendings(kind, match.groups()[index : index + _GROUPS[kind]])
     return pendings

@@ -44,7 +44,9 @@ ABBREVIATIONS = [
     (r"\btp\.?\b", "thanh pho"),
 ]
 NOISE = re.compile(r"\b(thanh pho|tinh|viet nam|cong san ho chi minh|cuoc van dong|thanh uy|tinh uy)\b")
-STANDING_OFFICE = re.compile(r"\b(thuong truc|to giup viec|to thu ky|ban chi dao)\b")
+# The committee itself, as a name starts: "Ban Thường trực Ủy ban MTTQ …", "Tổ giúp việc Ban Chỉ đạo", "Ban Chỉ đạo
+# Cuộc vận động thành phố" (not "Các cuộc họp của Ban Chỉ đạo", a topic that mentions it).
+STANDING_OFFICE = re.compile(r"^(?:co quan\s+)?(?:ban\s+)?(?:thuong truc|to giup viec|to thu ky|chi dao)\b")
 
 
 def normalise(name: str, *, place: str = "") -> str:
@@ -79,7 +81,7 @@ class OrganisationMatcher:
     def match(self, text: str) -> Match:
         """The best organisation for ``text``, or no organisation when nothing scores above the threshold."""
         folded = fold_diacritics(text)
-        if STANDING_OFFICE.search(folded) and not folded.startswith(("so ", "hoi ", "ban tuyen giao")):
+        if STANDING_OFFICE.match(folded):
             return Match(self.committee, 100.0, text)
         wanted = normalise(text, place=self.place)
         best: tuple[float, Organisation | None] = (0.0, None)

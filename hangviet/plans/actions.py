@@ -41,6 +41,7 @@ class ReviewedTask:
     coordinating_text: str = ""
     windows: list[Window] = field(default_factory=list)
     output: str = ""
+    parent_ref: str = ""  # the ref of the task this one belongs to ("III.3" for "III.3.1"), "" when none
 
 
 def matcher_for(committee: Organisation) -> OrganisationMatcher:
@@ -62,19 +63,23 @@ def read_plan(content: bytes, filename: str, committee: Organisation) -> tuple[P
     proposals = []
     for task in parsed.tasks:
         lead = matcher.match(task.lead) if task.lead else None
-        mentioned = matcher.mentions(f"{task.coordinating} {task.content}", exclude=lead.organisation if lead else None)
+        lead_unit = lead.organisation if lead else None
+        named = [found for name in task.coordinating if (found := matcher.match(name).organisation) is not None]
+        mentioned = matcher.mentions(f"{'; '.join(task.coordinating)} {task.content}", exclude=lead_unit)
+        coordinating = [org for org in dict.fromkeys([*named, *mentioned]) if org not in (committee, lead_unit)]
         proposals.append(
             ReviewedTask(
                 ref=task.ref,
                 content=task.content,
                 section=task.section,
-                lead=lead.organisation if lead else None,
+                lead=lead_unit,
                 lead_name=task.lead,
                 lead_score=lead.score if lead else 0.0,
-                coordinating=[org for org in mentioned if org != committee],
-                coordinating_text=task.coordinating,
+                coordinating=coordinating,
+                coordinating_text="; ".join(task.coordinating),
                 windows=task.windows,
                 output=task.output,
+                parent_ref=task.parent or "",
             )
         )
     return parsed, proposals
@@ -91,7 +96,8 @@ def save_plan(
     source_file: tuple[str, bytes] | None = None,
     parent_plan: Plan | None = None,
 ) -> Plan:
-    """Save a plan and its tasks as reviewed; lead and coordinating units must belong to the committee."""
+    """Save a plan and its tasks as reviewed; lead and coordinating units must belong to the committee. A task
+    whose ``parent_ref`` names a task saved before it is linked to it (the nearest one with that ref)."""
     allowed = {committee.pk, *Organisation.objects.filter(parent=committee).values_list("pk", flat=True)}
     for task in tasks:
         units = [task.lead] if task.lead else []
@@ -117,9 +123,11 @@ def save_plan(
         plan.legal_bases.add(basis)
     if source_file:
         plan.source_file.save(source_file[0], ContentFile(source_file[1]), save=True)
+    by_ref: dict[str, Task] = {}
     for order, task in enumerate(tasks, start=1):
         saved = Task.objects.create(
             plan=plan,
+            parent=by_ref.get(task.parent_ref[:20]) if task.parent_ref else None,
             ref=task.ref[:20],
             order=order,
             section=task.section[:255],
@@ -131,6 +139,7 @@ def save_plan(
             expected_output=normalize_text(task.output)[:500],
         )
         saved.coordinating.set(task.coordinating)
+        by_ref[saved.ref] = saved
     record(plan, "plan.saved", actor=acting_user, source=source, tasks=len(tasks))
     return plan
 
@@ -153,7 +162,7 @@ def cascade_plan(
         focus=central.focus,
         legal_basis_lines=[f"Căn cứ {central}"],
     )
-    upper = list(central.tasks.prefetch_related("coordinating").order_by("order"))
+    upper = list(central.tasks.select_related("parent").prefetch_related("coordinating").order_by("order"))
     reviewed = [
         ReviewedTask(
             ref=task.ref,
@@ -163,6 +172,7 @@ def cascade_plan(
             lead_name=task.lead_name,
             windows=task.parsed_windows,
             output=task.expected_output,
+            parent_ref=task.parent.ref if task.parent else "",
         )
         for task in upper
     ]

@@ -64,6 +64,7 @@ class UnitChoices(forms.Field):
 class ReviewTaskForm(forms.Form):
     keep = forms.BooleanField(required=False)
     ref = forms.CharField(max_length=20, required=False)
+    parent = forms.CharField(max_length=20, required=False)  # the ref of the task it belongs to
     content = forms.CharField(max_length=MAX_TEXT, required=False)
     section = forms.CharField(max_length=255, required=False)
     lead = forms.CharField(max_length=20, required=False)

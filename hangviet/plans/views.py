@@ -166,6 +166,7 @@ def _reviewed_from_post(
                 coordinating=[units[pk] for pk in coordinating if pk in units],
                 coordinating_text=_bound(form, "coordinating_text"),
                 windows=windows,
+                parent_ref=_bound(form, "parent"),
             )
         )
     return parsed, tasks, problems

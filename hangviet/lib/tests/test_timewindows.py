@@ -42,6 +42,12 @@ def isos(text: str, default_year: int | None = None) -> list[str]:
         ("6 tháng cuối năm 2024", ["2024-07-01..2024-12-31"]),
         ("Trước ngày 10/12/2024", ["2024-01-01..2024-12-10"]),
         ("trước 30/6/2024", ["2024-01-01..2024-06-30"]),
+        ("Quý II - Quý III/2026", ["2026-04-01..2026-09-30"]),  # one span, not two quarters
+        ("tháng 01 - tháng 02/2026", ["2026-01-01..2026-02-28"]),
+        ("tháng 5-6/2025", ["2025-05-01..2025-06-30"]),
+        ("Quý IV/2025 - Quý I/2026", ["2025-10-01..2026-03-31"]),
+        ("tháng 12/2025 – tháng 2/2026", ["2025-12-01..2026-02-28"]),
+        ("Tháng 6/2025 - 15 doanh nghiệp", ["2025-06"]),  # a count after a dash is no month
     ],
 )
 def test_each_way_plans_write_a_timeframe_reads_as_its_windows(text: str, expected: list[str]) -> None:
@@ -56,6 +62,11 @@ def test_each_way_plans_write_a_timeframe_reads_as_its_windows(text: str, expect
         ("Thường xuyên, liên tục", ["2024"]),
         ("hằng quý", QUARTERS_2024),
         ("định kỳ 6 tháng", ["2024-01-01..2024-06-30", "2024-07-01..2024-12-31"]),
+        ("hằng năm", ["2024"]),
+        ("Quý I hằng năm", ["2024-Q1"]),  # "hằng năm" says the quarter recurs; it adds no window
+        ("tháng 12 hàng năm", ["2024-12"]),
+        ("trước 30/6", ["2024-01-01..2024-06-30"]),  # a bare day after "trước" is a day, not a fraction
+        ("tháng 11 - tháng 2", ["2023-11-01..2024-02-29"]),
     ],
 )
 def test_timeframes_without_a_year_take_the_plan_year(text: str, expected: list[str]) -> None:

@@ -13,7 +13,7 @@ from docx import Document as new_docx
 
 from hangviet.orgs.catalogue import place_words
 from hangviet.orgs.tests.factories import current_province, make_agency, make_committee
-from hangviet.plans.actions import read_plan
+from hangviet.plans.actions import cascade_plan, read_plan, save_plan
 from hangviet.plans.reading import DocumentReadError, read_lines
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +55,9 @@ def test_the_can_tho_plan_gives_a_task_per_assignee_and_the_committee_activities
     assert tasks["III.5"].lead is None and tasks["III.5"].lead_name == "Sở Ngoại vụ"  # unknown: left for review
     assert [window.iso for window in tasks["III.3"].windows] == ["2024"]
     meetings = {ref: [w.iso for w in task.windows] for ref, task in tasks.items() if ref.startswith("IV.")}
-    assert meetings == {"IV.1.1": ["2024-Q2"], "IV.1.2": ["2024-Q3"], "IV.1.3": ["2024-12"], "IV.2": ["2024-Q4"]}
-    assert "Hội nghị quán triệt" in tasks["IV.1.2"].content
+    # the "+" activities under "Nội dung và thời gian" are IV.1's content; their times are its windows
+    assert meetings == {"IV.1": ["2024-Q2", "2024-Q3", "2024-12"], "IV.2": ["2024-Q4"]}
+    assert "Hội nghị quán triệt" in tasks["IV.1"].content
     assert all(tasks[ref].lead == can_tho for ref in meetings)
     assert [o.name for o in tasks["III.2"].coordinating] == ["Sở Thông tin và Truyền thông"]
 
@@ -136,7 +137,7 @@ def test_the_command_line_prints_the_parsed_tasks_as_json(can_tho) -> None:
     )
     data = json.loads(out.getvalue())
     by_ref = {task["ref"]: task for task in data["tasks"]}
-    assert by_ref["IV.1.3"]["when"] == ["2024-12"] and by_ref["III.3"]["lead"] == "Sở Công Thương"
+    assert by_ref["IV.1"]["when"] == ["2024-Q2", "2024-Q3", "2024-12"] and by_ref["III.3"]["lead"] == "Sở Công Thương"
     assert set(by_ref["III.2"]) >= {"ref", "content", "lead", "coordinating", "when"}
     assert data["report_deadline"] == "2024-12-10"
     assert not can_tho.plans.exists()
@@ -158,5 +159,70 @@ def test_importing_from_the_command_line_saves_the_plan_with_its_original_file(c
         stderr=StringIO(),
     )
     plan = can_tho.plans.get()
-    assert plan.tasks.count() == 19
+    assert plan.tasks.count() == 17
     assert plan.source_file.read() == (FIXTURES / "plan_cantho_2024.txt").read_bytes()
+
+
+LAM_DONG_LIKE = """KẾ HOẠCH
+Hoạt động của Ban Chỉ đạo Cuộc vận động năm 2026
+III. NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN THÀNH VIÊN
+1. Sở Công Thương
+1.1. Tham mưu triển khai Đề án phát triển thị trường trong nước. Thời gian: Quý II/2026.
+1.2. Tổ chức đoàn doanh nghiệp tham gia Hội chợ hàng Việt Nam. Thời gian: Quý III/2026.
+2. Hội Liên hiệp Phụ nữ tỉnh: Vận động hội viên ưu tiên dùng hàng Việt.
+IV. CÁC HOẠT ĐỘNG
+1. Giám sát chính sách hỗ trợ doanh nghiệp
+- Chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh, Sở Công Thương, Sở Y tế.
+- Thời gian: Quý II/2026.
+"""
+
+
+@pytest.fixture
+def lam_dong(db: None):
+    committee = make_committee(current_province("68"), None)
+    for name in ("Sở Công Thương", "Hội Liên hiệp Phụ nữ tỉnh", "Sở Y tế"):
+        make_agency(committee, name)
+    return committee
+
+
+def test_sub_tasks_are_saved_under_the_task_that_holds_them(lam_dong) -> None:
+    parsed, tasks = read_plan(LAM_DONG_LIKE.encode(), "plan.txt", lam_dong)
+    assert [(task.ref, task.parent_ref) for task in tasks] == [
+        ("III.1", ""),
+        ("III.1.1", "III.1"),
+        ("III.1.2", "III.1"),
+        ("III.2", ""),
+        ("IV.1", ""),
+    ]
+    plan = save_plan(lam_dong, parsed, tasks, acting_user=None)
+    saved = {task.ref: task for task in plan.tasks.select_related("parent")}
+    assert saved["III.1.1"].parent == saved["III.1"] and saved["III.1.2"].parent == saved["III.1"]
+    assert saved["III.1"].parent is None and [t.ref for t in saved["III.1"].children.order_by("order")] == [
+        "III.1.1",
+        "III.1.2",
+    ]
+    assert saved["III.1.1"].lead.name == "Sở Công Thương"  # a sub-item takes its organisation's lead
+
+
+def test_several_units_in_one_lead_field_give_one_lead_and_coordinating_units(lam_dong) -> None:
+    _parsed, tasks = read_plan(LAM_DONG_LIKE.encode(), "plan.txt", lam_dong)
+    watch = next(task for task in tasks if task.ref == "IV.1")
+    assert watch.lead == lam_dong and watch.lead_name == "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"
+    assert [unit.name for unit in watch.coordinating] == ["Sở Công Thương", "Sở Y tế"]
+    assert watch.coordinating_text == "Sở Công Thương; Sở Y tế"
+
+
+def test_a_plan_made_from_the_plan_above_keeps_its_sub_tasks_under_their_tasks(lam_dong) -> None:
+    parsed, tasks = read_plan(LAM_DONG_LIKE.encode(), "plan.txt", lam_dong)
+    upper = save_plan(lam_dong, parsed, tasks, acting_user=None)
+    commune = make_committee(current_province("68"), lam_dong)
+    own = cascade_plan(upper, commune, {}, acting_user=None)
+    saved = {task.ref: task for task in own.tasks.select_related("parent")}
+    assert saved["III.1.2"].parent == saved["III.1"] and saved["III.1"].parent is None
+
+
+def test_a_parent_that_is_not_saved_leaves_the_task_at_the_top(lam_dong) -> None:
+    parsed, tasks = read_plan(LAM_DONG_LIKE.encode(), "plan.txt", lam_dong)
+    kept = [task for task in tasks if task.ref != "III.1"]  # the clerk dropped the organisation's own line
+    plan = save_plan(lam_dong, parsed, kept, acting_user=None)
+    assert plan.tasks.get(ref="III.1.1").parent is None

@@ -105,6 +105,7 @@ def review_post(proposals: list, **header: object) -> dict[str, object]:
             {
                 f"task-{index}-keep": "on",
                 f"task-{index}-ref": task.ref,
+                f"task-{index}-parent": task.parent_ref,
                 f"task-{index}-content": task.content,
                 f"task-{index}-lead": task.lead.pk if task.lead else "",
                 f"task-{index}-lead_name": task.lead_name,
@@ -129,6 +130,56 @@ def test_import_review_and_save_over_http(client: Client, world: World) -> None:
     assert plan.tasks.count() == len(proposals) - 1
     assert plan.tasks.get(ref="II.3").lead == world.vl_health
     assert plan.tasks.get(ref="II.4").windows == ["2026-Q2"]
+
+
+SUB_TASKS = """KẾ HOẠCH
+Thực hiện Cuộc vận động năm 2026
+III. NHIỆM VỤ CỤ THỂ CỦA CÁC CƠ QUAN THÀNH VIÊN
+1. Sở Công Thương
+1.1. Tổ chức phiên chợ hàng Việt về nông thôn. Thời gian: Quý II/2026.
+1.2. Tổ chức Tuần hàng Việt Nam. Thời gian: tháng 9/2026.
+2. Sở Y tế: Tuyên truyền Đề án “Người Việt Nam ưu tiên dùng thuốc Việt Nam”.
+- Phối hợp: Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh.
+"""
+
+
+def test_the_review_page_shows_which_task_holds_a_sub_task_and_saves_the_link(client: Client, world: World) -> None:
+    client.force_login(world.vl_office)
+    upload = SimpleUploadedFile("ke-hoach.txt", SUB_TASKS.encode())
+    review = client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload})
+    page = review.content.decode()
+    assert 'data-testid="parent-of-III.1.2"' in page and "thuộc mục III.1" in page
+    assert "Văn bản ghi: Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh" in page  # the units as the plan names them
+    proposals = review.context["proposals"]
+    assert [(task.ref, task.parent_ref) for task in proposals] == [
+        ("III.1", ""),
+        ("III.1.1", "III.1"),
+        ("III.1.2", "III.1"),
+        ("III.2", ""),
+    ]
+    data = review_post(proposals, title="Kế hoạch năm 2026", year="2026")
+    client.post(reverse("plans:save_import", args=[world.vinh_long.pk]), data)
+    plan = Plan.objects.get(committee=world.vinh_long)
+    holder = plan.tasks.get(ref="III.1")
+    assert [task.ref for task in holder.children.order_by("order")] == ["III.1.1", "III.1.2"]
+    assert holder.lead == world.vl_trade and plan.tasks.get(ref="III.1.2").lead == world.vl_trade
+    detail = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert '<td class="ps-4">III.1.1</td>' in detail  # shown under the task that holds it
+
+
+def test_a_parent_ref_typed_wrong_on_the_review_page_saves_the_task_at_the_top(client: Client, world: World) -> None:
+    client.force_login(world.vl_office)
+    upload = SimpleUploadedFile("ke-hoach.txt", SUB_TASKS.encode())
+    proposals = client.post(reverse("plans:import", args=[world.vinh_long.pk]), {"file": upload}).context["proposals"]
+    data = review_post(proposals, title="Kế hoạch năm 2026", year="2026")
+    data["task-1-parent"] = "IX.9"  # no such task
+    data["task-2-parent"] = "x" * 50  # longer than a ref
+    response = client.post(reverse("plans:save_import", args=[world.vinh_long.pk]), data)
+    assert response.status_code == 422 and "Nhiệm vụ III.1.2" in response.content.decode()
+    data["task-2-parent"] = "III.1"
+    client.post(reverse("plans:save_import", args=[world.vinh_long.pk]), data)
+    plan = Plan.objects.get(committee=world.vinh_long)
+    assert plan.tasks.get(ref="III.1.1").parent is None and plan.tasks.get(ref="III.1.2").parent.ref == "III.1"
 
 
 def test_a_lead_from_another_committee_is_never_saved(client: Client, world: World) -> None:

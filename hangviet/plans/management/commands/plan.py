@@ -39,13 +39,14 @@ class Command(BaseCommand):
         rows: list[dict[str, Any]] = [
             {
                 "ref": task.ref,
+                "parent": task.parent_ref or None,
                 "content": task.content,
                 "section": task.section,
                 "lead": task.lead.name if task.lead else task.lead_name,
                 "lead_matched": task.lead is not None,
                 "lead_as_written": task.lead_name,
                 "coordinating": [org.name for org in task.coordinating]
-                or ([task.coordinating_text] if task.coordinating_text else []),
+                or [name for name in task.coordinating_text.split("; ") if name],
                 "when": [window.iso for window in task.windows],
             }
             for task in tasks
