@@ -240,3 +240,10 @@ def _build_ocop(agency: Organisation) -> None:
         )
         decided_on = FIRST_RECOGNITION + datetime.timedelta(days=(number * 97) % (span + 1))
         actions.recognise_product(product, stars=stars, decided_on=decided_on, acting_user=None)
+        if number % 6:
+            # Illustrative renewals (five products in six) in the months before the first recognition lapses, so
+            # that today's registry is alive and its expiry board has work; all fall after 14/6/2023.
+            renewed_on = actions.add_months(decided_on, 36) - datetime.timedelta(days=number % 60 + 1)
+            actions.recognise_product(
+                product, stars=stars, decided_on=renewed_on, decision="Quyết định gia hạn (minh họa)", acting_user=None
+            )

@@ -189,6 +189,21 @@ def areas_of(unit_id: int) -> tuple[int, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=20_000)
+def today_name(unit_id: int) -> str:
+    """What a unit that ended with the 2025 reform is today ("Phường Trà Vinh, Tỉnh Vĩnh Long"; several units
+    when it was split); "" for a unit still in force."""
+    unit = Unit.objects.get(pk=unit_id)
+    if unit.valid_to is None:
+        return ""
+    names = []
+    for current in list_current_units(unit):
+        parent = current.parent
+        above = parent.name if parent is not None and parent.level == Unit.Level.PROVINCE else ""
+        names.append(f"{current.name}, {above}" if above else current.name)
+    return "; ".join(names)
+
+
 def set_areas(place: Place) -> None:
     """Store the areas of ``place`` (of its unit, or of the recorder's unit when it is unresolved)."""
     PlaceArea.objects.filter(place=place).delete()

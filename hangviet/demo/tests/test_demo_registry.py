@@ -71,6 +71,10 @@ def test_the_demo_registry_holds_tra_vinhs_2023_h1_report_once(db: None) -> None
     period = Period.objects.for_key(PeriodKey(2023, "H1"))
     assert len(proposals) == 16 and all(mark_existing(proposals, committee, period))
 
+    # Illustrative renewals keep most products in force after their first recognition lapses.
+    on_1_1_2025 = figures_for_unit(old_tra_vinh, datetime.date(2024, 12, 15), datetime.date(2025, 1, 1))
+    assert 140 <= on_1_1_2025["ocop_products"].value < 178
+
     counts = registry_counts()
     build_demo()
     assert registry_counts() == counts

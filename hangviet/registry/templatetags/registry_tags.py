@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.models import Organisation
+from hangviet.registry import places
 from hangviet.registry.catalogue import CLUB_KIND_BY_CODE, QUALIFIER_WORDS
 from hangviet.registry.models import Figures, OcopProduct, OcopRecognition, Place
 from hangviet.registry.queries import current_recognition, organisation_label
@@ -99,6 +100,12 @@ def coordinate(value: Decimal | None) -> str:
     if value is None:
         return ""
     return format(value.normalize(), "f").replace(".", ",")
+
+
+@register.filter
+def today_name(place: Place) -> str:
+    """Today's unit(s) of a place resolved to a unit that ended with the 2025 reform ("" otherwise)."""
+    return places.today_name(place.unit_id) if place.unit_id else ""
 
 
 @register.filter
