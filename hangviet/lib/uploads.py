@@ -170,15 +170,20 @@ def _check_xml_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: 
         raise _corrupt(label) from error
 
 
-def _check_text(content: bytes) -> None:
+def decoded_text(content: bytes) -> str | None:
+    """A text file's text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1258; None if none fits."""
     utf16 = content[:2] in (b"\xff\xfe", b"\xfe\xff")
     for encoding in ("utf-8-sig", "utf-16") if utf16 else ("utf-8-sig", "cp1258"):
         try:
-            text = content.decode(encoding)
-            break
+            return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:
+    return None
+
+
+def _check_text(content: bytes) -> None:
+    text = decoded_text(content)
+    if text is None:
         raise ValidationError(_("Không đọc được bảng mã của tệp văn bản."))
     if "\x00" in text:
         raise ValidationError(_("Tệp không phải là văn bản thuần (.txt)."))
