@@ -584,6 +584,24 @@ def verify_sale_point(point: SalePoint, *, on: datetime.date, status: str, actin
     return point
 
 
+def _record_placed[M: (SalePoint, ModelArea, Club)](
+    model: type[M],
+    recorded_by: Organisation,
+    *,
+    fields: Mapping[str, Any],
+    place_text: str,
+    acting_user: User | None,
+    source: str,
+    action: str,
+) -> M:
+    """A row that stands somewhere: its place from the text (completed by the recorder's area), then the row."""
+    row = model(recorded_by=recorded_by, source=source, **_clean_text(fields))
+    row.place = place_for(recorded_by, place_text)
+    _save(row)
+    record(row, action, actor=acting_user)
+    return row
+
+
 @transaction.atomic
 def record_model_area(
     recorded_by: Organisation,
@@ -593,11 +611,15 @@ def record_model_area(
     acting_user: User | None,
     source: str = "manual",
 ) -> ModelArea:
-    area = ModelArea(recorded_by=recorded_by, source=source, **_clean_text(fields))
-    area.place = place_for(recorded_by, place_text)
-    _save(area)
-    record(area, "registry.model_area.recorded", actor=acting_user)
-    return area
+    return _record_placed(
+        ModelArea,
+        recorded_by,
+        fields=fields,
+        place_text=place_text,
+        acting_user=acting_user,
+        source=source,
+        action="registry.model_area.recorded",
+    )
 
 
 @transaction.atomic
@@ -609,8 +631,12 @@ def record_club(
     acting_user: User | None,
     source: str = "manual",
 ) -> Club:
-    club = Club(recorded_by=recorded_by, source=source, **_clean_text(fields))
-    club.place = place_for(recorded_by, place_text)
-    _save(club)
-    record(club, "registry.club.recorded", actor=acting_user)
-    return club
+    return _record_placed(
+        Club,
+        recorded_by,
+        fields=fields,
+        place_text=place_text,
+        acting_user=acting_user,
+        source=source,
+        action="registry.club.recorded",
+    )
