@@ -1,0 +1,1 @@
+"""complaints: arrives with its issue (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""notifications: arrives with its issue (see docs/architecture.md)."""

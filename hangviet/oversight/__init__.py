@@ -1,0 +1,1 @@
+"""oversight: arrives with its issue (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""portal: arrives with its issue (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""surveys: arrives with its issue (see docs/architecture.md)."""
