@@ -195,6 +195,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", PROJECT_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/chartjs", PROJECT_DIR / "node_modules" / "chart.js" / "dist"),
+    ("vendor/leaflet", PROJECT_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("HANGVIET_MEDIA_ROOT", str(VAR_DIR / "media")))
