@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -157,14 +157,20 @@ class _Totals:
         self.registry: dict[str, str] = {}
 
     def add(
-        self, code: str, value: Decimal | int, records: int, qualifiers: Iterable[int] = (Qualifier.EXACT,)
+        self,
+        code: str,
+        value: Decimal | int,
+        records: int,
+        qualifiers: Iterable[int] = (Qualifier.EXACT,),
+        *,
+        registry: str = "",
     ) -> None:
         if not code or records <= 0:
             return
         self.values[code] += Decimal(value)
         self.qualifiers[code].update(q for q in qualifiers if q is not None)
         self.records[code] += records
-        self.registry[code] = REGISTRY_OF_INDICATOR.get(code, "")
+        self.registry[code] = registry or REGISTRY_OF_INDICATOR.get(code, "")
 
     def add_measures(self, row: dict[str, Any]) -> None:
         for measure in MEASURES:
@@ -278,6 +284,28 @@ def _add_stocks(totals: _Totals, scope: Scope, day: datetime.date) -> None:
     totals.add("club_members", summary["members"] or 0, summary["n"])
 
 
+@dataclass(frozen=True)
+class SourceFigure:
+    """One indicator figure a registered source contributes for a scope and window (see ``register_source``)."""
+
+    code: str
+    value: Decimal | int
+    records: int  # rows behind it; 0 means the source holds nothing and says nothing (never a 0)
+    registry: str  # the list it comes from, e.g. "complaints", "market_cases"
+    qualifiers: tuple[int, ...] = (Qualifier.EXACT,)
+
+
+Source = Callable[[Scope, datetime.date, datetime.date], Iterable[SourceFigure]]
+_SOURCES: dict[str, Source] = {}
+
+
+def register_source(name: str, source: Source) -> None:
+    """Let a higher app (complaints, oversight, surveys…) feed indicators through this one bridge: ``source(scope,
+    start, end)`` yields ``SourceFigure`` rows for the scope (flows in the window, stocks on ``end``). Called from
+    the app's ``AppConfig.ready``; registering the same name again replaces it (module reloads in tests)."""
+    _SOURCES[name] = source
+
+
 def compute(scope: Scope, start: datetime.date, end: datetime.date) -> dict[str, Figure]:
     """``{indicator code: Figure}`` of everything the registries hold for ``scope``: flows in the window,
     stocks on its last day."""
@@ -285,6 +313,9 @@ def compute(scope: Scope, start: datetime.date, end: datetime.date) -> dict[str,
     _add_events(totals, scope, start, end)
     _add_ocop(totals, scope, end)
     _add_stocks(totals, scope, end)
+    for source in _SOURCES.values():
+        for figure in source(scope, start, end):
+            totals.add(figure.code, figure.value, figure.records, figure.qualifiers, registry=figure.registry)
     return totals.figures()
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from hangviet.orgs.tests.factories import make_agency, make_committee, old_province
-from hangviet.registry import actions
+from hangviet.registry import actions, figures
 from hangviet.registry.actions import OrganiserInput
 from hangviet.registry.catalogue import Qualifier
 from hangviet.registry.figures import figures_for_organisation, figures_for_unit
@@ -202,3 +202,24 @@ def test_a_province_named_without_its_word_resolves_to_the_one_in_force_on_the_d
     assert (old.name, old.edition) == ("Thành phố Cần Thơ", Unit.Edition.PRE_2025)
     assert resolve_text("Cần Thơ").edition == Unit.Edition.CURRENT
     assert resolve_text("Khu Du lịch biển Ba Động") is None
+
+
+def test_a_registered_source_feeds_the_bridge_and_an_empty_one_says_nothing():
+    """Higher apps (complaints, oversight) feed indicators through ``register_source``: a figure with rows behind
+    it appears with its registry; a source with no rows adds nothing (never a 0)."""
+    from hangviet.registry.figures import _SOURCES, SourceFigure, register_source
+
+    day = datetime.date(2026, 6, 14)
+
+    def source(scope, start, end):
+        yield SourceFigure("consumer_reports_received", 3, 3, "complaints")
+        yield SourceFigure("inspections", 0, 0, "market_cases")
+
+    register_source("test-source", source)
+    try:
+        result = figures.compute(figures.NATIONAL, datetime.date(2025, 12, 15), day)
+    finally:
+        _SOURCES.pop("test-source")
+    assert result["consumer_reports_received"].value == 3
+    assert result["consumer_reports_received"].registry == "complaints"
+    assert "inspections" not in result
