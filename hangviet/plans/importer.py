@@ -104,6 +104,32 @@ def _numbered(line: Line) -> tuple[str, str] | None:
     return None
 
 
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES.get(char, 0) for char in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _as_roman(value: int) -> str:
+    pairs = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for amount, numeral in pairs:
+        while value >= amount:
+            out, value = out + numeral, value - amount
+    return out
+
+
+def _next_number(number: str, before: list[str]) -> str:
+    """A part numbered again, or back ("III. TỔ CHỨC THỰC HIỆN" after "IV.", as the real Cần Thơ plan does), takes
+    the number after the last part, so that every task's ref names one place in the document."""
+    if not before or not number.isalpha() or not before[-1].isalpha():
+        return number
+    last = _roman_value(before[-1])
+    return number if _roman_value(number) > last or last == 0 else _as_roman(last + 1)
+
+
 def _part_heading(line: Line, *, roman: bool) -> tuple[str, str] | None:
     if line.is_row:
         return None
@@ -119,15 +145,15 @@ def _part_heading(line: Line, *, roman: bool) -> tuple[str, str] | None:
 
 
 def _split_parts(lines: list[Line]) -> tuple[list[Line], list[_Part]]:
-    """The head (up to the first part) and the parts. The closing block ("Nơi nhận:", the signature) is left out
-    up to an annex ("PHỤ LỤC") or a table, which belong to the last part."""
+    """The head (up to the first part) and the parts. The closing block ("Trên đây là Kế hoạch …", "Nơi nhận:",
+    the signature) is left out up to an annex ("PHỤ LỤC") or a table, which belong to the last part."""
     roman = any(_part_heading(line, roman=True) for line in lines)
     head: list[Line] = []
     parts: list[_Part] = []
     closing = False
     for line in lines:
         folded = fold_diacritics(line.text)
-        if not line.is_row and parts and folded.startswith("noi nhan"):
+        if not line.is_row and parts and folded.startswith(("noi nhan", "tren day la ke hoach")):
             closing = True
         elif closing and (line.is_row or folded.startswith("phu luc")):
             closing = False
@@ -135,7 +161,7 @@ def _split_parts(lines: list[Line]) -> tuple[list[Line], list[_Part]]:
             continue
         heading = _part_heading(line, roman=roman)
         if heading:
-            parts.append(_Part(*heading))
+            parts.append(_Part(_next_number(heading[0], [part.num for part in parts]), heading[1]))
         elif not parts:
             head.append(line)
         elif numbered := _numbered(line):

@@ -44,6 +44,7 @@ _TIME_STOP = re.compile(r"[,;(]|\.(?!\d)|\s+và\s+(?!(?:tháng|qu[ýí]|ngày|n�
 #: 386/QĐ-TTg ngày 17/3/2021 của Thủ tướng Chính phủ)").
 MAX_TIME_WORDS = 7
 _TRAILING_PARENTHESIS = re.compile(r"\s*\((?P<inside>[^()]*)\)\s*[.;,]?\s*$")
+_INNER_PARENTHESIS = re.compile(r"\((?P<inside>[^()]*)\)")
 _GIVEN_TO = re.compile(
     r"\bgiao\s+(?:cho\s+)?(?P<unit>[^,;.()]+?)\s+(?:chủ trì|thực hiện|theo dõi|tham mưu|phụ trách|hướng dẫn|"
     r"tổ chức|triển khai|là đầu mối)\b",
@@ -58,6 +59,19 @@ _ACTS_FIRST = re.compile(
     r"bố trí|rà soát|khảo sát|duy trì|lồng ghép|phát động|biểu dương|có trách nhiệm|là)\b",
     re.IGNORECASE,
 )
+#: Verbs after the organisations a sentence of "Tổ chức thực hiện" starts with ("Các thành viên Ban Chỉ đạo tỉnh căn
+#: cứ Kế hoạch này xây dựng …", "Ban Chỉ đạo các huyện và các thành viên Ban Chỉ đạo tỉnh báo cáo …"); "chỉ đạo" and
+#: "vận động" after "Ban" and "Cuộc" belong to a name.
+_SENTENCE_VERB = re.compile(
+    r"\s(?:căn cứ|báo cáo|gửi|chủ trì|phối hợp|thực hiện|tổ chức|triển khai|tham mưu|hướng dẫn|xây dựng|chỉ đạo|"
+    r"vận động|theo dõi|tổng hợp|kiểm tra|giám sát|đôn đốc|giúp|có trách nhiệm)\b",
+    re.IGNORECASE,
+)
+_IN_NAME_BEFORE = re.compile(r"\b(?:ban|cuộc)$", re.IGNORECASE)
+#: An opening clause before the request ("Quá trình tổ chức thực hiện, đề nghị các đồng chí …") and an adverb
+#: before the verb ("… Đảng ủy trực thuộc Thành ủy thường xuyên báo cáo").
+_OPENING_CLAUSE = re.compile(r"^[^,]{3,60},\s*(?=(?:giao|đề nghị)\s)", re.IGNORECASE)
+_ADVERB_TAIL = re.compile(r"\s+(?:thường xuyên|chủ động|tích cực|kịp thời)$", re.IGNORECASE)
 #: Where the units of a sentence that assigns work end: "Sở A chủ trì, phối hợp với Sở B tổ chức …".
 _INNER_TASK = re.compile(r"\s+(?:tổ chức|triển khai|thực hiện|xây dựng|hướng dẫn|kiểm tra)\b", re.IGNORECASE)
 _NAMED = re.compile(r"^(?P<name>[^:]{2,160}?)\s*:\s*(?P<rest>.*)$")
@@ -93,6 +107,7 @@ class Fields:
     stated: list[str] = field(default_factory=list)  # times after activities, in parentheses, in prose
     output: str = ""
     activities: list[Activity] = field(default_factory=list)
+    untimed_work: bool = False  # a line of work (an activity, a "-" line) says no time: it runs all year
 
     def add(self, kind: str, value: str) -> None:
         if not value:
@@ -117,6 +132,7 @@ class Fields:
         self.stated += other.stated
         self.output = self.output or other.output
         self.activities += other.activities
+        self.untimed_work = self.untimed_work or other.untimed_work
 
     @property
     def times(self) -> list[str]:
@@ -140,7 +156,7 @@ class ItemReader:
         if assigned_only:
             if self._by_organisation(root.children):
                 self._siblings(section, root.children, tasks, parent=None, lead="", windows=[])
-            return tasks
+            return [task for task in tasks if task.lead]  # "Chế độ báo cáo: … trước ngày 05/12" is no one's task
         fields = self._fields(root.lines)
         if not root.children and (fields.lead or fields.whens) and not self._each_activity_leads(fields):
             tasks.append(self._task(section, root, fields, "", [], None))
@@ -153,14 +169,30 @@ class ItemReader:
 
     def _assignee(self, title: str) -> tuple[str, list[str]]:
         """ "Sở Công Thương thành phố" from "3. Sở Công Thương thành phố:" or "15. Các cơ quan khác: Căn cứ ...";
-        the other units a heading names after it ("…, cơ quan Thường trực Ban Chỉ đạo")."""
+        the other units a heading names after it ("…, cơ quan Thường trực Ban Chỉ đạo"); or the units a sentence
+        starts with ("Các thành viên Ban Chỉ đạo tỉnh căn cứ …")."""
         named = _NAMED.match(title)
+        if named is None and (units := self._sentence_units(title)):
+            return units[0], units[1:]
         name = ASSIGNING_WORDS.sub("", named["name"] if named and label_field(named["name"]) is None else title)
         units = split_units(name)
         return (units[0], units[1:]) if units else ("", [])
 
+    def _sentence_units(self, title: str) -> list[str]:
+        """The organisations a sentence starts with, before its first verb: "Các thành viên Ban Chỉ đạo tỉnh căn cứ
+        Kế hoạch này …" → ["Các thành viên Ban Chỉ đạo tỉnh"]; [] when what comes before is no organisation."""
+        text = ASSIGNING_WORDS.sub("", _OPENING_CLAUSE.sub("", title))
+        for verb in _SENTENCE_VERB.finditer(text):
+            before = _ADVERB_TAIL.sub("", text[: verb.start()].strip(" ,"))
+            if _IN_NAME_BEFORE.search(before):
+                continue
+            units = split_units(before)
+            return units if units and all(self._is_unit(unit) for unit in units) else []
+        return []
+
     def _names_organisation(self, title: str) -> bool:
-        """Whether an item is headed by an organisation: "3. Sở Công Thương:", "2. Ban Tuyên giáo Thành ủy"."""
+        """Whether an item is headed by an organisation: "3. Sở Công Thương:", "2. Ban Tuyên giáo Thành ủy", "2. Các
+        thành viên Ban Chỉ đạo tỉnh căn cứ Kế hoạch này …"."""
         name, _others = self._assignee(title)
         return 0 < len(name.split()) <= MAX_NAME_WORDS and self.is_organisation(name)
 
@@ -239,14 +271,19 @@ class ItemReader:
         lead, others = self._assignee(node.title)
         named = _NAMED.match(node.title)
         rest = named["rest"] if named else ""
+        if not named and self._sentence_units(node.title):
+            rest = node.title  # "Các thành viên … báo cáo … trước ngày 25/11/2026.": the sentence is the work
         fields = self._fields([Line(rest)] if rest else [], title=True)
         fields.merge(self._fields(node.lines))
         fields.content += [activity.text for activity in fields.activities]
         fields.activities = []
         fields.coordinating = others + fields.coordinating
         fields.lead = lead
+        labelled = bool(fields.whens)  # "Thời gian: …" covers the whole of the work
         fields.whens, fields.stated = [], fields.whens + fields.stated  # each line of the work may carry its time
         task = self._task(section, node, fields, lead, windows, parent)
+        if not labelled and fields.stated and fields.untimed_work and not node.children:
+            task.windows = self._year() or task.windows  # some of the work has no time: it runs all year
         said = "" if named else ASSIGNING_WORDS.sub("", node.title)  # "Hội A vận động hội viên …": the title is work
         task.content = "\n".join([said, *fields.content] if said != lead else fields.content).strip() or lead
         tasks.append(task)
@@ -268,6 +305,9 @@ class ItemReader:
         if not fields.lead and self._names_organisation(node.title):  # "2. Sở Y tế" among topics
             fields.lead, others = self._assignee(node.title)
             fields.coordinating = others + fields.coordinating
+        if not fields.lead and (units := self._sentence_units(_LEADING_TIME.sub("", _after_head(node.title)))):
+            fields.lead, fields.coordinating = units[0], units[1:] + fields.coordinating  # "Chế độ báo cáo: Trước
+            # ngày 10/12, Ban Chỉ đạo các quận, huyện báo cáo …"
         split = self._each_activity_leads(fields) and not fields.lead
         if not fields.lead and not split:
             fields.lead = next((activity.lead for activity in fields.activities if activity.lead), "")
@@ -360,6 +400,9 @@ class ItemReader:
             prose, trailing = _content_and_time(prose)
             times = [value for kind, value in inside if kind == "when"]
             times += [trailing] if trailing else self._prose_times(prose)
+            times += self._inner_times(prose)
+            if bullet and not times and not prose.rstrip().endswith(":"):
+                fields.untimed_work = True
             own_lead = next((value for kind, value in inside if kind == "lead"), "") or self._lead_in_prose(prose)
             if not title and bullet and (bullet["mark"] == "+" or listing or own_lead):
                 fields.activities.append(Activity(prose, own_lead, times))
@@ -410,6 +453,17 @@ class ItemReader:
             return text, []
         return text[: match.start()].rstrip(" .;,") + ".", found
 
+    def _inner_times(self, prose: str) -> list[str]:
+        """Times in parentheses inside a line of work: "Sơ kết 6 tháng (tháng 6/2026); tổng kết năm (tháng 12/2026)"
+        (the trailing one is read by ``_parenthesis``)."""
+        found = []
+        for match in _INNER_PARENTHESIS.finditer(prose):
+            inside = match["inside"].strip()
+            windows = parse_windows(inside, default_year=self.year)
+            if len(inside.split()) <= MAX_TIME_WORDS and self._touches_year(windows):
+                found.append(inside)
+        return found
+
     def _lead_in_prose(self, prose: str) -> str:
         """The unit an activity starts with: "Sở Công Thương chủ trì …" or "Sở Công Thương: tổ chức …"."""
         leads = _LEADS_FIRST.match(prose)
@@ -437,14 +491,25 @@ class ItemReader:
         return all(window.start.year <= self.year <= window.end.year for window in windows)
 
     def _windows(self, fields: Fields) -> list[Window]:
-        windows = [window for text in fields.times for window in parse_windows(text, default_year=self.year)]
-        return list(dict.fromkeys(windows))
+        windows = list(dict.fromkeys(w for text in fields.times for w in parse_windows(text, default_year=self.year)))
+        year = self._year()
+        return year if year and year[0] in windows else windows  # "thường xuyên, cao điểm tháng 12": the year
 
     def _year(self) -> list[Window]:
         return parse_windows(f"năm {self.year}") if self.year else []
 
 
 _TIME_AFTER = re.compile(r"(?::|\s[-–])\s*(?P<time>[^:]*?)\s*[.;]?$")
+
+
+#: A time a sentence opens with: "Trước ngày 10/12/2024, Ban Chỉ đạo … báo cáo …".
+_LEADING_TIME = re.compile(r"^(?:trước|chậm nhất|vào|trong)\s[^,]{3,40},\s*", re.IGNORECASE)
+
+
+def _after_head(title: str) -> str:
+    """A title's sentence after a heading that is not a unit: "Chế độ thông tin báo cáo: Trước ngày …" → "Trước …"."""
+    named = _NAMED.match(title)
+    return named["rest"] if named and named["rest"] else title
 
 
 def _unbulleted(line: Line) -> str:

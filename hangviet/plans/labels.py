@@ -231,6 +231,7 @@ ORGANISATION_HEADS: tuple[OrganisationHead, ...] = (
     OrganisationHead("đảng ủy", "Đảng ủy Khối Doanh nghiệp thành phố"),
     OrganisationHead("đảng uỷ", "Đảng uỷ xã"),
     OrganisationHead("bộ chỉ huy", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+    OrganisationHead("trạm", "Trạm Y tế phường", ("dừng",)),
     OrganisationHead("tổ giúp việc", "Tổ giúp việc Ban Chỉ đạo Cuộc vận động thành phố"),
     OrganisationHead("tổ công tác", "Tổ công tác liên ngành"),
     OrganisationHead("tổ thư ký", "Tổ thư ký Ban Chỉ đạo"),
@@ -252,6 +253,7 @@ ORGANISATION_HEADS: tuple[OrganisationHead, ...] = (
     OrganisationHead("các đoàn thể", "các đoàn thể chính trị - xã hội"),
     OrganisationHead("các doanh nghiệp", "Các doanh nghiệp tham gia chương trình bình ổn"),
     OrganisationHead("các thành viên", "các thành viên Ban Chỉ đạo"),
+    OrganisationHead("các đồng chí thành viên", "các đồng chí thành viên Ban Chỉ đạo Cuộc vận động thành phố"),
 )
 _HEADS = sorted(ORGANISATION_HEADS, key=lambda head: -len(head.words))
 

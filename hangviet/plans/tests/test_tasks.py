@@ -32,7 +32,7 @@ def plan(world: World) -> Plan:
 def test_the_saved_plan_keeps_its_bases_and_tasks(plan: Plan) -> None:
     assert (plan.year, plan.number_symbol) == (2026, "12/KH-BCĐ")
     assert {basis.number_symbol for basis in plan.legal_bases.all()} == {"03-CT/TW", "28/CT-TTg"}
-    assert plan.tasks.count() == 5
+    assert plan.tasks.count() == 6  # five of part II, and "Các cơ quan thành viên xây dựng kế hoạch … trước 28/02"
 
 
 def test_an_agency_sees_its_tasks_across_plans(world: World, plan: Plan) -> None:
@@ -42,11 +42,12 @@ def test_an_agency_sees_its_tasks_across_plans(world: World, plan: Plan) -> None
 
 def test_overdue_on_a_given_day(world: World, plan: Plan) -> None:
     day = datetime.date(2026, 7, 1)
-    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, day)] == ["II.4", "II.3"]
+    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, day)] == ["II.4", "III.1", "II.3"]
     actions.record_progress(plan.tasks.get(ref="II.3"), status=Task.Status.DONE, note="Xong", acting_user=None)
-    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, day)] == ["II.4"]
+    assert [t.ref for t in queries.overdue_tasks(world.vinh_long, day)] == ["II.4", "III.1"]
     assert [t.ref for t in queries.overdue_tasks(world.vinh_long, datetime.date(2027, 1, 1))] == [
         "II.4",
+        "III.1",
         "II.2",
         "II.1",
         "II.5",
