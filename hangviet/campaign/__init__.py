@@ -1,0 +1,1 @@
+"""campaign: propaganda media and quotas, commendations and the trusted-business directory, budgets (issue 12)."""
