@@ -24,6 +24,12 @@ The rules, from a user's active roles (``UserRole``):
 - a registry row (an event, an OCOP product, a sale point…) is the recording organisation's data: read and
   written as that organisation's; an event is also read by whoever reads one of its organisers
   (``registry_grant``), so a co-organiser sees the one event instead of recording a second;
+- the campaign's rows (``campaign_grant``): an outlet's items and outdoor media are its owner's data (the owner's
+  editors record them, whoever reads the owner reads them); quotas, award schemes (their proposals, decisions and
+  publication) and reminders belong to the committee's own standing office or secretariat (``can_review`` on the
+  committee), which reads everything below it; nominations flow up: an organisation's editors nominate to a
+  scheme of a committee above it (or its own), the scheme's committee office decides them; budgets are the
+  committee's data, read by the committee and those above it;
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -267,3 +273,37 @@ def registry_grant(
         if seen is not None:
             return Grant(organisation_id=recorder.pk, can_read=True, can_edit=False, can_review=False, role=seen.role)
     return None
+
+
+def runs_committee(user: User | AnonymousUser, committee: Organisation) -> str | None:
+    """The role through which ``user`` is the committee's own standing office or secretariat (sets quotas,
+    decides awards), or ``None``."""
+    if not committee.is_committee:
+        return None
+    for role in active_roles(user):
+        if role.organisation_id == committee.pk and role.role in OVERSEEING_ROLES:
+            return role.role
+    return None
+
+
+def campaign_grant(
+    user: User | AnonymousUser, owner: Organisation, committee: Organisation | None = None
+) -> Grant | None:
+    """What ``user`` may do with a campaign row kept by ``owner`` (an outlet's owner, a nominating organisation, a
+    committee's budget) under ``committee`` (the committee that set the quota or runs the scheme): the owner's
+    grant, with ``can_review`` when the user runs ``committee``; the committee's office reads the row even when
+    it does not read the owner (a nomination sent up from below reaches it through the committee)."""
+    grant = grant_for(user, owner)
+    runs = runs_committee(user, committee) if committee is not None else None
+    if grant is None:
+        if runs is None:
+            return None
+        return Grant(organisation_id=owner.pk, can_read=True, can_edit=False, can_review=True, role=runs)
+    return Grant(
+        organisation_id=grant.organisation_id,
+        can_read=grant.can_read,
+        can_edit=grant.can_edit,
+        can_review=runs is not None,
+        role=grant.role,
+        can_manage=grant.can_manage,
+    )

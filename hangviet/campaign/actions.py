@@ -1,0 +1,408 @@
+"""Every change of state of the campaign app: one function each, atomic, audited."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from hangviet.audit.log import record
+from hangviet.campaign.catalogue import ItemType
+from hangviet.campaign.models import (
+    Award,
+    AwardScheme,
+    BudgetAllocation,
+    BudgetSpend,
+    CommendationProposal,
+    Contribution,
+    MediaItem,
+    MediaOutlet,
+    MediaQuota,
+    MediaReminder,
+    Nomination,
+    OutdoorAsset,
+    quarter_bounds,
+)
+from hangviet.campaign.queries import outlet_progress
+from hangviet.lib.text import normalize_text
+from hangviet.lib.vnformat import format_date_short
+from hangviet.orgs.models import Organisation, UserRole
+from hangviet.orgs.policy import list_subtree_ids
+from hangviet.plans.models import Task
+from hangviet.registry.models import Producer
+
+
+def _text(value: str) -> str:
+    return normalize_text(value or "")
+
+
+def _positive(amount: int, what: str = "Số tiền") -> int:
+    if amount is None or int(amount) <= 0:
+        raise ValidationError(f"{what} phải lớn hơn 0.", code="amount")
+    return int(amount)
+
+
+def _below(committee: Organisation, organisation: Organisation, message: str) -> None:
+    if organisation.pk not in list_subtree_ids({committee.pk}):
+        raise ValidationError(message, code="outside")
+
+
+# --- media ---------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_outlet(owner: Organisation, *, name: str, kind: str, url: str = "", acting_user: User | None) -> MediaOutlet:
+    name = _text(name)
+    if not name:
+        raise ValidationError("Hãy nhập tên kênh.", code="name")
+    if MediaOutlet.objects.filter(owner=owner, name=name).exists():
+        raise ValidationError(f"Đơn vị đã có kênh «{name}».", code="duplicate")
+    outlet = MediaOutlet.objects.create(owner=owner, name=name, kind=kind, url=url)
+    record(outlet, "campaign.outlet_created", actor=acting_user, owner=owner.pk)
+    return outlet
+
+
+@transaction.atomic
+def record_item(
+    outlet: MediaOutlet, *, item_type: str, title: str, published_on: datetime.date, link: str = "", acting_user: User | None
+) -> MediaItem:
+    title = _text(title)
+    if not title:
+        raise ValidationError("Hãy nhập tiêu đề tin, bài.", code="title")
+    if item_type not in ItemType.values:
+        raise ValidationError("Thể loại không có trong danh mục.", code="item_type")
+    if published_on > timezone.localdate():
+        raise ValidationError("Ngày đăng, phát không được sau hôm nay.", code="future")
+    item = MediaItem.objects.create(
+        outlet=outlet, item_type=item_type, title=title, published_on=published_on, link=link
+    )
+    record(item, "campaign.item_recorded", actor=acting_user, outlet=outlet.pk, type=item_type)
+    return item
+
+
+@transaction.atomic
+def record_outdoor(
+    recorded_by: Organisation,
+    *,
+    kind: str,
+    pieces: int,
+    sites: str,
+    status: str,
+    installed_on: datetime.date | None = None,
+    permit_request: str = "",
+    permit_body: str = "",
+    permit_decision: str = "",
+    acting_user: User | None,
+) -> OutdoorAsset:
+    _positive(pieces, "Số cái")
+    if not _text(sites):
+        raise ValidationError("Hãy ghi vị trí lắp đặt.", code="sites")
+    asset = OutdoorAsset.objects.create(
+        recorded_by=recorded_by,
+        kind=kind,
+        pieces=pieces,
+        sites=_text(sites),
+        status=status,
+        installed_on=installed_on,
+        permit_request=_text(permit_request),
+        permit_body=_text(permit_body),
+        permit_decision=_text(permit_decision),
+    )
+    record(asset, "campaign.outdoor_recorded", actor=acting_user, pieces=pieces, kind=kind)
+    return asset
+
+
+@transaction.atomic
+def set_quota(
+    committee: Organisation,
+    outlet: MediaOutlet,
+    *,
+    item_type: str,
+    year: int,
+    quarter: int,
+    minimum: int,
+    task: Task | None = None,
+    acting_user: User | None,
+) -> MediaQuota | None:
+    """Set (or with 0 remove) the minimum number of items of a type ``outlet`` owes ``committee`` in a quarter."""
+    _below(committee, outlet.owner, f"Kênh «{outlet.name}» không thuộc {committee.name}.")
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationError("Quý phải từ 1 đến 4.", code="quarter")
+    if minimum < 0:
+        raise ValidationError("Chỉ tiêu không được âm.", code="minimum")
+    if task is not None and task.plan.committee_id != committee.pk:
+        raise ValidationError("Nhiệm vụ không thuộc kế hoạch của Ban Chỉ đạo này.", code="task")
+    existing = (
+        MediaQuota.objects.select_for_update()
+        .filter(committee=committee, outlet=outlet, item_type=item_type, year=year, quarter=quarter)
+        .first()
+    )
+    if minimum == 0:
+        if existing is not None:
+            record(existing, "campaign.quota_removed", actor=acting_user)
+            existing.delete()
+        return None
+    if existing is None:
+        existing = MediaQuota(committee=committee, outlet=outlet, item_type=item_type, year=year, quarter=quarter)
+    existing.minimum = minimum
+    existing.task = task
+    existing.save()
+    record(existing, "campaign.quota_set", actor=acting_user, minimum=minimum, year=year, quarter=quarter)
+    return existing
+
+
+def outlet_recipients(outlet: MediaOutlet) -> list[str]:
+    """The owner's address and the addresses of its users who record (not viewers)."""
+    addresses = {outlet.owner.email} if outlet.owner.email else set()
+    addresses |= set(
+        UserRole.objects.filter(organisation=outlet.owner, valid_to__isnull=True)
+        .exclude(role=UserRole.Role.VIEWER)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    return sorted(addresses)
+
+
+@transaction.atomic
+def remind_outlet(
+    committee: Organisation,
+    outlet: MediaOutlet,
+    *,
+    year: int,
+    quarter: int,
+    acting_user: User | None,
+    today: datetime.date | None = None,
+) -> MediaReminder:
+    """E-mail the outlet's owner what it still owes for the quarter and keep the reminder (with nobody to write
+    to it is kept with no recipients, and the page says so)."""
+    progress = outlet_progress(committee, outlet, year, quarter)
+    if not progress.shortfall:
+        raise ValidationError(f"«{outlet.name}» đã đủ chỉ tiêu quý {quarter}/{year}.", code="not_short")
+    day = today or timezone.localdate()
+    addresses = outlet_recipients(outlet)
+    reminder = MediaReminder.objects.create(
+        committee=committee,
+        outlet=outlet,
+        year=year,
+        quarter=quarter,
+        shortfall=progress.shortfall,
+        recipients=", ".join(addresses),
+        sent_on=day,
+        sent_by=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+    )
+    record(outlet, "campaign.outlet_reminded", actor=acting_user, quarter=f"{quarter}/{year}", to=len(addresses))
+    if addresses:
+        _start, end = quarter_bounds(year, quarter)
+        subject = f"Chỉ tiêu tuyên truyền quý {quarter}/{year}: {outlet.name} còn {progress.shortfall}"
+        body = (
+            f"Kính gửi {outlet.owner.name},\n\n"
+            f"{committee.name} đề nghị {outlet.name} hoàn thành chỉ tiêu tuyên truyền về Cuộc vận động "
+            f"quý {quarter}/{year} (đến ngày {format_date_short(end)}): hiện còn {progress.shortfall}.\n"
+            "Đề nghị cập nhật các tin, bài đã đăng, phát trên hệ thống hangviet.\n\nTrân trọng."
+        )
+        transaction.on_commit(functools.partial(send_mail, subject, body, None, addresses))
+    return reminder
+
+
+# --- commendations ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_scheme(
+    owner: Organisation, *, name: str, kind: str, year: int, criteria: str = "", acting_user: User | None
+) -> AwardScheme:
+    if not owner.is_committee:
+        raise ValidationError("Chỉ Ban Chỉ đạo tổ chức khen thưởng, tôn vinh.", code="committee")
+    name = _text(name)
+    if not name:
+        raise ValidationError("Hãy nhập tên đợt khen thưởng.", code="name")
+    scheme = AwardScheme.objects.create(owner=owner, name=name, kind=kind, year=year, criteria=_text(criteria))
+    record(scheme, "campaign.scheme_created", actor=acting_user)
+    return scheme
+
+
+@transaction.atomic
+def nominate(
+    scheme: AwardScheme,
+    proposer: Organisation,
+    *,
+    nominee: str,
+    category: str,
+    producer: Producer | None = None,
+    achievements: str = "",
+    acting_user: User | None,
+) -> Nomination:
+    """Nominations flow up: from the scheme's committee or an organisation below it."""
+    _below(scheme.owner, proposer, f"{proposer.name} không thuộc {scheme.owner.name}, không đề nghị được.")
+    nominee = _text(nominee)
+    if not nominee:
+        raise ValidationError("Hãy nhập tên tập thể, cá nhân hoặc doanh nghiệp được đề nghị.", code="nominee")
+    nomination = Nomination.objects.create(
+        scheme=scheme,
+        proposer=proposer,
+        nominee=nominee,
+        category=category,
+        producer=producer,
+        achievements=_text(achievements),
+    )
+    record(nomination, "campaign.nominated", actor=acting_user, scheme=scheme.pk, proposer=proposer.pk)
+    return nomination
+
+
+@transaction.atomic
+def compile_proposal(
+    scheme: AwardScheme,
+    nominations: Iterable[Nomination],
+    *,
+    number: str,
+    dated: datetime.date,
+    acting_user: User | None,
+) -> CommendationProposal:
+    """The office's tờ trình: the chosen nominations (still "đề nghị") go into it."""
+    ids = [nomination.pk for nomination in nominations]
+    chosen = list(
+        Nomination.objects.select_for_update().filter(
+            pk__in=ids, scheme=scheme, status=Nomination.Status.PROPOSED
+        )
+    )
+    if not chosen:
+        raise ValidationError("Hãy chọn ít nhất một đề nghị chưa đưa vào tờ trình.", code="empty")
+    number = _text(number)
+    if not number:
+        raise ValidationError("Hãy nhập số tờ trình.", code="number")
+    proposal = CommendationProposal.objects.create(scheme=scheme, number=number, dated=dated)
+    Nomination.objects.filter(pk__in=[n.pk for n in chosen]).update(
+        status=Nomination.Status.COMPILED, proposal=proposal
+    )
+    record(scheme, "campaign.proposal_compiled", actor=acting_user, number=number, nominations=len(chosen))
+    return proposal
+
+
+@transaction.atomic
+def decide_awards(
+    scheme: AwardScheme,
+    awarded: Iterable[Nomination],
+    *,
+    decision: str,
+    decided_on: datetime.date,
+    form: str = "",
+    acting_user: User | None,
+) -> list[Award]:
+    """The decision: the ticked nominations of the tờ trình are awarded, the others of it are not."""
+    decision = _text(decision)
+    if not decision:
+        raise ValidationError("Hãy nhập số quyết định.", code="decision")
+    compiled = list(Nomination.objects.select_for_update().filter(scheme=scheme, status=Nomination.Status.COMPILED))
+    if not compiled:
+        raise ValidationError("Chưa có đề nghị nào trong tờ trình để quyết định.", code="empty")
+    chosen = {nomination.pk for nomination in awarded}
+    awards = []
+    for nomination in compiled:
+        if nomination.pk in chosen:
+            nomination.status = Nomination.Status.AWARDED
+            awards.append(
+                Award.objects.create(nomination=nomination, decision=decision, decided_on=decided_on, form=_text(form))
+            )
+        else:
+            nomination.status = Nomination.Status.REJECTED
+        nomination.save(update_fields=["status"])
+    record(scheme, "campaign.awards_decided", actor=acting_user, decision=decision, awarded=len(awards))
+    return awards
+
+
+@transaction.atomic
+def publish_award(award: Award, *, published: bool, acting_user: User | None, on: datetime.date | None = None) -> Award:
+    """Put an awardee in (or take it out of) the public directory of trusted businesses."""
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    award.published_on = (on or timezone.localdate()) if published else None
+    award.save(update_fields=["published_on"])
+    record(award, "campaign.award_published" if published else "campaign.award_unpublished", actor=acting_user)
+    return award
+
+
+# --- budgets ---------------------------------------------------------------------------------------------------
+
+
+def _committee_only(committee: Organisation) -> None:
+    if not committee.is_committee:
+        raise ValidationError("Kinh phí chỉ ghi cho Ban Chỉ đạo.", code="committee")
+
+
+@transaction.atomic
+def allocate_budget(
+    committee: Organisation,
+    *,
+    year: int,
+    amount: int,
+    source: str,
+    legal_basis: str = "",
+    decision: str = "",
+    allocated_on: datetime.date | None = None,
+    acting_user: User | None,
+) -> BudgetAllocation:
+    _committee_only(committee)
+    allocation = BudgetAllocation.objects.create(
+        committee=committee,
+        year=year,
+        amount=_positive(amount),
+        source=source,
+        legal_basis=_text(legal_basis),
+        decision=_text(decision),
+        allocated_on=allocated_on,
+    )
+    record(allocation, "campaign.budget_allocated", actor=acting_user, year=year, amount=allocation.amount)
+    return allocation
+
+
+@transaction.atomic
+def record_spend(
+    committee: Organisation,
+    *,
+    spent_on: datetime.date,
+    amount: int,
+    category: str,
+    activity: str,
+    voucher: str = "",
+    task: Task | None = None,
+    acting_user: User | None,
+) -> BudgetSpend:
+    _committee_only(committee)
+    if not _text(activity):
+        raise ValidationError("Hãy ghi hoạt động đã chi.", code="activity")
+    spend = BudgetSpend.objects.create(
+        committee=committee,
+        spent_on=spent_on,
+        amount=_positive(amount),
+        category=category,
+        activity=_text(activity),
+        voucher=_text(voucher),
+        task=task,
+    )
+    record(spend, "campaign.spend_recorded", actor=acting_user, amount=spend.amount)
+    return spend
+
+
+@transaction.atomic
+def record_contribution(
+    committee: Organisation,
+    *,
+    donor: str,
+    amount: int,
+    received_on: datetime.date,
+    purpose: str = "",
+    acting_user: User | None,
+) -> Contribution:
+    _committee_only(committee)
+    if not _text(donor):
+        raise ValidationError("Hãy ghi đơn vị đóng góp.", code="donor")
+    contribution = Contribution.objects.create(
+        committee=committee, donor=_text(donor), amount=_positive(amount), purpose=_text(purpose), received_on=received_on
+    )
+    record(contribution, "campaign.contribution_recorded", actor=acting_user, amount=contribution.amount)
+    return contribution
