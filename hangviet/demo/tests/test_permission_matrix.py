@@ -453,6 +453,7 @@ def build_objects() -> Objects:
     _add_registry_edit_objects(org, add)  # registry edit pages (issue 10, polish)
 
     targets.update(_registry_import_targets(world))  # registry import (issue 10)
+    _add_campaign_objects(org, add)  # campaign: media, commendations, budgets (issue 12)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -550,6 +551,103 @@ AREA_TARGETS = ("area:vinh_long", "area:ag_trade")
 CLUB_TARGETS = ("club:vinh_long", "club:ag_trade")
 GROUP_TARGETS = ("group:vinh_long", "group:ag_trade")
 # --- end of registry edit pages ---
+
+# --- campaign (issue 12, parts 3-5): outlets are their owners', quotas, schemes and decisions the committee's own
+# office's (MANAGES), schemes flow down like plans and nominations up, budgets read by the committee and above ---
+
+SUBTREES = {"central": ALL_ORGS, "vinh_long": VL_SUBTREE, "an_giang": frozenset({"an_giang", "ag_trade"})}
+
+
+def _add_campaign_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
+    from hangviet.campaign import actions as campaign_actions
+
+    day = datetime.date(2026, 3, 1)
+    for committee, owner in (("vinh_long", "vl_trade"), ("an_giang", "ag_trade")):
+        outlet = campaign_actions.create_outlet(org[owner], name="Trang tin", kind="web", acting_user=None)
+        add(f"outlet:{owner}", owner, kwargs={"outlet_id": outlet.pk})
+        campaign_actions.set_quota(
+            org[committee], outlet, item_type="tin", year=2026, quarter=1, minimum=2, acting_user=None
+        )
+        add(f"media:{committee}", committee, kwargs={"committee_id": org[committee].pk, "outlet_id": outlet.pk})
+    for name in ("central", "vinh_long", "an_giang"):
+        add(f"committee:{name}", name, committee=name, kwargs={"committee_id": org[name].pk})
+        scheme = campaign_actions.create_scheme(
+            org[name], name="Doanh nghiệp tiêu biểu", kind="ton_vinh", year=2026, acting_user=None
+        )
+        extra: dict[str, Any] = {}
+        if name != "central":
+
+            def nominee(label: str) -> Any:
+                return campaign_actions.nominate(
+                    scheme, org[name], nominee=label, category="model_business", acting_user=None  # noqa: B023
+                )
+
+            awarded = nominee("Công ty A")
+            campaign_actions.compile_proposal(scheme, [awarded], number="1/TTr", dated=day, acting_user=None)
+            (award,) = campaign_actions.decide_awards(
+                scheme, [awarded], decision="1/QĐ", decided_on=day, acting_user=None
+            )
+            add(f"award:{name}", name, kwargs={"award_id": award.pk})
+            compiled = nominee("Công ty B")
+            campaign_actions.compile_proposal(scheme, [compiled], number="2/TTr", dated=day, acting_user=None)
+            extra = {"proposed_id": nominee("Công ty C").pk, "compiled_id": compiled.pk}
+        add(f"scheme:{name}", name, committee=name, kwargs={"scheme_id": scheme.pk} | extra)
+
+
+def nominate_rule(persona: str, target: Target) -> Outcome:
+    """Whoever reads the scheme (it flows down) and edits an organisation below its committee nominates; a
+    reader who edits nothing there gets 403."""
+    outcome = plan_read(persona, target)
+    if outcome is not Outcome.OK:
+        return outcome
+    return Outcome.OK if EDITS[persona] & SUBTREES[target.committee] else Outcome.FORBIDDEN
+
+
+runs_scheme = _gate(MANAGES, visible=PLAN_READS)
+
+
+def _quota(objects: Objects, target: Target) -> dict[str, Any]:
+    outlet = objects.targets["outlet:vl_trade"].kwargs["outlet_id"]
+    return {"outlet": str(outlet), "item_type": "bai", "year": "2026", "quarter": "1", "minimum": "3"}
+
+
+def _outlet(objects: Objects, target: Target) -> dict[str, Any]:
+    owner = objects.world.vl_trade.pk
+    return {"owner": str(owner), "name": "Fanpage Sở Công Thương", "kind": "social"}
+
+
+def _item(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"item_type": "tin", "title": "Hội chợ hàng Việt", "published_on": "2026-03-05"}
+
+
+def _outdoor(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"kind": "pano", "pieces": "5", "sites": "Xã Phú Cần", "status": "installed", "installed_on": "2026-03-01"}
+
+
+def _scheme(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"name": "Sản phẩm được người tiêu dùng yêu thích", "kind": "binh_chon", "year": "2026"}
+
+
+def _nomination(objects: Objects, target: Target) -> dict[str, Any]:
+    owner = objects.world.vinh_long if target.committee == "vinh_long" else objects.world.an_giang
+    return {"proposer": str(owner.pk), "nominee": "Hợp tác xã Cầu Kè", "category": "model_business"}
+
+
+def _compile(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"number": "3/TTr", "dated": "2026-03-02", "nomination": [str(target.kwargs.get("proposed_id", 0))]}
+
+
+def _decide(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"decision": "2/QĐ", "decided_on": "2026-03-03", "nomination": [str(target.kwargs.get("compiled_id", 0))]}
+
+
+def _allocation(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"what": "allocation", "year": "2026", "amount": "36,9 triệu", "source": "front_estimate"}
+
+
+CAMPAIGN_COMMITTEES = ("committee:central", "committee:vinh_long", "committee:an_giang")
+SCHEME_TARGETS = ("scheme:central", "scheme:vinh_long", "scheme:an_giang")
+# --- end of campaign ---
 
 # ---------------------------------------------------------------------------------------------------------------
 # The matrix: one entry per URL name (``namespace:name``) and per API operation (``METHOD /api/path``).
@@ -877,6 +975,28 @@ MATRIX: dict[str, Entry] = {
     "registry:import_job": Entry(("import:vl_commune",), read=uploader_only, write=uploader_only, data=_confirm_import),
     "registry:import_refused": Entry(("import:vl_commune",), read=uploader_only, write=None),
     "registry:export": Entry(NOTHING, read=signed_in, write=None, query={"kind": "ocop"}),
+    # campaign (issue 12, parts 3-5)
+    "campaign:home": Entry(NOTHING, read=signed_in, write=None),
+    "campaign:media_board": Entry(COMMITTEE_TARGETS, read=read, write=None, query={"year": "2026", "quarter": "1"}),
+    "campaign:media_board_xlsx": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "campaign:set_quota": Entry(COMMITTEE_TARGETS, read=None, write=manage, data=_quota),
+    "campaign:outlet_create": Entry(COMMITTEE_TARGETS, read=None, write=manage, data=_outlet),
+    "campaign:remind": Entry(
+        ("media:vinh_long", "media:an_giang"), read=None, write=manage, data=lambda o, t: {"year": "2026", "quarter": "1"}
+    ),
+    "campaign:outlet": Entry(("outlet:vl_trade", "outlet:ag_trade"), read=read, write=edit, data=_item),
+    "campaign:outdoor": Entry(ORG_TARGETS, read=read, write=edit, data=_outdoor),
+    "campaign:awards": Entry(CAMPAIGN_COMMITTEES, read=plan_read, write=runs_scheme, data=_scheme),
+    "campaign:scheme": Entry(SCHEME_TARGETS, read=plan_read, write=nominate_rule, data=_nomination),
+    "campaign:compile": Entry(SCHEME_TARGETS, read=None, write=runs_scheme, data=_compile),
+    "campaign:decide": Entry(SCHEME_TARGETS, read=None, write=runs_scheme, data=_decide),
+    "campaign:publish": Entry(
+        ("award:vinh_long", "award:an_giang"), read=None, write=manage, data=lambda o, t: {"published": "on"}
+    ),
+    "campaign:budget": Entry(
+        COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=committee_only(edit), data=_allocation
+    ),
+    "campaign:budget_xlsx": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
