@@ -367,3 +367,16 @@ def nominations_by_id(scheme: Any, ids: list[int]) -> list[Any]:
     from hangviet.campaign.models import Nomination
 
     return list(Nomination.objects.filter(scheme=scheme, pk__in=ids))
+
+
+def latest_quota_quarter(committee: Organisation, current: tuple[int, int]) -> tuple[int, int]:
+    """``current`` if the committee set quotas for it, else the latest quarter before it that has quotas."""
+    year, quarter = current
+    found = (
+        MediaQuota.objects.filter(committee=committee)
+        .filter(Q(year__lt=year) | Q(year=year, quarter__lte=quarter))
+        .order_by("-year", "-quarter")
+        .values_list("year", "quarter")
+        .first()
+    )
+    return found if found is not None else current

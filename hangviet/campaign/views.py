@@ -91,16 +91,20 @@ def home(request: SignedInRequest) -> HttpResponse:
 # --- media ---------------------------------------------------------------------------------------------------
 
 
-def _quarter(request: SignedInRequest) -> tuple[QuarterForm, int, int]:
+def _quarter(request: SignedInRequest, committee: Any) -> tuple[QuarterForm, int, int]:
+    """The quarter asked for; without one, the current quarter, or the latest one with quotas before it."""
     form = QuarterForm(request.GET or None)
     year, quarter = form.chosen()
+    if not request.GET:
+        year, quarter = queries.latest_quota_quarter(committee, (year, quarter))
+        form = QuarterForm(initial={"year": year, "quarter": quarter})
     return form, year, quarter
 
 
 @login_required
 def media_board(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, grant = get_committee_for_user(request.user, committee_id, need=Need.READ)
-    form, year, quarter = _quarter(request)
+    form, year, quarter = _quarter(request, committee)
     board = queries.quarter_board(committee, year, quarter, today=timezone.localdate())
     context: dict[str, Any] = {"committee": committee, "board": board, "form": form, "office": grant.can_review}
     if grant.can_review:
@@ -119,7 +123,7 @@ def media_board(request: SignedInRequest, committee_id: int) -> HttpResponse:
 @login_required
 def media_board_xlsx(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, _grant = get_committee_for_user(request.user, committee_id, need=Need.READ)
-    _form, year, quarter = _quarter(request)
+    _form, year, quarter = _quarter(request, committee)
     board = queries.quarter_board(committee, year, quarter, today=timezone.localdate())
     rows = []
     for row in board.rows:

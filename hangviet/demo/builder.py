@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from hangviet.demo.campaign import build_campaign
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
@@ -198,6 +199,7 @@ def build_demo() -> list[DemoLogin]:
     if not Organisation.objects.filter(name=CENTRAL_NAME).exists():
         _build_organisations()
     build_registry()
+    build_campaign()
     return _build_users()
 
 
@@ -288,6 +290,8 @@ def _build_users() -> list[DemoLogin]:
         give(f"{login}.xem", "Lãnh đạo (chỉ xem)", committee, UserRole.Role.VIEWER)
         trade = committee.children.get(short_name="SCT", valid_to__isnull=True)
         give(f"{login}.congthuong", "Sở Công Thương Vĩnh Long", trade, UserRole.Role.CLERK)
+        press = committee.children.get(short_name="BPTTH", valid_to__isnull=True)
+        give(f"{login}.baodai", "Báo và Phát thanh, Truyền hình Vĩnh Long", press, UserRole.Role.CLERK)
         # Keeps the OCOP registry: as the heir of old Trà Vinh's Sở Nông nghiệp, it corrects the rows recorded there.
         agriculture = committee.children.get(short_name="SNNMT", valid_to__isnull=True)
         give(f"{login}.nongnghiep", "Sở Nông nghiệp và Môi trường Vĩnh Long", agriculture, UserRole.Role.CLERK)
