@@ -56,6 +56,19 @@ SCOPED_MODELS = frozenset(
         "SalePoint",
         "ModelArea",
         "Club",
+        # campaign (issue 12): media, commendations, budgets
+        "MediaOutlet",
+        "MediaItem",
+        "MediaQuota",
+        "MediaReminder",
+        "OutdoorAsset",
+        "AwardScheme",
+        "CommendationProposal",
+        "Nomination",
+        "Award",
+        "BudgetAllocation",
+        "BudgetSpend",
+        "Contribution",
     }
 )
 WRITES = frozenset(

@@ -50,7 +50,9 @@ def get_scheme_for_user(user: User | AnonymousUser, scheme_id: int, *, need: Nee
     scheme = get_object_or_404(AwardScheme.objects.select_related("owner__unit"), pk=scheme_id)
     grant = campaign_grant(user, scheme.owner, scheme.owner)
     if grant is None and can_read_plans(user, scheme.owner):
-        grant = Grant(organisation_id=scheme.owner_id, can_read=True, can_edit=False, can_review=False, role=UserRole.Role.VIEWER)
+        grant = Grant(
+            organisation_id=scheme.owner_id, can_read=True, can_edit=False, can_review=False, role=UserRole.Role.VIEWER
+        )
     return scheme, _check(grant, need)
 
 
@@ -65,7 +67,9 @@ def get_award_for_user(user: User | AnonymousUser, award_id: int, *, need: Need)
     return award, _check(campaign_grant(user, owner, owner), need)
 
 
-def get_committee_for_schemes(user: User | AnonymousUser, committee_id: int, *, need: Need) -> tuple[Organisation, Grant]:
+def get_committee_for_schemes(
+    user: User | AnonymousUser, committee_id: int, *, need: Need
+) -> tuple[Organisation, Grant]:
     """A committee's award schemes: read by whoever reads the committee and by everything below it (they
     nominate); created by its own office (REVIEW)."""
     committee = get_object_or_404(
@@ -73,7 +77,9 @@ def get_committee_for_schemes(user: User | AnonymousUser, committee_id: int, *, 
     )
     grant = campaign_grant(user, committee, committee)
     if grant is None and can_read_plans(user, committee):
-        grant = Grant(organisation_id=committee.pk, can_read=True, can_edit=False, can_review=False, role=UserRole.Role.VIEWER)
+        grant = Grant(
+            organisation_id=committee.pk, can_read=True, can_edit=False, can_review=False, role=UserRole.Role.VIEWER
+        )
     return committee, _check(grant, need)
 
 

@@ -70,7 +70,13 @@ def create_outlet(owner: Organisation, *, name: str, kind: str, url: str = "", a
 
 @transaction.atomic
 def record_item(
-    outlet: MediaOutlet, *, item_type: str, title: str, published_on: datetime.date, link: str = "", acting_user: User | None
+    outlet: MediaOutlet,
+    *,
+    item_type: str,
+    title: str,
+    published_on: datetime.date,
+    link: str = "",
+    acting_user: User | None,
 ) -> MediaItem:
     title = _text(title)
     if not title:
@@ -267,9 +273,7 @@ def compile_proposal(
     """The office's tờ trình: the chosen nominations (still "đề nghị") go into it."""
     ids = [nomination.pk for nomination in nominations]
     chosen = list(
-        Nomination.objects.select_for_update().filter(
-            pk__in=ids, scheme=scheme, status=Nomination.Status.PROPOSED
-        )
+        Nomination.objects.select_for_update().filter(pk__in=ids, scheme=scheme, status=Nomination.Status.PROPOSED)
     )
     if not chosen:
         raise ValidationError("Hãy chọn ít nhất một đề nghị chưa đưa vào tờ trình.", code="empty")
@@ -402,7 +406,11 @@ def record_contribution(
     if not _text(donor):
         raise ValidationError("Hãy ghi đơn vị đóng góp.", code="donor")
     contribution = Contribution.objects.create(
-        committee=committee, donor=_text(donor), amount=_positive(amount), purpose=_text(purpose), received_on=received_on
+        committee=committee,
+        donor=_text(donor),
+        amount=_positive(amount),
+        purpose=_text(purpose),
+        received_on=received_on,
     )
     record(contribution, "campaign.contribution_recorded", actor=acting_user, amount=contribution.amount)
     return contribution

@@ -110,9 +110,7 @@ class QuotaForm(NfcMixin, forms.Form):
     outlet = forms.TypedChoiceField(label=gettext_lazy("Kênh"), coerce=int)
     item_type = forms.ChoiceField(label=gettext_lazy("Thể loại"), choices=ItemType.choices)
     year = YearField(label=gettext_lazy("Năm"))
-    quarter = forms.TypedChoiceField(
-        label=gettext_lazy("Quý"), choices=[(q, str(q)) for q in (1, 2, 3, 4)], coerce=int
-    )
+    quarter = forms.TypedChoiceField(label=gettext_lazy("Quý"), choices=[(q, str(q)) for q in (1, 2, 3, 4)], coerce=int)
     minimum = forms.IntegerField(
         label=gettext_lazy("Số tối thiểu"),
         min_value=0,
@@ -121,9 +119,7 @@ class QuotaForm(NfcMixin, forms.Form):
     )
     task = forms.TypedChoiceField(label=gettext_lazy("Theo nhiệm vụ trong kế hoạch"), coerce=int, required=False)
 
-    def __init__(
-        self, *args: Any, outlets: list[MediaOutlet], tasks: list[tuple[int, str]], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, outlets: list[MediaOutlet], tasks: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["outlet"].choices = [(o.pk, o.name) for o in outlets]  # type: ignore[attr-defined]
         self.fields["outlet"].error_messages["invalid_choice"] = _("Kênh không có trong danh sách của Ban Chỉ đạo.")
@@ -138,7 +134,9 @@ class OutdoorForm(NfcMixin, forms.Form):
         max_value=100000,
         error_messages={"min_value": gettext_lazy("Số cái phải lớn hơn 0.")},
     )
-    sites = forms.CharField(label=gettext_lazy("Vị trí lắp đặt"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    sites = forms.CharField(
+        label=gettext_lazy("Vị trí lắp đặt"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     status = forms.ChoiceField(label=gettext_lazy("Tình trạng"), choices=PermitStatus.choices)
     installed_on = SaneDateField(label=gettext_lazy("Ngày lắp đặt"), required=False)
     permit_request = forms.CharField(label=gettext_lazy("Văn bản đề nghị"), max_length=255, required=False)
@@ -158,7 +156,10 @@ class NominationForm(NfcMixin, forms.Form):
     nominee = forms.CharField(label=gettext_lazy("Tên tập thể, cá nhân, doanh nghiệp"), max_length=255)
     category = forms.ChoiceField(label=gettext_lazy("Danh mục"), choices=NomineeCategory.choices)
     achievements = forms.CharField(
-        label=gettext_lazy("Thành tích tóm tắt"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("Thành tích tóm tắt"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, proposers: list[tuple[int, str]], **kwargs: Any) -> None:

@@ -121,6 +121,9 @@ class MediaReminder(models.Model):
     class Meta:
         ordering = ["-sent_on", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.outlet} – {self.shortfall}"
+
 
 class OutdoorAsset(models.Model):
     """Băng rôn, pano, cụm pano… with their sites and the permit asked of the culture office."""
@@ -238,6 +241,9 @@ class BudgetAllocation(models.Model):
         ordering = ["-year", "committee__name"]
         indexes = [models.Index(fields=["committee", "year"])]
 
+    def __str__(self) -> str:
+        return f"{self.committee} – {self.year}"
+
 
 class BudgetSpend(models.Model):
     committee = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="budget_spends")
@@ -251,6 +257,9 @@ class BudgetSpend(models.Model):
     class Meta:
         ordering = ["-spent_on", "-id"]
 
+    def __str__(self) -> str:
+        return self.activity
+
 
 class Contribution(models.Model):
     """Xã hội hóa: money businesses give, kept apart from the committee's budget."""
@@ -263,3 +272,6 @@ class Contribution(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.donor

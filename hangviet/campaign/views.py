@@ -237,23 +237,22 @@ def outlet(request: SignedInRequest, outlet_id: int) -> HttpResponse:
     need = Need.EDIT if request.method == "POST" else Need.READ
     media, grant = get_outlet_for_user(request.user, outlet_id, need=need)
     form = ItemForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.record_item(
-                    media,
-                    item_type=data["item_type"],
-                    title=data["title"],
-                    published_on=data["published_on"],
-                    link=data["link"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Đã ghi tin, bài."))
-                return redirect("campaign:outlet", media.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.record_item(
+                media,
+                item_type=data["item_type"],
+                title=data["title"],
+                published_on=data["published_on"],
+                link=data["link"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi tin, bài."))
+            return redirect("campaign:outlet", media.pk)
     return render(
         request,
         "campaign/outlet.html",
@@ -487,5 +486,3 @@ def budget_xlsx(request: SignedInRequest, committee_id: int) -> HttpResponse:
         ["Cấp", "Ban Chỉ đạo", "Kinh phí được giao (đồng)", "Nguồn"],
         rows,
     )
-
-

@@ -50,7 +50,12 @@ def build_campaign() -> None:
         press, name="Đài Phát thanh và Truyền hình Vĩnh Long", kind="broadcast", acting_user=None
     )
     page = actions.create_outlet(trade, name="Trang thông tin điện tử Sở Công Thương", kind="web", acting_user=None)
-    for outlet, item_type, minimum in ((paper, "tin", 3), (paper, "bai", 2), (channel, "phong_su", 2), (page, "tin", 2)):
+    for outlet, item_type, minimum in (
+        (paper, "tin", 3),
+        (paper, "bai", 2),
+        (channel, "phong_su", 2),
+        (page, "tin", 2),
+    ):
         actions.set_quota(
             committee, outlet, item_type=item_type, year=2026, quarter=1, minimum=minimum, acting_user=None
         )
@@ -108,7 +113,11 @@ def _district_budgets(old_province: Organisation) -> None:
     for index, district in enumerate(districts):
         amount = DISTRICT_BUDGETS_2023[index % len(DISTRICT_BUDGETS_2023)]
         actions.allocate_budget(
-            district, year=2023, amount=amount, source="local_budget", legal_basis="Theo hướng dẫn của Bộ Tài chính",
+            district,
+            year=2023,
+            amount=amount,
+            source="local_budget",
+            legal_basis="Theo hướng dẫn của Bộ Tài chính",
             acting_user=None,
         )
 

@@ -155,17 +155,26 @@ def test_an_outlet_records_its_own_items_only(world, media):
 
 def test_figures_include_media_items_banners_commendations_and_budget(world, media):
     actions.record_outdoor(
-        world.vl_commune, kind="pano", pieces=5, sites="Xã Phú Cần", status="installed",
-        installed_on=datetime.date(2026, 3, 1), acting_user=None,
+        world.vl_commune,
+        kind="pano",
+        pieces=5,
+        sites="Xã Phú Cần",
+        status="installed",
+        installed_on=datetime.date(2026, 3, 1),
+        acting_user=None,
     )
-    scheme = actions.create_scheme(world.vinh_long, name="Tuyên dương doanh nghiệp tiêu biểu", kind="tuyen_duong",
-                                   year=2026, acting_user=None)
-    nomination = actions.nominate(scheme, world.vl_commune, nominee="Hợp tác xã Cầu Kè", category="model_business",
-                                  acting_user=None)
-    actions.compile_proposal(scheme, [nomination], number="12/TTr-BCĐ", dated=datetime.date(2026, 3, 2),
-                             acting_user=None)
-    actions.decide_awards(scheme, [nomination], decision="25/QĐ-BCĐ", decided_on=datetime.date(2026, 3, 10),
-                          acting_user=None)
+    scheme = actions.create_scheme(
+        world.vinh_long, name="Tuyên dương doanh nghiệp tiêu biểu", kind="tuyen_duong", year=2026, acting_user=None
+    )
+    nomination = actions.nominate(
+        scheme, world.vl_commune, nominee="Hợp tác xã Cầu Kè", category="model_business", acting_user=None
+    )
+    actions.compile_proposal(
+        scheme, [nomination], number="12/TTr-BCĐ", dated=datetime.date(2026, 3, 2), acting_user=None
+    )
+    actions.decide_awards(
+        scheme, [nomination], decision="25/QĐ-BCĐ", decided_on=datetime.date(2026, 3, 10), acting_user=None
+    )
     actions.allocate_budget(world.vinh_long, year=2026, amount=36_900_000, source="front_estimate", acting_user=None)
     found = figures.figures_for_organisation(world.vinh_long, datetime.date(2025, 12, 15), datetime.date(2026, 6, 14))
     assert found["media_items"].value == 8  # the four of April are in the window too
@@ -177,31 +186,43 @@ def test_figures_include_media_items_banners_commendations_and_budget(world, med
 
 
 def test_nominations_flow_up_and_published_awardees_reach_the_directory(world):
-    scheme = actions.create_scheme(world.vinh_long, name="Doanh nghiệp tiêu biểu, địa chỉ tin cậy", kind="ton_vinh",
-                                   year=2026, acting_user=None)
+    scheme = actions.create_scheme(
+        world.vinh_long, name="Doanh nghiệp tiêu biểu, địa chỉ tin cậy", kind="ton_vinh", year=2026, acting_user=None
+    )
     with pytest.raises(ValidationError, match="không thuộc"):
         actions.nominate(scheme, world.ag_trade, nominee="Công ty X", category="model_business", acting_user=None)
     client = Client()
     client.force_login(world.commune_clerk)
     url = reverse("campaign:scheme", args=[scheme.pk])
     assert client.get(url).status_code == 200  # schemes flow down: the ward reads and nominates
-    response = client.post(url, {"proposer": world.vl_commune.pk, "nominee": "Hợp tác xã Cầu Kè",
-                                 "category": "model_business"})
+    response = client.post(
+        url, {"proposer": world.vl_commune.pk, "nominee": "Hợp tác xã Cầu Kè", "category": "model_business"}
+    )
     assert response.status_code == 302
     nomination = Nomination.objects.get()
     assert client.post(reverse("campaign:compile", args=[scheme.pk]), {}).status_code == 403
     client.force_login(world.vl_office)
-    client.post(reverse("campaign:compile", args=[scheme.pk]),
-                {"number": "12/TTr-BCĐ", "dated": "2026-03-02", "nomination": [nomination.pk]})
-    client.post(reverse("campaign:decide", args=[scheme.pk]),
-                {"decision": "25/QĐ-BCĐ", "decided_on": "2026-03-10", "nomination": [nomination.pk]})
+    client.post(
+        reverse("campaign:compile", args=[scheme.pk]),
+        {"number": "12/TTr-BCĐ", "dated": "2026-03-02", "nomination": [nomination.pk]},
+    )
+    client.post(
+        reverse("campaign:decide", args=[scheme.pk]),
+        {"decision": "25/QĐ-BCĐ", "decided_on": "2026-03-10", "nomination": [nomination.pk]},
+    )
     nomination.refresh_from_db()
     assert nomination.status == Nomination.Status.AWARDED
     assert queries.public_directory() == []  # decided, not yet published
     client.post(reverse("campaign:publish", args=[nomination.award.pk]), {"published": "on"})
     assert queries.public_directory() == [
-        {"name": "Hợp tác xã Cầu Kè", "producer_id": None, "province": "Tỉnh Vĩnh Long",
-         "award": "Doanh nghiệp tiêu biểu, địa chỉ tin cậy", "category": "Doanh nghiệp tiêu biểu", "year": 2026}
+        {
+            "name": "Hợp tác xã Cầu Kè",
+            "producer_id": None,
+            "province": "Tỉnh Vĩnh Long",
+            "award": "Doanh nghiệp tiêu biểu, địa chỉ tin cậy",
+            "category": "Doanh nghiệp tiêu biểu",
+            "year": 2026,
+        }
     ]
 
 

@@ -577,9 +577,9 @@ def _add_campaign_objects(org: dict[str, Any], add: Callable[..., None]) -> None
         extra: dict[str, Any] = {}
         if name != "central":
 
-            def nominee(label: str) -> Any:
+            def nominee(label: str, scheme: Any = scheme, proposer: Any = org[name]) -> Any:
                 return campaign_actions.nominate(
-                    scheme, org[name], nominee=label, category="model_business", acting_user=None  # noqa: B023
+                    scheme, proposer, nominee=label, category="model_business", acting_user=None
                 )
 
             awarded = nominee("Công ty A")
@@ -982,7 +982,10 @@ MATRIX: dict[str, Entry] = {
     "campaign:set_quota": Entry(COMMITTEE_TARGETS, read=None, write=manage, data=_quota),
     "campaign:outlet_create": Entry(COMMITTEE_TARGETS, read=None, write=manage, data=_outlet),
     "campaign:remind": Entry(
-        ("media:vinh_long", "media:an_giang"), read=None, write=manage, data=lambda o, t: {"year": "2026", "quarter": "1"}
+        ("media:vinh_long", "media:an_giang"),
+        read=None,
+        write=manage,
+        data=lambda o, t: {"year": "2026", "quarter": "1"},
     ),
     "campaign:outlet": Entry(("outlet:vl_trade", "outlet:ag_trade"), read=read, write=edit, data=_item),
     "campaign:outdoor": Entry(ORG_TARGETS, read=read, write=edit, data=_outdoor),
