@@ -64,7 +64,7 @@ def _today_year() -> int:
     return timezone.localdate().year
 
 
-class QuarterForm(forms.Form):
+class QuarterForm(StyledFormMixin, forms.Form):
     year = YearField(label=gettext_lazy("Năm"), required=False)
     quarter = forms.TypedChoiceField(
         label=gettext_lazy("Quý"),
@@ -79,7 +79,7 @@ class QuarterForm(forms.Form):
         return data.get("year") or today.year, data.get("quarter") or (today.month - 1) // 3 + 1
 
 
-class YearForm(forms.Form):
+class YearForm(StyledFormMixin, forms.Form):
     year = YearField(label=gettext_lazy("Năm"), required=False)
 
     def chosen(self) -> int:
