@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from django.db.models import Count, Sum
 
+from hangviet.campaign.catalogue import PermitStatus
 from hangviet.campaign.models import Award, BudgetAllocation, MediaItem, OutdoorAsset
 from hangviet.registry.figures import Scope, SourceFigure
 
@@ -17,7 +18,9 @@ from hangviet.registry.figures import Scope, SourceFigure
 def campaign_figures(scope: Scope, start: datetime.date, end: datetime.date) -> Iterator[SourceFigure]:
     ids = scope.organisation_ids
     items = MediaItem.objects.filter(published_on__gte=start, published_on__lte=end)
-    assets = OutdoorAsset.objects.filter(installed_on__gte=start, installed_on__lte=end).exclude(status="waiting")
+    assets = OutdoorAsset.objects.filter(installed_on__gte=start, installed_on__lte=end).exclude(
+        status=PermitStatus.WAITING
+    )
     awards = Award.objects.filter(decided_on__gte=start, decided_on__lte=end)
     budgets = BudgetAllocation.objects.filter(year=end.year)
     if ids is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -422,6 +422,11 @@ def publish(request: SignedInRequest, award_id: int) -> HttpResponse:
 # --- budgets ---------------------------------------------------------------------------------------------------
 
 BUDGET_FORMS = {"allocation": AllocationForm, "spend": SpendForm, "contribution": ContributionForm}
+RECORDERS: dict[str, Callable[..., object]] = {
+    "allocation": actions.allocate_budget,
+    "spend": actions.record_spend,
+    "contribution": actions.record_contribution,
+}
 
 
 @require_http_methods(["GET", "POST"])
@@ -443,11 +448,7 @@ def budget(request: SignedInRequest, committee_id: int) -> HttpResponse:
         form = BUDGET_FORMS[what](request.POST)
         forms_[what] = form
         if form.is_valid():
-            record = {
-                "allocation": actions.allocate_budget,
-                "spend": actions.record_spend,
-                "contribution": actions.record_contribution,
-            }[what]
+            record = RECORDERS[what]
             try:
                 record(committee, **form.cleaned_data, acting_user=request.user)
             except ValidationError as error:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import io
+import json
 
 import pytest
 from django.core import mail
@@ -261,3 +263,28 @@ def test_budget_refuses_negative_and_malformed_amounts_and_is_read_only_above(wo
     assert client.post(url, {"what": "allocation", "year": "2026", "amount": "1", "source": "other"}).status_code == 403
     client.force_login(world.commune_clerk)  # nobody below reads the committee's budget
     assert client.get(url).status_code == 404
+
+
+def test_media_board_excel_has_vietnamese_headers_and_the_shortfall(world, media):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = Client()
+    client.force_login(world.vl_viewer)
+    response = client.get(reverse("campaign:media_board_xlsx", args=[world.vinh_long.pk]), {"year": 2026, "quarter": 1})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows[2] == ["Kênh", "Cơ quan chủ quản", "Thể loại", "Chỉ tiêu", "Đã thực hiện", "Còn thiếu"]
+    assert ["Báo Vĩnh Long", None, None, None, None, "thiếu 1 tin, 1 bài"] in [list(r) for r in rows]
+    assert not any("phong_su" in str(cell) for row in rows for cell in row)  # labels, never codes
+
+
+def test_registry_command_prints_the_campaign_figures(world, media):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(
+        "registry", "figures", "--unit", "Tỉnh Vĩnh Long", "--period", "2026-H1", "--format", "json", stdout=out
+    )
+    assert json.loads(out.getvalue())["figures"]["media_items"] == 8
