@@ -380,3 +380,13 @@ def latest_quota_quarter(committee: Organisation, current: tuple[int, int]) -> t
         .first()
     )
     return found if found is not None else current
+
+
+def quotas_of_outlet(outlet: MediaOutlet, year: int, quarter: int) -> list[tuple[Organisation, OutletProgress]]:
+    """What each committee expects of ``outlet`` this quarter and how far it has come: the outlet's own view."""
+    committees = (
+        Organisation.objects.filter(media_quotas__outlet=outlet, media_quotas__year=year, media_quotas__quarter=quarter)
+        .distinct()
+        .order_by("name")
+    )
+    return [(committee, outlet_progress(committee, outlet, year, quarter)) for committee in committees]

@@ -84,7 +84,12 @@ def home(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "campaign/home.html",
-        {"committees": committees, "outlets": outlets, "organisations": queries.editable_organisations(request.user)},
+        {
+            "committees": committees,
+            "readable": visible_organisation_ids(request.user),
+            "outlets": outlets,
+            "organisations": queries.editable_organisations(request.user),
+        },
     )
 
 
@@ -253,10 +258,20 @@ def outlet(request: SignedInRequest, outlet_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã ghi tin, bài."))
             return redirect("campaign:outlet", media.pk)
+    today = timezone.localdate()
+    year, quarter = today.year, (today.month - 1) // 3 + 1
     return render(
         request,
         "campaign/outlet.html",
-        {"outlet": media, "items": queries.items_of(media), "form": form, "can_edit": grant.can_edit},
+        {
+            "outlet": media,
+            "items": queries.items_of(media),
+            "form": form,
+            "can_edit": grant.can_edit,
+            "quotas": queries.quotas_of_outlet(media, year, quarter),
+            "year": year,
+            "quarter": quarter,
+        },
     )
 
 

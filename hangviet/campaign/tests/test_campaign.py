@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client, TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from hangviet.audit.models import AuditEvent
 from hangviet.campaign import actions, queries
@@ -288,3 +289,22 @@ def test_registry_command_prints_the_campaign_figures(world, media):
         "registry", "figures", "--unit", "Tỉnh Vĩnh Long", "--period", "2026-H1", "--format", "json", stdout=out
     )
     assert json.loads(out.getvalue())["figures"]["media_items"] == 8
+
+
+def test_the_outlet_sees_what_it_owes_this_quarter(world):
+    press, paper, tv = _outlets(world)
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3 + 1
+    actions.set_quota(
+        world.vinh_long, paper, item_type="bai", year=today.year, quarter=quarter, minimum=2, acting_user=None
+    )
+    _items(paper, "bai", 1, day=today)
+    from hangviet.orgs.tests.factories import make_user
+
+    client = Client()
+    client.force_login(make_user("bao", press))
+    text = client.get(reverse("campaign:outlet", args=[paper.pk])).content.decode()
+    assert "còn thiếu 1 bài" in text
+    home = client.get(reverse("campaign:home")).content.decode()
+    assert reverse("campaign:outlet", args=[paper.pk]) in home
+    assert reverse("campaign:media_board", args=[world.vinh_long.pk]) not in home  # the agency does not read it
