@@ -308,3 +308,48 @@ def test_the_outlet_sees_what_it_owes_this_quarter(world):
     home = client.get(reverse("campaign:home")).content.decode()
     assert reverse("campaign:outlet", args=[paper.pk]) in home
     assert reverse("campaign:media_board", args=[world.vinh_long.pk]) not in home  # the agency does not read it
+
+
+def test_campaign_grant_nominations_reach_the_schemes_office_only(world):
+    from hangviet.orgs.policy import campaign_grant
+
+    central_grant = campaign_grant(world.central_office, world.vl_commune, world.central)
+    assert central_grant is not None and central_grant.can_review and not central_grant.can_edit
+    province = campaign_grant(world.vl_office, world.vl_commune, world.central)
+    assert province is not None and province.can_read and not province.can_review  # reads below, decides nothing
+    own = campaign_grant(world.commune_clerk, world.vl_commune, world.central)
+    assert own is not None and own.can_edit and not own.can_review
+    assert campaign_grant(world.sibling_commune_clerk, world.vl_commune, world.central) is None
+    assert campaign_grant(world.ag_office, world.vl_commune, world.vinh_long) is None
+
+
+def test_contributions_and_spending_stay_apart_from_the_allocation(world):
+    actions.allocate_budget(world.vinh_long, year=2026, amount=120_000_000, source="front_estimate", acting_user=None)
+    actions.record_spend(
+        world.vinh_long,
+        spent_on=datetime.date(2026, 3, 20),
+        amount=18_500_000,
+        category="conference",
+        activity="Hội nghị triển khai",
+        acting_user=None,
+    )
+    actions.record_contribution(
+        world.vinh_long,
+        donor="Doanh nghiệp A",
+        amount=50_000_000,
+        received_on=datetime.date(2026, 4, 2),
+        acting_user=None,
+    )
+    view = queries.budget_view(world.vinh_long, 2026, {world.vinh_long.pk})
+    assert (view.own_allocated, view.spent, view.contributed) == (120_000_000, 18_500_000, 50_000_000)
+    found = figures.figures_for_organisation(world.vinh_long, datetime.date(2025, 12, 15), datetime.date(2026, 12, 14))
+    assert found["committee_budget_vnd"].value == 120_000_000  # xã hội hóa is not the committee's budget
+    with pytest.raises(ValidationError, match="lớn hơn 0"):
+        actions.record_spend(
+            world.vinh_long,
+            spent_on=datetime.date(2026, 3, 20),
+            amount=-1,
+            category="other",
+            activity="x",
+            acting_user=None,
+        )
