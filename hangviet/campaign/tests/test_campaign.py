@@ -353,3 +353,15 @@ def test_contributions_and_spending_stay_apart_from_the_allocation(world):
             activity="x",
             acting_user=None,
         )
+
+
+def test_the_quarter_end_command_reminds_each_short_outlet_once(world, media):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("campaign", "remind", "--on", "2026-03-30", stdout=out)
+    assert "Đã nhắc 0 kênh" in out.getvalue()  # not the quarter's last day
+    call_command("campaign", "remind", "--on", "2026-03-31", stdout=out)
+    call_command("campaign", "remind", "--on", "2026-03-31", stdout=out)
+    assert "Báo Vĩnh Long: thiếu 1 tin, 1 bài — không có địa chỉ thư điện tử" in out.getvalue()
+    assert MediaReminder.objects.count() == 1
