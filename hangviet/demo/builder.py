@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from hangviet.demo.complaints import build_complaints
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
@@ -198,7 +199,11 @@ def build_demo() -> list[DemoLogin]:
     if not Organisation.objects.filter(name=CENTRAL_NAME).exists():
         _build_organisations()
     build_registry()
-    return _build_users()
+    logins = _build_users()
+    for username, role, organisation in build_complaints():  # consumer reports (issue 11)
+        where = f" ({in_words(organisation.unit.name)})"
+        logins.append(DemoLogin(username, role, organisation.name + where))
+    return logins
 
 
 def _build_organisations() -> None:

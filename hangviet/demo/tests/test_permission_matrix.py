@@ -453,6 +453,7 @@ def build_objects() -> Objects:
     _add_registry_edit_objects(org, add)  # registry edit pages (issue 10, polish)
 
     targets.update(_registry_import_targets(world))  # registry import (issue 10)
+    targets.update(_complaint_targets(world))  # consumer reports (issue 11, part 5)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -755,6 +756,97 @@ def _confirm_import(objects: Objects, target: Target) -> dict[str, Any]:
 
 # --- end of registry import and export ------------------------------------------------------------------------
 
+# --- consumer reports (issue 11, part 5): a report is handled by the body it is routed to; only the users acting
+# for that body (their own role) read it, all but viewers act on it; the public files and follows by code ---
+COMPLAINT_CODE = "PA-23456789AB"  # the Vĩnh Long trade department's report, followed by the public
+ACTS_FOR: dict[str, str] = {
+    "central_office": "central",
+    "vl_office": "vinh_long",
+    "vl_trade_clerk": "vl_trade",
+    "commune_clerk": "vl_commune",
+    "sibling_commune_clerk": "vl_sibling_commune",
+    "ag_office": "an_giang",
+    "vl_viewer": "vinh_long",
+}
+
+
+def _complaint_targets(world: World) -> dict[str, Target]:
+    from PIL import Image
+    from django.core.files.base import ContentFile
+
+    from hangviet.complaints import actions as complaint_actions
+    from hangviet.complaints.models import ConsumerReport
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, format="JPEG")
+    found: dict[str, Target] = {}
+    for name, place in (
+        ("vl_trade", "Phường Trà Vinh, tỉnh Vĩnh Long"),
+        ("vinh_long", "Phường Long Châu, tỉnh Vĩnh Long"),
+        ("an_giang", "Phường Long Xuyên, tỉnh An Giang"),
+    ):
+        if name == "vl_trade":
+            complaint_actions.set_route(world.vinh_long.unit, world.vl_trade, acting_user=None)
+        report = complaint_actions.submit_report(
+            description="Nước mắm giả nhãn hiệu",
+            place_text=place,
+            contact="0909 123 456",
+            photo=ContentFile(buffer.getvalue(), name="anh.jpg") if name == "vl_trade" else None,
+        )
+        if name == "vl_trade":
+            ConsumerReport.objects.filter(pk=report.pk).update(code=COMPLAINT_CODE)
+            complaint_actions.set_route(world.vinh_long.unit, world.vinh_long, acting_user=None)
+        found[f"complaint:{name}"] = Target(f"complaint:{name}", name, {"report_id": report.pk, "code": COMPLAINT_CODE})
+    return found
+
+
+def complaint_read(persona: str, target: Target) -> Outcome:
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if ACTS_FOR[persona] == target.org else Outcome.NOT_FOUND
+
+
+def complaint_edit(persona: str, target: Target) -> Outcome:
+    outcome = complaint_read(persona, target)
+    return Outcome.FORBIDDEN if outcome is Outcome.OK and persona == "vl_viewer" else outcome
+
+
+def _fresh_limits() -> None:
+    """The public endpoints are rate limited per address; every persona calls from 127.0.0.1."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _public_report(objects: Objects, target: Target) -> dict[str, Any]:
+    _fresh_limits()
+    return {"category": "fake", "description": "Sữa bột giả bán ở chợ", "place": "Phường Trà Vinh, tỉnh Vĩnh Long"}
+
+
+def _public_report_json(objects: Objects, target: Target) -> dict[str, Any]:
+    return {key: value for key, value in _public_report(objects, target).items() if key != "category"}
+
+
+def _more_information(objects: Objects, target: Target) -> dict[str, Any]:
+    _fresh_limits()
+    return {"code": COMPLAINT_CODE, "text": "Quầy số 12"}
+
+
+def _offline_report(objects: Objects, target: Target) -> dict[str, Any]:
+    return _public_report(objects, target) | {"organisation": str(target.kwargs["organisation_id"])}
+
+
+def _forward(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"to": str(objects.world.vl_health.pk), "note": "Thuốc"}
+
+
+def _route(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"organisation": str(target.kwargs["organisation_id"])}
+
+
+COMPLAINT_TARGETS = ("complaint:vl_trade", "complaint:vinh_long", "complaint:an_giang")
+# --- end of consumer reports ---
+
 ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
 COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
 REPORT_TARGETS = ("report:vl_commune", "report:vl_trade", "report:tra_vinh", "report:ag_trade")
@@ -877,6 +969,30 @@ MATRIX: dict[str, Entry] = {
     "registry:import_job": Entry(("import:vl_commune",), read=uploader_only, write=uploader_only, data=_confirm_import),
     "registry:import_refused": Entry(("import:vl_commune",), read=uploader_only, write=None),
     "registry:export": Entry(NOTHING, read=signed_in, write=None, query={"kind": "ocop"}),
+    # consumer reports (issue 11, part 5): filed and followed by anyone; handled by the body they are routed to
+    "complaints:new": Entry(NOTHING, read=public, write=public, data=_public_report),
+    "complaints:track": Entry(
+        NOTHING, read=public, write=public, data=_more_information, query={"code": COMPLAINT_CODE}
+    ),
+    "complaints:queue": Entry(NOTHING, read=signed_in, write=None),
+    "complaints:offline": Entry(
+        ("org:vl_trade", "org:vl_commune", "org:an_giang"), read=records_somewhere, write=edit, data=_offline_report
+    ),
+    "complaints:detail": Entry(COMPLAINT_TARGETS, read=complaint_read, write=None),
+    "complaints:photo": Entry(("complaint:vl_trade",), read=complaint_read, write=None),
+    "complaints:forward": Entry(COMPLAINT_TARGETS, read=None, write=complaint_edit, data=_forward),
+    "complaints:ask": Entry(
+        COMPLAINT_TARGETS, read=None, write=complaint_edit, data=lambda o, t: {"question": "Tên quầy hàng?"}
+    ),
+    "complaints:close": Entry(
+        COMPLAINT_TARGETS,
+        read=None,
+        write=complaint_edit,
+        data=lambda o, t: {"outcome": "resolved", "public_answer": "Đã kiểm tra"},
+    ),
+    "complaints:routing": Entry(("org:vinh_long", "org:an_giang"), read=manage, write=manage, data=_route),
+    "POST /api/public/reports": Entry(NOTHING, read=None, write=public, data=_public_report_json, method="json"),
+    "GET /api/public/reports/{code}": Entry(("complaint:vl_trade",), read=public, write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
@@ -974,6 +1090,8 @@ def _path(name: str, entry: Entry, target: Target) -> tuple[str, dict[str, str]]
         return "/quan-tri/orgs/organisation/", query
     if name.startswith(("GET ", "PUT ", "POST ", "DELETE ")):
         path = name.split(" ", 1)[1]
+        if name.startswith("GET /api/public/"):  # public reads: no unit or period, just the path
+            return path.replace("{code}", str(target.kwargs.get("code", ""))), query
         if target.label in AGGREGATE_UNITS:
             query |= {"unit": AGGREGATE_UNITS[target.label][1], "period": H1}
         for key, value in target.kwargs.items():
@@ -1017,6 +1135,8 @@ def _call(client: Client, name: str, entry: Entry, objects: Objects, target: Tar
     if mode == "read":
         return client.get(path, query)
     data = entry.data(objects, target)
+    if entry.method == "json":
+        return client.post(path, json.dumps(data), content_type="application/json")
     if entry.method == "put":
         return client.put(
             path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""),
@@ -1044,7 +1164,7 @@ def test_permission_matrix(name: str) -> None:
             if label in AGGREGATE_UNITS:
                 target = Target(label, AGGREGATE_UNITS[label][0])
             for mode, rule in (("read", entry.read), ("write", entry.write)):
-                if rule is None and (mode == "read" or entry.method == "put"):
+                if rule is None and (mode == "read" or entry.method in ("put", "json")):
                     continue
                 before = database_state()
                 savepoint = transaction.savepoint_create()
