@@ -454,6 +454,7 @@ def build_objects() -> Objects:
 
     targets.update(_registry_import_targets(world))  # registry import (issue 10)
     targets.update(_complaint_targets(world))  # consumer reports (issue 11, part 5)
+    targets.update(_survey_targets(world))  # surveys (issue 11, part 6)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -847,6 +848,64 @@ def _route(objects: Objects, target: Target) -> dict[str, Any]:
 COMPLAINT_TARGETS = ("complaint:vl_trade", "complaint:vinh_long", "complaint:an_giang")
 # --- end of consumer reports ---
 
+# --- surveys (issue 11, part 6): a survey is its owner's data; the public answers an open one by its link ---
+
+
+def _survey_targets(world: World) -> dict[str, Target]:
+    from hangviet.surveys import actions as survey_actions
+
+    found: dict[str, Target] = {}
+    today = datetime.date.today()
+    for name in ("vinh_long", "vl_trade", "an_giang"):
+        owner = getattr(world, name)
+        survey = survey_actions.create_survey(
+            owner,
+            title=f"Khảo sát ({name})",
+            kind="sociological",
+            opens_on=today - datetime.timedelta(days=1),
+            closes_on=today + datetime.timedelta(days=30),
+            questions=[{"text": "Bạn có ưu tiên hàng Việt?", "kind": "single", "options": "Có\nKhông"}],
+            acting_user=None,
+        )
+        question = survey.questions.get()
+        unit = survey_queries_units(survey)[0]
+        found[f"survey:{name}"] = Target(
+            f"survey:{name}",
+            name,
+            {"survey_id": survey.pk, "slug": survey.slug, "answer": {"unit": str(unit.pk), f"q{question.pk}": "0"}},
+        )
+    return found
+
+
+def survey_queries_units(survey: Any) -> list[Any]:
+    from hangviet.surveys.queries import units_for
+
+    return units_for(survey)
+
+
+def _survey_answer(objects: Objects, target: Target) -> dict[str, Any]:
+    _fresh_limits()
+    return dict(target.kwargs["answer"])
+
+
+def _new_survey(objects: Objects, target: Target) -> dict[str, Any]:
+    today = datetime.date.today().isoformat()
+    return {
+        "owner": str(target.kwargs["organisation_id"]),
+        "title": "Khảo sát mới",
+        "kind": "opinion",
+        "opens_on": today,
+        "closes_on": today,
+        "q-TOTAL_FORMS": "1",
+        "q-INITIAL_FORMS": "0",
+        "q-0-text": "Góp ý của bạn",
+        "q-0-kind": "text",
+    }
+
+
+SURVEY_TARGETS = ("survey:vinh_long", "survey:vl_trade", "survey:an_giang")
+# --- end of surveys ---
+
 ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
 COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
 REPORT_TARGETS = ("report:vl_commune", "report:vl_trade", "report:tra_vinh", "report:ag_trade")
@@ -991,6 +1050,15 @@ MATRIX: dict[str, Entry] = {
         data=lambda o, t: {"outcome": "resolved", "public_answer": "Đã kiểm tra"},
     ),
     "complaints:routing": Entry(("org:vinh_long", "org:an_giang"), read=manage, write=manage, data=_route),
+    # surveys (issue 11, part 6): the owner's data; an open survey is answered by anyone through its link
+    "surveys:answer": Entry(("survey:vinh_long",), read=public, write=public, data=_survey_answer),
+    "surveys:list": Entry(NOTHING, read=signed_in, write=None),
+    "surveys:create": Entry(
+        ("org:vinh_long", "org:vl_trade", "org:an_giang"), read=records_somewhere, write=edit, data=_new_survey
+    ),
+    "surveys:detail": Entry(SURVEY_TARGETS, read=read, write=None),
+    "surveys:export": Entry(SURVEY_TARGETS, read=read, write=None),
+    "surveys:paper": Entry(SURVEY_TARGETS, read=edit, write=edit, data=_survey_answer),
     "POST /api/public/reports": Entry(NOTHING, read=None, write=public, data=_public_report_json, method="json"),
     "GET /api/public/reports/{code}": Entry(("complaint:vl_trade",), read=public, write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
