@@ -19,6 +19,7 @@ from hangviet.demo.complaints import build_complaints
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
+from hangviet.demo.surveys import build_surveys
 from hangviet.orgs import actions
 from hangviet.orgs.catalogue import (
     HISTORIC_PROVINCE_AGENCIES,
@@ -200,6 +201,7 @@ def build_demo() -> list[DemoLogin]:
         _build_organisations()
     build_registry()
     logins = _build_users()
+    build_surveys()  # surveys (issue 11)
     for username, role, organisation in build_complaints():  # consumer reports (issue 11)
         where = f" ({in_words(organisation.unit.name)})"
         logins.append(DemoLogin(username, role, organisation.name + where))

@@ -32,3 +32,14 @@ def test_vinh_long_reports_reach_its_market_control_login() -> None:
     assert report.code in page
     answered = Client().get("/phan-anh/tra-cuu/", {"code": ANSWERED_CODE}).content.decode()
     assert "Đã xử lý" in answered and "Chi cục Quản lý thị trường đã kiểm tra" in answered
+
+
+def test_the_demo_survey_is_open_with_answers() -> None:
+    from hangviet.surveys.models import Survey
+
+    build_demo()
+    build_demo()
+    survey = Survey.objects.get()
+    assert survey.responses.count() == 4
+    page = Client().get(f"/khao-sat/{survey.slug}/")
+    assert page.status_code == 200 and "ưu tiên chọn hàng Việt Nam" in page.content.decode()
