@@ -56,6 +56,13 @@ SCOPED_MODELS = frozenset(
         "SalePoint",
         "ModelArea",
         "Club",
+        "ConsumerReport",
+        "ReportStep",
+        "Route",
+        "Survey",
+        "Question",
+        "Response",
+        "Answer",
     }
 )
 WRITES = frozenset(

@@ -64,6 +64,10 @@ def get_routing_committee_for_user(user: User | AnonymousUser, organisation_id: 
     """A province's committee whose routing the user sets: its own standing office or secretariat (MANAGE)."""
     organisation = get_object_or_404(Organisation.objects.select_related("unit"), pk=organisation_id)
     check_access(user, organisation, Need.MANAGE)
-    if organisation.kind != Organisation.Kind.COMMITTEE or organisation.unit.level != Unit.Level.PROVINCE or organisation.valid_to is not None:
+    if (
+        organisation.kind != Organisation.Kind.COMMITTEE
+        or organisation.unit.level != Unit.Level.PROVINCE
+        or organisation.valid_to is not None
+    ):
         raise Http404
     return organisation

@@ -117,7 +117,10 @@ def submit_report(
     else:
         raise RuntimeError("could not draw a unique tracking code")
     ReportStep.objects.create(
-        report=report, kind=ReportStep.Kind.RECEIVED, organisation=intake_organisation, to_organisation=receiver,
+        report=report,
+        kind=ReportStep.Kind.RECEIVED,
+        organisation=intake_organisation,
+        to_organisation=receiver,
         actor=acting_user,
     )
     record(report, "complaint.received", actor=acting_user, channel=report.channel, receiver=receiver.pk)

@@ -199,7 +199,11 @@ class QueueFilterForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Tình trạng"),
         required=False,
-        choices=[("open", gettext_lazy("Chưa xử lý xong")), ("", gettext_lazy("Tất cả")), *ConsumerReport.Status.choices],
+        choices=[
+            ("open", gettext_lazy("Chưa xử lý xong")),
+            ("", gettext_lazy("Tất cả")),
+            *ConsumerReport.Status.choices,
+        ],
     )
 
 

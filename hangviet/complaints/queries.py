@@ -7,14 +7,12 @@ from django.db.models import QuerySet
 
 from hangviet.complaints.models import ConsumerReport
 from hangviet.orgs.models import Organisation, UserRole
-from hangviet.orgs.policy import OVERSEEING_ROLES, active_roles, acting_for_ids
+from hangviet.orgs.policy import OVERSEEING_ROLES, acting_for_ids, active_roles
 
 
 def queue_for(user: User | AnonymousUser, *, status: str = "") -> QuerySet[ConsumerReport]:
     """Reports whose current receiver the user acts for, newest first; open ones unless ``status`` says."""
-    rows = ConsumerReport.objects.filter(receiver_id__in=acting_for_ids(user)).select_related(
-        "receiver", "place__unit"
-    )
+    rows = ConsumerReport.objects.filter(receiver_id__in=acting_for_ids(user)).select_related("receiver", "place__unit")
     if status == "open":
         rows = rows.exclude(status=ConsumerReport.Status.HANDLED)
     elif status:
@@ -59,6 +57,6 @@ def route_of(committee: Organisation) -> Organisation:
 def was_forwarded(report: ConsumerReport) -> bool:
     from hangviet.complaints.models import ReportStep
 
-    return report.status == ConsumerReport.Status.FORWARDED or report.steps.filter(
-        kind=ReportStep.Kind.FORWARDED
-    ).exists()
+    return (
+        report.status == ConsumerReport.Status.FORWARDED or report.steps.filter(kind=ReportStep.Kind.FORWARDED).exists()
+    )

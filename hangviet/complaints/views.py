@@ -258,8 +258,11 @@ def routing(request: SignedInRequest, committee_id: int) -> HttpResponse:
         if form.is_valid():
             chosen = next(o for o in choices if o.pk == form.cleaned_data["organisation"])
             actions.set_route(committee.unit, chosen, acting_user=request.user)
-            messages.success(request, _("Đã lưu: phản ánh mới ở %(province)s chuyển đến %(to)s.") % {
-                "province": committee.unit.name, "to": chosen.name})
+            messages.success(
+                request,
+                _("Đã lưu: phản ánh mới ở %(province)s chuyển đến %(to)s.")
+                % {"province": committee.unit.name, "to": chosen.name},
+            )
             return redirect("complaints:routing", committee_id=committee.pk)
         messages.error(request, " ".join(messages_of(form.errors.get("organisation", []))))
     return render(request, "complaints/routing.html", {"committee": committee, "form": form, "current": current})

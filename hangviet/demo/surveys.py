@@ -16,7 +16,6 @@ from hangviet.units.models import Unit
 TITLE = "Người tiêu dùng với hàng Việt Nam năm 2026 (khảo sát minh họa)"
 
 
-
 @transaction.atomic
 def build_surveys() -> None:
     if Survey.objects.filter(title=TITLE).exists():
@@ -53,8 +52,12 @@ def build_surveys() -> None:
         acting_user=None,
     )
     questions = list(survey.questions.all())
-    wards = {u.name: u for u in Unit.objects.filter(parent=survey.area, valid_to__isnull=True,
-                                                      name__in=["Phường Trà Vinh", "Phường Long Châu"])}
+    wards = {
+        u.name: u
+        for u in Unit.objects.filter(
+            parent=survey.area, valid_to__isnull=True, name__in=["Phường Trà Vinh", "Phường Long Châu"]
+        )
+    }
     samples = [
         ("Phường Trà Vinh", 0, [0, 2], 5, Response.Channel.PAPER),
         ("Phường Trà Vinh", 1, [1], 4, Response.Channel.ONLINE),

@@ -29,17 +29,41 @@ def survey_workbook(survey: Survey) -> bytes:
     sheet.append(["Câu hỏi", "Địa bàn", "Phương án", "Số người chọn", "Số người trả lời câu hỏi", "Tỷ lệ (%)"])
     for result in results(survey):
         for row in result.rows:
-            sheet.append([_safe(result.question.text), "Tất cả", _safe(row.label), row.count, row.denominator,
-                          float(row.pct) if row.pct is not None else None])
+            sheet.append(
+                [
+                    _safe(result.question.text),
+                    "Tất cả",
+                    _safe(row.label),
+                    row.count,
+                    row.denominator,
+                    float(row.pct) if row.pct is not None else None,
+                ]
+            )
         for unit_name, rows in result.by_unit:
             for row in rows:
-                sheet.append([_safe(result.question.text), unit_name, _safe(row.label), row.count, row.denominator,
-                              float(row.pct) if row.pct is not None else None])
+                sheet.append(
+                    [
+                        _safe(result.question.text),
+                        unit_name,
+                        _safe(row.label),
+                        row.count,
+                        row.denominator,
+                        float(row.pct) if row.pct is not None else None,
+                    ]
+                )
     share = shelf_share(survey)
     if share is not None:
         sheet.append([])
-        sheet.append(["Tỷ lệ hàng Việt (gia quyền theo số mặt hàng)", "", "", share.viet_items, share.total_items,
-                      float(share.pct) if share.pct is not None else None])
+        sheet.append(
+            [
+                "Tỷ lệ hàng Việt (gia quyền theo số mặt hàng)",
+                "",
+                "",
+                share.viet_items,
+                share.total_items,
+                float(share.pct) if share.pct is not None else None,
+            ]
+        )
         sheet.append(["Chỉ tiêu (%)", "", "", "", "", float(share.target) if share.target is not None else None])
     forms = book.create_sheet("Phiếu")
     questions = list(survey.questions.all())

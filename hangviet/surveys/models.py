@@ -21,7 +21,9 @@ class Survey(models.Model):
         MARKET = "market", _("Khảo sát thị trường (siêu thị, chợ, trung tâm thương mại)")
         THEMATIC = "thematic", _("Khảo sát chuyên đề")
 
-    owner = models.ForeignKey(Organisation, verbose_name=_("đơn vị thực hiện"), on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(
+        Organisation, verbose_name=_("đơn vị thực hiện"), on_delete=models.PROTECT, related_name="+"
+    )
     title = models.CharField(_("tên cuộc khảo sát"), max_length=255)
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.SOCIOLOGICAL)
     slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True)
@@ -95,6 +97,9 @@ class Response(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.pk}"
+
 
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
@@ -104,3 +109,6 @@ class Answer(models.Model):
     text = models.CharField(max_length=500, blank=True)
     viet_items = models.PositiveIntegerField(null=True, blank=True)
     total_items = models.PositiveIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.response_id}/{self.question_id}"

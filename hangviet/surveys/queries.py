@@ -115,10 +115,14 @@ def results(survey: Survey) -> list[QuestionResult]:
         if question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.SCALE):
             labels = question.option_list if question.kind != Question.Kind.SCALE else [str(i) for i in range(1, 6)]
 
-            def tally(chosen: list[Answer], labels: list[str] = labels, question: Question = question) -> list[OptionRow]:
+            def tally(
+                chosen: list[Answer], labels: list[str] = labels, question: Question = question
+            ) -> list[OptionRow]:
                 counts = [0] * len(labels)
                 for answer in chosen:
-                    picked = [answer.scale - 1] if question.kind == Question.Kind.SCALE and answer.scale else answer.choices
+                    picked = (
+                        [answer.scale - 1] if question.kind == Question.Kind.SCALE and answer.scale else answer.choices
+                    )
                     for index in picked:
                         if 0 <= index < len(labels):
                             counts[index] += 1

@@ -72,7 +72,12 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "surveys/answer.html", {**context, "form": form}, status=400)
     response = render(request, "surveys/thanks.html", context)
     response.set_signed_cookie(
-        _cookie(survey), "1", salt=COOKIE_SALT, max_age=60 * 60 * 24 * 400, httponly=True, samesite="Lax",
+        _cookie(survey),
+        "1",
+        salt=COOKIE_SALT,
+        max_age=60 * 60 * 24 * 400,
+        httponly=True,
+        samesite="Lax",
         secure=request.is_secure(),
     )
     return response

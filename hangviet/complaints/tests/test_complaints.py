@@ -77,7 +77,10 @@ def test_the_queue_shows_only_the_receivers_reports_and_the_contact_only_to_it(w
     assert "0909 123 456" in detail.content.decode()
     assert office.get(f"/xu-ly-phan-anh/{report.pk}/").status_code == 404
     assert other.get(f"/xu-ly-phan-anh/{report.pk}/").status_code == 404
-    assert other.post(f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "resolved", "public_answer": "x"}).status_code == 404
+    assert (
+        other.post(f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "resolved", "public_answer": "x"}).status_code
+        == 404
+    )
 
 
 def test_after_forwarding_the_contact_goes_with_the_report(world: World) -> None:
@@ -90,9 +93,12 @@ def test_after_forwarding_the_contact_goes_with_the_report(world: World) -> None
     assert report.receiver == world.vl_health and report.status == ConsumerReport.Status.FORWARDED
     page = office.get(f"/xu-ly-phan-anh/{report.pk}/").content.decode()  # the forwarder still reads it
     assert "0909 000 111" not in page
-    assert office.post(
-        f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "resolved", "public_answer": "Đã xử lý"}
-    ).status_code == 403
+    assert (
+        office.post(
+            f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "resolved", "public_answer": "Đã xử lý"}
+        ).status_code
+        == 403
+    )
 
 
 def test_a_viewer_reads_but_cannot_answer(world: World) -> None:
@@ -113,7 +119,10 @@ def test_the_visitor_follows_the_answer_by_code_without_personal_data(world: Wor
     page = Client().get("/phan-anh/tra-cuu/", {"code": report.code.lower().replace("-", " ")})
     assert page.status_code == 200 and "Đã tiếp nhận" in page.content.decode()
     actions.close_report(
-        report, outcome="resolved", public_answer="Đã kiểm tra, thu giữ 20 chai.", case_reference="QLTT-12",
+        report,
+        outcome="resolved",
+        public_answer="Đã kiểm tra, thu giữ 20 chai.",
+        case_reference="QLTT-12",
         acting_user=world.vl_office,
     )
     text = Client().get("/phan-anh/tra-cuu/", {"code": report.code}).content.decode()
@@ -166,7 +175,9 @@ def test_reports_are_rate_limited_per_address_with_a_vietnamese_message(world: W
     statuses = [_post(client).status_code for _ in range(6)]
     assert statuses == [200] * 5 + [429]
     assert "quá nhiều yêu cầu" in _post(client).content.decode()
-    api = client.post("/api/public/reports", json.dumps({"description": "Hàng giả ở chợ", "place": WARD}), "application/json")
+    api = client.post(
+        "/api/public/reports", json.dumps({"description": "Hàng giả ở chợ", "place": WARD}), "application/json"
+    )
     assert api.status_code == 429 and "quá nhiều yêu cầu" in api.json()["detail"]
     assert ConsumerReport.objects.count() == 5
     attempts = {_post(Client(REMOTE_ADDR="203.0.113.11"), description="").status_code for _ in range(31)}
@@ -257,7 +268,9 @@ def test_ask_add_information_and_close(world: World) -> None:
     assert "Quầy số 12" in office.get(f"/xu-ly-phan-anh/{report.pk}/").content.decode()
     closed = office.post(f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "resolved", "public_answer": ""})
     assert closed.status_code == 400
-    office.post(f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "unfounded", "public_answer": "Không phát hiện vi phạm."})
+    office.post(
+        f"/xu-ly-phan-anh/{report.pk}/tra-loi/", {"outcome": "unfounded", "public_answer": "Không phát hiện vi phạm."}
+    )
     report.refresh_from_db()
     assert report.status == ConsumerReport.Status.HANDLED
     again = office.post(f"/xu-ly-phan-anh/{report.pk}/bo-sung/", {"question": "Lại?"})
@@ -271,8 +284,13 @@ def test_an_intake_organisation_enters_an_offline_report(world: World) -> None:
     clerk.force_login(world.commune_clerk)
     response = clerk.post(
         "/xu-ly-phan-anh/nhap/",
-        {"organisation": world.vl_commune.pk, "category": "poor_quality", "description": "Người dân báo gạo mốc.",
-         "place": "ấp 3, Phường Trà Vinh", "contact_name": "Bà Tư"},
+        {
+            "organisation": world.vl_commune.pk,
+            "category": "poor_quality",
+            "description": "Người dân báo gạo mốc.",
+            "place": "ấp 3, Phường Trà Vinh",
+            "contact_name": "Bà Tư",
+        },
     )
     assert response.status_code == 302
     report = ConsumerReport.objects.get()
@@ -283,7 +301,12 @@ def test_an_intake_organisation_enters_an_offline_report(world: World) -> None:
     sibling.force_login(world.sibling_commune_clerk)
     refused = sibling.post(
         "/xu-ly-phan-anh/nhap/",
-        {"organisation": world.vl_commune.pk, "description": "Giả mạo tổ chức khác", "place": WARD, "category": "other"},
+        {
+            "organisation": world.vl_commune.pk,
+            "description": "Giả mạo tổ chức khác",
+            "place": WARD,
+            "category": "other",
+        },
     )
     assert refused.status_code == 404
     viewer = Client()
@@ -316,4 +339,6 @@ def test_counts_feed_the_indicators_by_area_and_receiver(world: World) -> None:
     assert compute(scope_for_unit(world.vl_commune.unit), start, end)["consumer_reports_received"].value == 1
     assert compute(scope_for_organisation(world.vl_trade), start, end)["consumer_reports_received"].value == 2
     assert compute(NATIONAL, start, end)["consumer_reports_received"].value == 3
-    assert "consumer_reports_received" not in compute(scope_for_unit(world.vinh_long.unit), start - datetime.timedelta(days=30), start - datetime.timedelta(days=2))
+    assert "consumer_reports_received" not in compute(
+        scope_for_unit(world.vinh_long.unit), start - datetime.timedelta(days=30), start - datetime.timedelta(days=2)
+    )

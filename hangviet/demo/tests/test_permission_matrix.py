@@ -772,8 +772,8 @@ ACTS_FOR: dict[str, str] = {
 
 
 def _complaint_targets(world: World) -> dict[str, Target]:
-    from PIL import Image
     from django.core.files.base import ContentFile
+    from PIL import Image
 
     from hangviet.complaints import actions as complaint_actions
     from hangviet.complaints.models import ConsumerReport

@@ -81,7 +81,12 @@ def test_a_missing_answer_and_bad_numbers_are_refused_in_vietnamese(world: World
     assert missing.status_code == 400 and "Hãy chọn phương án." in missing.content.decode()
     shelf = client.post(
         f"/khao-sat/{survey.slug}/",
-        {"unit": _ward("Phường Trà Vinh").pk, f"q{q['single']}": "0", f"q{q['shelf']}_viet": "90", f"q{q['shelf']}_total": "50"},
+        {
+            "unit": _ward("Phường Trà Vinh").pk,
+            f"q{q['single']}": "0",
+            f"q{q['shelf']}_viet": "90",
+            f"q{q['shelf']}_total": "50",
+        },
     )
     assert shelf.status_code == 400 and "không thể lớn hơn" in shelf.content.decode()
     foreign = client.post(f"/khao-sat/{survey.slug}/", {"unit": "999999999", f"q{q['single']}": "7"})
@@ -131,12 +136,22 @@ def test_an_office_builds_a_survey_with_its_questions(world: World) -> None:
     office = Client()
     office.force_login(world.vl_office)
     data = {
-        "owner": world.vinh_long.pk, "title": "Khảo sát siêu thị", "kind": "market",
-        "opens_on": TODAY.isoformat(), "closes_on": (TODAY + datetime.timedelta(days=10)).isoformat(),
+        "owner": world.vinh_long.pk,
+        "title": "Khảo sát siêu thị",
+        "kind": "market",
+        "opens_on": TODAY.isoformat(),
+        "closes_on": (TODAY + datetime.timedelta(days=10)).isoformat(),
         "target_share_pct": "80",
-        "q-TOTAL_FORMS": "2", "q-INITIAL_FORMS": "0", "q-MIN_NUM_FORMS": "1", "q-MAX_NUM_FORMS": "40",
-        "q-0-text": "Quầy hàng", "q-0-kind": "shelf", "q-0-required": "on",
-        "q-1-text": "Siêu thị có ưu tiên hàng Việt?", "q-1-kind": "single", "q-1-options": "Có",
+        "q-TOTAL_FORMS": "2",
+        "q-INITIAL_FORMS": "0",
+        "q-MIN_NUM_FORMS": "1",
+        "q-MAX_NUM_FORMS": "40",
+        "q-0-text": "Quầy hàng",
+        "q-0-kind": "shelf",
+        "q-0-required": "on",
+        "q-1-text": "Siêu thị có ưu tiên hàng Việt?",
+        "q-1-kind": "single",
+        "q-1-options": "Có",
     }
     refused = office.post("/quan-ly-khao-sat/tao/", data)
     assert refused.status_code == 400 and "ít nhất hai phương án" in refused.content.decode()
@@ -159,7 +174,16 @@ def test_survey_pages_follow_the_owner(world: World) -> None:
     assert viewer.post(f"/quan-ly-khao-sat/{survey.pk}/nhap-phieu/", {}).status_code == 403
     assert survey.title not in other.get("/quan-ly-khao-sat/").content.decode()
     assert viewer.get("/quan-ly-khao-sat/tao/").status_code == 403
-    forged = {"owner": world.vinh_long.pk, "title": "X", "kind": "market", "opens_on": TODAY.isoformat(),
-              "closes_on": TODAY.isoformat(), "q-TOTAL_FORMS": "1", "q-INITIAL_FORMS": "0", "q-0-text": "A", "q-0-kind": "text"}
+    forged = {
+        "owner": world.vinh_long.pk,
+        "title": "X",
+        "kind": "market",
+        "opens_on": TODAY.isoformat(),
+        "closes_on": TODAY.isoformat(),
+        "q-TOTAL_FORMS": "1",
+        "q-INITIAL_FORMS": "0",
+        "q-0-text": "A",
+        "q-0-kind": "text",
+    }
     assert clerk.post("/quan-ly-khao-sat/tao/", forged).status_code == 404  # an organisation the clerk cannot see
     assert Survey.objects.count() == 1
