@@ -139,7 +139,7 @@ def detail(request: SignedInRequest, report_id: int) -> HttpResponse:
 
 
 @login_required
-def photo(request: SignedInRequest, report_id: int) -> HttpResponse:
+def photo(request: SignedInRequest, report_id: int) -> FileResponse:
     report, _access = get_report_for_user(request.user, report_id, need=Need.READ)
     if not report.photo:
         raise Http404
