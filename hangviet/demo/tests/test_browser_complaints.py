@@ -57,3 +57,30 @@ def test_a_visitor_reports_and_reads_the_answer_by_code(page: Page, demo_server,
         assert private not in body
     page.screenshot(path=artifacts / "complaints-track-phone.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_resident_answers_the_demo_survey_and_the_office_reads_the_results(
+    page: Page, demo_server, artifacts: Path
+) -> None:
+    from hangviet.surveys.models import Survey
+
+    survey = Survey.objects.get()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{demo_server.url}/khao-sat/{survey.slug}/")
+    page.get_by_label("Bạn sống (hoặc cửa hàng ở) xã, phường nào?").select_option(label="Phường Trà Vinh")
+    page.get_by_label("Luôn luôn").check()
+    page.get_by_label("Điểm bán OCOP").check()
+    page.get_by_role("group", name=re.compile("Bạn tin tưởng chất lượng")).get_by_label("5").check()
+    page.screenshot(path=artifacts / "survey-answer-phone.png", full_page=True)
+    page.get_by_role("button", name="Gửi phiếu").click()
+    expect(page.get_by_test_id("survey-thanks")).to_contain_text("Đã nhận phiếu")
+    page.goto(f"{demo_server.url}/khao-sat/{survey.slug}/")
+    expect(page.get_by_test_id("survey-thanks")).to_contain_text("đã gửi phiếu")  # once per device
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    sign_in(page, demo_server.url, "vinhlong.thuongtruc")
+    page.goto(f"{demo_server.url}/quan-ly-khao-sat/{survey.pk}/")
+    expect(page.get_by_test_id("response-count")).to_contain_text("trực tuyến 3")
+    expect(page.locator("main")).to_contain_text("3/5")  # "Luôn luôn": 3 of the 5 who answered
+    page.screenshot(path=artifacts / "survey-results-phone.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
