@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "hangviet.plans",
     "hangviet.registry",
     "hangviet.reporting",
+    "hangviet.complaints",
+    "hangviet.surveys",
     "hangviet.consolidation",
     "hangviet.ingest",
     "hangviet.campaign",

@@ -18,6 +18,8 @@ urlpatterns = [
     path("doc-bao-cao/", include("hangviet.ingest.urls")),
     path("so-theo-doi/", include("hangviet.registry.urls")),
     path("cuoc-van-dong/", include("hangviet.campaign.urls")),
+    path("", include("hangviet.complaints.urls")),
+    path("", include("hangviet.surveys.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

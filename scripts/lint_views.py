@@ -69,6 +69,13 @@ SCOPED_MODELS = frozenset(
         "BudgetAllocation",
         "BudgetSpend",
         "Contribution",
+        "ConsumerReport",
+        "ReportStep",
+        "Route",
+        "Survey",
+        "Question",
+        "Response",
+        "Answer",
     }
 )
 WRITES = frozenset(

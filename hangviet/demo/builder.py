@@ -16,9 +16,11 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from hangviet.demo.campaign import build_campaign
+from hangviet.demo.complaints import build_complaints
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
+from hangviet.demo.surveys import build_surveys
 from hangviet.orgs import actions
 from hangviet.orgs.catalogue import (
     HISTORIC_PROVINCE_AGENCIES,
@@ -200,7 +202,12 @@ def build_demo() -> list[DemoLogin]:
         _build_organisations()
     build_registry()
     build_campaign()
-    return _build_users()
+    logins = _build_users()
+    build_surveys()  # surveys (issue 11)
+    for username, role, organisation in build_complaints():  # consumer reports (issue 11)
+        where = f" ({in_words(organisation.unit.name)})"
+        logins.append(DemoLogin(username, role, organisation.name + where))
+    return logins
 
 
 def _build_organisations() -> None:

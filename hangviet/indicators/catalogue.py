@@ -80,6 +80,11 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec("inspections", "Số vụ kiểm tra, kiểm soát thị trường", "vụ", K.FLOW, G.MARKET),
     IndicatorSpec("violations_handled", "Số vụ vi phạm đã xử lý", "vụ", K.FLOW, G.MARKET),
     IndicatorSpec("fines_vnd", "Số tiền xử phạt vi phạm hành chính", "đồng", K.FLOW, G.MARKET, T.MONEY),
+    # Second wave (shared/second-wave.md §6): counted from the consumer reports (hangviet/complaints).
+    IndicatorSpec(
+        "consumer_reports_received", "Số phản ánh của người tiêu dùng đã tiếp nhận", "phản ánh", K.FLOW, G.MARKET
+    ),
+    IndicatorSpec("consumer_reports_handled", "Số phản ánh đã xử lý, trả lời", "phản ánh", K.FLOW, G.MARKET),
     IndicatorSpec(
         "model_residential_areas", "Số khu dân cư “tự hào dùng hàng Việt”", "khu dân cư", K.STOCK, G.MOVEMENT
     ),

@@ -30,6 +30,10 @@ The rules, from a user's active roles (``UserRole``):
   committee), which reads everything below it; nominations flow up: an organisation's editors nominate to a
   scheme of a committee above it (or its own), the scheme's committee office decides them; budgets are the
   committee's data, read by the committee and those above it;
+- a consumer report (phản ánh) is handled by the body it is routed to: the users acting for that body (their
+  own role, not an office above) read it with the reporter's contact and, but for viewers, act on it; the
+  intake organisation that wrote it down and a body that forwarded it read it without acting
+  (``complaint_grant``); a province's routing is set by its committee's standing office or secretariat;
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -307,3 +311,29 @@ def campaign_grant(
         role=grant.role,
         can_manage=grant.can_manage,
     )
+def acting_for_ids(user: User | AnonymousUser) -> set[int]:
+    """Ids of the organisations ``user`` acts for through an active role of its own (no office above counts)."""
+    return {role.organisation_id for role in active_roles(user)}
+
+
+def complaint_grant(user: User | AnonymousUser, receiver: Organisation, readers: Iterable[int] = ()) -> Grant | None:
+    """What ``user`` may do with a consumer report routed to ``receiver``: its own role there decides (every
+    role reads, all but viewers act); failing that, read-only through one of ``readers`` (the intake organisation,
+    bodies that forwarded it). ``Grant.can_review`` is unused; the contact is shown when ``organisation_id`` is the
+    receiver's."""
+    own = [role for role in active_roles(user) if role.organisation_id == receiver.pk]
+    if own:
+        editing = [role for role in own if role.role != UserRole.Role.VIEWER]
+        return Grant(
+            organisation_id=receiver.pk,
+            can_read=True,
+            can_edit=bool(editing),
+            can_review=False,
+            role=(editing or own)[0].role,
+        )
+    for role in active_roles(user):
+        if role.organisation_id in set(readers):
+            return Grant(
+                organisation_id=role.organisation_id, can_read=True, can_edit=False, can_review=False, role=role.role
+            )
+    return None

@@ -454,6 +454,8 @@ def build_objects() -> Objects:
 
     targets.update(_registry_import_targets(world))  # registry import (issue 10)
     _add_campaign_objects(org, add)  # campaign: media, commendations, budgets (issue 12)
+    targets.update(_complaint_targets(world))  # consumer reports (issue 11, part 5)
+    targets.update(_survey_targets(world))  # surveys (issue 11, part 6)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -853,6 +855,155 @@ def _confirm_import(objects: Objects, target: Target) -> dict[str, Any]:
 
 # --- end of registry import and export ------------------------------------------------------------------------
 
+# --- consumer reports (issue 11, part 5): a report is handled by the body it is routed to; only the users acting
+# for that body (their own role) read it, all but viewers act on it; the public files and follows by code ---
+COMPLAINT_CODE = "PA-23456789AB"  # the Vĩnh Long trade department's report, followed by the public
+ACTS_FOR: dict[str, str] = {
+    "central_office": "central",
+    "vl_office": "vinh_long",
+    "vl_trade_clerk": "vl_trade",
+    "commune_clerk": "vl_commune",
+    "sibling_commune_clerk": "vl_sibling_commune",
+    "ag_office": "an_giang",
+    "vl_viewer": "vinh_long",
+}
+
+
+def _complaint_targets(world: World) -> dict[str, Target]:
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from hangviet.complaints import actions as complaint_actions
+    from hangviet.complaints.models import ConsumerReport
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, format="JPEG")
+    found: dict[str, Target] = {}
+    for name, place in (
+        ("vl_trade", "Phường Trà Vinh, tỉnh Vĩnh Long"),
+        ("vinh_long", "Phường Long Châu, tỉnh Vĩnh Long"),
+        ("an_giang", "Phường Long Xuyên, tỉnh An Giang"),
+    ):
+        if name == "vl_trade":
+            complaint_actions.set_route(world.vinh_long.unit, world.vl_trade, acting_user=None)
+        report = complaint_actions.submit_report(
+            description="Nước mắm giả nhãn hiệu",
+            place_text=place,
+            contact="0909 123 456",
+            photo=ContentFile(buffer.getvalue(), name="anh.jpg") if name == "vl_trade" else None,
+        )
+        if name == "vl_trade":
+            ConsumerReport.objects.filter(pk=report.pk).update(code=COMPLAINT_CODE)
+            complaint_actions.set_route(world.vinh_long.unit, world.vinh_long, acting_user=None)
+        found[f"complaint:{name}"] = Target(f"complaint:{name}", name, {"report_id": report.pk, "code": COMPLAINT_CODE})
+    return found
+
+
+def complaint_read(persona: str, target: Target) -> Outcome:
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if ACTS_FOR[persona] == target.org else Outcome.NOT_FOUND
+
+
+def complaint_edit(persona: str, target: Target) -> Outcome:
+    outcome = complaint_read(persona, target)
+    return Outcome.FORBIDDEN if outcome is Outcome.OK and persona == "vl_viewer" else outcome
+
+
+def _fresh_limits() -> None:
+    """The public endpoints are rate limited per address; every persona calls from 127.0.0.1."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _public_report(objects: Objects, target: Target) -> dict[str, Any]:
+    _fresh_limits()
+    return {"category": "fake", "description": "Sữa bột giả bán ở chợ", "place": "Phường Trà Vinh, tỉnh Vĩnh Long"}
+
+
+def _public_report_json(objects: Objects, target: Target) -> dict[str, Any]:
+    return {key: value for key, value in _public_report(objects, target).items() if key != "category"}
+
+
+def _more_information(objects: Objects, target: Target) -> dict[str, Any]:
+    _fresh_limits()
+    return {"code": COMPLAINT_CODE, "text": "Quầy số 12"}
+
+
+def _offline_report(objects: Objects, target: Target) -> dict[str, Any]:
+    return _public_report(objects, target) | {"organisation": str(target.kwargs["organisation_id"])}
+
+
+def _forward(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"to": str(objects.world.vl_health.pk), "note": "Thuốc"}
+
+
+def _route(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"organisation": str(target.kwargs["organisation_id"])}
+
+
+COMPLAINT_TARGETS = ("complaint:vl_trade", "complaint:vinh_long", "complaint:an_giang")
+# --- end of consumer reports ---
+
+# --- surveys (issue 11, part 6): a survey is its owner's data; the public answers an open one by its link ---
+
+
+def _survey_targets(world: World) -> dict[str, Target]:
+    from hangviet.surveys import actions as survey_actions
+
+    found: dict[str, Target] = {}
+    today = datetime.date.today()
+    for name in ("vinh_long", "vl_trade", "an_giang"):
+        owner = getattr(world, name)
+        survey = survey_actions.create_survey(
+            owner,
+            title=f"Khảo sát ({name})",
+            kind="sociological",
+            opens_on=today - datetime.timedelta(days=1),
+            closes_on=today + datetime.timedelta(days=30),
+            questions=[{"text": "Bạn có ưu tiên hàng Việt?", "kind": "single", "options": "Có\nKhông"}],
+            acting_user=None,
+        )
+        question = survey.questions.get()
+        unit = survey_queries_units(survey)[0]
+        found[f"survey:{name}"] = Target(
+            f"survey:{name}",
+            name,
+            {"survey_id": survey.pk, "slug": survey.slug, "answer": {"unit": str(unit.pk), f"q{question.pk}": "0"}},
+        )
+    return found
+
+
+def survey_queries_units(survey: Any) -> list[Any]:
+    from hangviet.surveys.queries import units_for
+
+    return units_for(survey)
+
+
+def _survey_answer(objects: Objects, target: Target) -> dict[str, Any]:
+    _fresh_limits()
+    return dict(target.kwargs["answer"])
+
+
+def _new_survey(objects: Objects, target: Target) -> dict[str, Any]:
+    today = datetime.date.today().isoformat()
+    return {
+        "owner": str(target.kwargs["organisation_id"]),
+        "title": "Khảo sát mới",
+        "kind": "opinion",
+        "opens_on": today,
+        "closes_on": today,
+        "q-TOTAL_FORMS": "1",
+        "q-INITIAL_FORMS": "0",
+        "q-0-text": "Góp ý của bạn",
+        "q-0-kind": "text",
+    }
+
+
+SURVEY_TARGETS = ("survey:vinh_long", "survey:vl_trade", "survey:an_giang")
+# --- end of surveys ---
+
 ORG_TARGETS = ("org:vinh_long", "org:vl_trade", "org:vl_commune", "org:tra_vinh", "org:an_giang")
 COMMITTEE_TARGETS = ("org:vinh_long", "org:vl_commune", "org:tra_vinh", "org:central")
 REPORT_TARGETS = ("report:vl_commune", "report:vl_trade", "report:tra_vinh", "report:ag_trade")
@@ -1000,6 +1151,39 @@ MATRIX: dict[str, Entry] = {
         COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=committee_only(edit), data=_allocation
     ),
     "campaign:budget_xlsx": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
+    # consumer reports (issue 11, part 5): filed and followed by anyone; handled by the body they are routed to
+    "complaints:new": Entry(NOTHING, read=public, write=public, data=_public_report),
+    "complaints:track": Entry(
+        NOTHING, read=public, write=public, data=_more_information, query={"code": COMPLAINT_CODE}
+    ),
+    "complaints:queue": Entry(NOTHING, read=signed_in, write=None),
+    "complaints:offline": Entry(
+        ("org:vl_trade", "org:vl_commune", "org:an_giang"), read=records_somewhere, write=edit, data=_offline_report
+    ),
+    "complaints:detail": Entry(COMPLAINT_TARGETS, read=complaint_read, write=None),
+    "complaints:photo": Entry(("complaint:vl_trade",), read=complaint_read, write=None),
+    "complaints:forward": Entry(COMPLAINT_TARGETS, read=None, write=complaint_edit, data=_forward),
+    "complaints:ask": Entry(
+        COMPLAINT_TARGETS, read=None, write=complaint_edit, data=lambda o, t: {"question": "Tên quầy hàng?"}
+    ),
+    "complaints:close": Entry(
+        COMPLAINT_TARGETS,
+        read=None,
+        write=complaint_edit,
+        data=lambda o, t: {"outcome": "resolved", "public_answer": "Đã kiểm tra"},
+    ),
+    "complaints:routing": Entry(("org:vinh_long", "org:an_giang"), read=manage, write=manage, data=_route),
+    # surveys (issue 11, part 6): the owner's data; an open survey is answered by anyone through its link
+    "surveys:answer": Entry(("survey:vinh_long",), read=public, write=public, data=_survey_answer),
+    "surveys:list": Entry(NOTHING, read=signed_in, write=None),
+    "surveys:create": Entry(
+        ("org:vinh_long", "org:vl_trade", "org:an_giang"), read=records_somewhere, write=edit, data=_new_survey
+    ),
+    "surveys:detail": Entry(SURVEY_TARGETS, read=read, write=None),
+    "surveys:export": Entry(SURVEY_TARGETS, read=read, write=None),
+    "surveys:paper": Entry(SURVEY_TARGETS, read=edit, write=edit, data=_survey_answer),
+    "POST /api/public/reports": Entry(NOTHING, read=None, write=public, data=_public_report_json, method="json"),
+    "GET /api/public/reports/{code}": Entry(("complaint:vl_trade",), read=public, write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
@@ -1097,6 +1281,8 @@ def _path(name: str, entry: Entry, target: Target) -> tuple[str, dict[str, str]]
         return "/quan-tri/orgs/organisation/", query
     if name.startswith(("GET ", "PUT ", "POST ", "DELETE ")):
         path = name.split(" ", 1)[1]
+        if name.startswith("GET /api/public/"):  # public reads: no unit or period, just the path
+            return path.replace("{code}", str(target.kwargs.get("code", ""))), query
         if target.label in AGGREGATE_UNITS:
             query |= {"unit": AGGREGATE_UNITS[target.label][1], "period": H1}
         for key, value in target.kwargs.items():
@@ -1140,6 +1326,8 @@ def _call(client: Client, name: str, entry: Entry, objects: Objects, target: Tar
     if mode == "read":
         return client.get(path, query)
     data = entry.data(objects, target)
+    if entry.method == "json":
+        return client.post(path, json.dumps(data), content_type="application/json")
     if entry.method == "put":
         return client.put(
             path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else ""),
@@ -1167,7 +1355,7 @@ def test_permission_matrix(name: str) -> None:
             if label in AGGREGATE_UNITS:
                 target = Target(label, AGGREGATE_UNITS[label][0])
             for mode, rule in (("read", entry.read), ("write", entry.write)):
-                if rule is None and (mode == "read" or entry.method == "put"):
+                if rule is None and (mode == "read" or entry.method in ("put", "json")):
                     continue
                 before = database_state()
                 savepoint = transaction.savepoint_create()
