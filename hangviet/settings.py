@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "hangviet.reporting",
     "hangviet.consolidation",
     "hangviet.ingest",
+    "hangviet.oversight",
     "hangviet.documents",
     "hangviet.web",
     "hangviet.api",

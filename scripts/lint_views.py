@@ -56,6 +56,12 @@ SCOPED_MODELS = frozenset(
         "SalePoint",
         "ModelArea",
         "Club",
+        "Programme",
+        "Visit",
+        "Finding",
+        "Recommendation",
+        "MarketCase",
+        "CaseTotal",
     }
 )
 WRITES = frozenset(
