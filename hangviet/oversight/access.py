@@ -25,9 +25,9 @@ def _check(user: User | AnonymousUser, owner: Organisation, need: Need, subjects
 
 def get_committee_for_programmes(user: User | AnonymousUser, organisation_id: int, *, need: Need) -> Organisation:
     committee = get_object_or_404(Organisation.objects.select_related("unit"), pk=organisation_id)
-    _check(user, committee, need, [])
     if not committee.is_committee:
-        raise Http404
+        raise Http404  # programmes belong to committees only
+    _check(user, committee, need, [])
     return committee
 
 
