@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from hangviet.demo.plans import build_plans
+from hangviet.demo.oversight import build_oversight
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
 from hangviet.orgs import actions
@@ -198,6 +199,7 @@ def build_demo() -> list[DemoLogin]:
     if not Organisation.objects.filter(name=CENTRAL_NAME).exists():
         _build_organisations()
     build_registry()
+    build_oversight()
     return _build_users()
 
 

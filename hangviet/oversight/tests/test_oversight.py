@@ -393,3 +393,18 @@ def test_follow_up_tasks_stay_below_the_committee(world):
     with pytest.raises(ValidationError):
         plan_actions.add_follow_up_task(world.vinh_long, year=2026, content="x", lead=world.ag_trade,
                                         window=Window(JUNE, JUNE), acting_user=None)
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_programme_and_two_market_cases_once():
+    from hangviet.demo.builder import build_demo
+    from hangviet.oversight.models import MarketCase, Programme
+
+    build_demo()
+    build_demo()
+    assert Programme.objects.count() == 1 and MarketCase.objects.count() == 2
+    province = Organisation.objects.get(unit__code="86", unit__level="province", kind=Organisation.Kind.COMMITTEE,
+                                        valid_to__isnull=True)
+    found = figures_for_organisation(province, H1.start, H1.end)
+    assert found["inspections"].value == 2 and found["supervisions"].value == 1
+    assert found["oversight_recommendations_open"].value == 1
