@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from hangviet.demo.plans import build_plans
 from hangviet.demo.oversight import build_oversight
+from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
 from hangviet.orgs import actions

@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from hangviet.lib.periods import PeriodKey
-from hangviet.orgs.models import Organisation
+from hangviet.orgs import actions as org_actions
+from hangviet.orgs.models import Membership, Organisation
 from hangviet.oversight import actions
 from hangviet.oversight.models import Programme
 from hangviet.units.models import Unit
@@ -30,6 +31,8 @@ def build_oversight() -> None:
         committee.children.get(kind=Organisation.Kind.COMMITTEE, unit__name=name)
         for name in ("Phường Trà Vinh", "Phường Long Châu")
     ]
+    for ward in wards:
+        _seat_ward(ward)
     programme = actions.create_programme(
         committee,
         kind="supervision",
@@ -79,3 +82,30 @@ def build_oversight() -> None:
             notes=SAMPLE,
             acting_user=None,
         )
+
+
+WARD_SEATS = (
+    (Membership.Role.CHAIR, "Chủ tịch Ủy ban MTTQ Việt Nam phường"),
+    (Membership.Role.VICE_CHAIR, "Phó Chủ tịch Ủy ban nhân dân phường"),
+    (Membership.Role.MEMBER, "Chủ tịch Hội Liên hiệp Phụ nữ phường"),
+)
+
+
+def _seat_ward(ward: Organisation) -> None:
+    """A ward committee seated after the 2025 merger, with one member following the ward (sample people), so a
+    visit's checklist has seats, a reconstitution and an area assignment to show."""
+    if ward.memberships.exists():
+        return
+    start = datetime.date(2025, 7, 15)
+    for number, (role, position) in enumerate(WARD_SEATS, start=1):
+        seat = org_actions.appoint_new_member(
+            ward,
+            full_name=f"Thành viên mẫu {number:02d} ({ward.unit.name})",
+            position=position,
+            role=role,
+            start=start,
+            decision="Quyết định số 01/QĐ-BCĐ ngày 15/7/2025 kiện toàn Ban Chỉ đạo (dữ liệu minh họa)",
+            acting_user=None,
+        )
+        if number == 1:
+            org_actions.assign_area(seat, unit=ward.unit, start=start, acting_user=None)

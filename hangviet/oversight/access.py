@@ -51,7 +51,5 @@ def get_enforcer_for_user(user: User | AnonymousUser, organisation_id: int, *, n
 
 
 def get_case_for_user(user: User | AnonymousUser, pk: int, *, need: Need) -> tuple[MarketCase, Grant]:
-    case = get_object_or_404(
-        MarketCase.objects.select_related("agency__unit", "place", "producer"), pk=pk
-    )
+    case = get_object_or_404(MarketCase.objects.select_related("agency__unit", "place", "producer"), pk=pk)
     return case, _check(user, case.agency, need, [])

@@ -31,7 +31,7 @@ MAX_FINE = Decimal("1000000000000")  # 1.000 tỷ đồng: beyond any administra
 
 
 def _codes(items: Iterable[object]) -> set[str]:
-    return {getattr(item, "code") for item in items}
+    return {item.code for item in items}
 
 
 def _check_date(day: datetime.date, label: str) -> None:
@@ -143,9 +143,7 @@ def record_finding(visit: Visit, *, kind: str, text: str, criterion: str = "", a
 
 
 @transaction.atomic
-def make_recommendation(
-    visit: Visit, *, text: str, due_on: datetime.date, acting_user: User | None
-) -> Recommendation:
+def make_recommendation(visit: Visit, *, text: str, due_on: datetime.date, acting_user: User | None) -> Recommendation:
     """A recommendation to the visited body: a task it leads in the committee's follow-up list of the year,
     which it closes with evidence (``plans.actions.record_progress``)."""
     _check_date(due_on, _("Thời hạn"))

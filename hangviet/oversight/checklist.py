@@ -131,13 +131,22 @@ def _report_item(subject: Organisation, period: PeriodKey) -> Item:
             words = _("đúng hạn") if sent_on <= deadline else _("muộn")
             parts.append(
                 _("%(label)s: gửi ngày %(sent)s, hạn %(due)s (%(words)s)")
-                % {"label": key.label, "sent": format_date_short(sent_on), "due": format_date_short(deadline), "words": words}
+                % {
+                    "label": key.label,
+                    "sent": format_date_short(sent_on),
+                    "due": format_date_short(deadline),
+                    "words": words,
+                }
             )
         elif deadline < today:
             due += 1
-            parts.append(_("%(label)s: chưa gửi, hạn %(due)s") % {"label": key.label, "due": format_date_short(deadline)})
+            parts.append(
+                _("%(label)s: chưa gửi, hạn %(due)s") % {"label": key.label, "due": format_date_short(deadline)}
+            )
         else:
-            parts.append(_("%(label)s: chưa đến hạn (%(due)s)") % {"label": key.label, "due": format_date_short(deadline)})
+            parts.append(
+                _("%(label)s: chưa đến hạn (%(due)s)") % {"label": key.label, "due": format_date_short(deadline)}
+            )
     return Item(
         _("Báo cáo gửi đúng hạn"),
         on_time if due else None,
@@ -188,9 +197,7 @@ def _withheld(item: Item) -> Item:
     return Item(item.criterion, None, WITHHELD, item.evidence, "")
 
 
-def build_checklist(
-    subject: Organisation, period: PeriodKey, *, user: User | AnonymousUser | None = None
-) -> Checklist:
+def build_checklist(subject: Organisation, period: PeriodKey, *, user: User | AnonymousUser | None = None) -> Checklist:
     day = _day(period)
     items: list[Item] = []
     readable = user is None or grant_for(user, subject) is not None

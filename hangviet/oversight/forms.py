@@ -124,7 +124,9 @@ class CaseForm(StyledFormMixin, forms.Form):
     consumer_report_ref = forms.CharField(
         label=_("Phản ánh của người tiêu dùng (số, ký hiệu)"), required=False, max_length=120
     )
-    notes = forms.CharField(label=_("Ghi chú"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean_fine(self) -> Decimal | None:
         return clean_money(self.cleaned_data.get("fine", ""), str(_("Số tiền phạt")))
@@ -133,7 +135,10 @@ class CaseForm(StyledFormMixin, forms.Form):
 class CaseTotalForm(StyledFormMixin, forms.Form):
     period = PeriodField(label=_("Kỳ báo cáo"), error_messages={"required": _("Hãy chọn kỳ báo cáo.")})
     inspections = forms.IntegerField(
-        label=_("Số vụ kiểm tra"), min_value=0, max_value=1_000_000, error_messages={"min_value": _("Số vụ không được âm.")}
+        label=_("Số vụ kiểm tra"),
+        min_value=0,
+        max_value=1_000_000,
+        error_messages={"min_value": _("Số vụ không được âm.")},
     )
     violations_handled = forms.IntegerField(
         label=_("Số vụ vi phạm đã xử lý"),
@@ -143,7 +148,9 @@ class CaseTotalForm(StyledFormMixin, forms.Form):
         error_messages={"min_value": _("Số vụ không được âm.")},
     )
     fines = money_field(_("Số tiền phạt (đồng)"))
-    notes = forms.CharField(label=_("Ghi chú"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean_fines(self) -> Decimal | None:
         return clean_money(self.cleaned_data.get("fines", ""), str(_("Số tiền phạt")))

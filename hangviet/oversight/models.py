@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.orgs.models import Organisation
 from hangviet.oversight.catalogue import (
     FINDING_KINDS,
     ORIGINS,
@@ -15,7 +16,6 @@ from hangviet.oversight.catalogue import (
     VIOLATION_TYPES,
     choices,
 )
-from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.plans.models import Task
 from hangviet.registry.models import Place, Producer
@@ -34,9 +34,7 @@ class Programme(models.Model):
     windows = models.JSONField(_("thời gian"), default=list)
     topics = models.TextField(_("nội dung"), blank=True)
     legal_basis = models.TextField(_("căn cứ"), blank=True)
-    subjects = models.ManyToManyField(
-        Organisation, verbose_name=_("đối tượng"), related_name="overseen_in", blank=True
-    )
+    subjects = models.ManyToManyField(Organisation, verbose_name=_("đối tượng"), related_name="overseen_in", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

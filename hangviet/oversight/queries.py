@@ -49,11 +49,7 @@ def by_violation_type(cases: QuerySet[MarketCase]) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = defaultdict(dict)
     for row in rows:
         found[row["violation_type"]] = row
-    return [
-        {"label": str(item.label), **found[item.code]}
-        for item in VIOLATION_TYPES
-        if item.code in found
-    ]
+    return [{"label": str(item.label), **found[item.code]} for item in VIOLATION_TYPES if item.code in found]
 
 
 def committees_editable_by(user: User | AnonymousUser) -> list[Organisation]:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from hangviet.lib.forms import form_errors
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import period_of_day
+from hangviet.lib.periods import PeriodKey, period_of_day
 from hangviet.orgs.policy import Need
 from hangviet.oversight import actions, queries
 from hangviet.oversight.access import (
@@ -35,7 +35,6 @@ from hangviet.oversight.forms import (
     RecommendationForm,
     VisitForm,
 )
-from hangviet.lib.periods import PeriodKey
 from hangviet.registry.actions import find_producer
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -606,7 +606,13 @@ def enforcer_edit(persona: str, target: Target) -> Outcome:
 
 def _programme_data(objects: Objects, target: Target) -> dict[str, Any]:
     subject = objects.world.vl_commune
-    return {"kind": "supervision", "title": "Giám sát", "year": "2026", "windows_text": "quý IV", "subjects": [subject.pk]}
+    return {
+        "kind": "supervision",
+        "title": "Giám sát",
+        "year": "2026",
+        "windows_text": "quý IV",
+        "subjects": [subject.pk],
+    }
 
 
 def _visit_data(objects: Objects, target: Target) -> dict[str, Any]:
@@ -614,9 +620,12 @@ def _visit_data(objects: Objects, target: Target) -> dict[str, Any]:
 
 
 def _case_data(objects: Objects, target: Target) -> dict[str, Any]:
-    return {"occurred_on": "2026-04-02", "violation_type": "unknown_origin", "outcome": "fined", "origin": "planned"} | {
-        "fine": "7.500.000"
-    }
+    return {
+        "occurred_on": "2026-04-02",
+        "violation_type": "unknown_origin",
+        "outcome": "fined",
+        "origin": "planned",
+    } | {"fine": "7.500.000"}
 
 
 OVERSIGHT_AGENCIES = ("org:vl_trade", "org:vl_health", "org:vl_commune", "org:ag_trade")
@@ -954,7 +963,10 @@ MATRIX: dict[str, Entry] = {
     # reads its subject); cases are the enforcing agency's, read by the offices above it, recorded by its editors
     "oversight:home": Entry(NOTHING, read=signed_in, write=None),
     "oversight:programme_create": Entry(
-        COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(edit), write=committee_only(edit), data=_programme_data
+        COMMITTEE_TARGETS + ("org:vl_trade",),
+        read=committee_only(edit),
+        write=committee_only(edit),
+        data=_programme_data,
     ),
     "oversight:programme": Entry(PROGRAMME_TARGETS, read=read, write=edit, data=_visit_data),
     "oversight:visit": Entry(("visit:vinh_long",), read=registry_read, write=None),
@@ -972,7 +984,10 @@ MATRIX: dict[str, Entry] = {
     "oversight:case": Entry(CASE_TARGETS, read=read, write=None),
     "oversight:case_create": Entry(OVERSIGHT_AGENCIES, read=enforcer_edit, write=enforcer_edit, data=_case_data),
     "oversight:total_create": Entry(
-        OVERSIGHT_AGENCIES, read=enforcer_edit, write=enforcer_edit, data=lambda o, t: {"period": H1, "inspections": "3"}
+        OVERSIGHT_AGENCIES,
+        read=enforcer_edit,
+        write=enforcer_edit,
+        data=lambda o, t: {"period": H1, "inspections": "3"},
     ),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),

