@@ -104,10 +104,18 @@ class FindingForm(StyledFormMixin, forms.Form):
     criterion = forms.CharField(label=_("Tiêu chí"), required=False, max_length=255)
     text = forms.CharField(label=_("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "finding_%s")  # shares a page with the recommendation form
+        super().__init__(*args, **kwargs)
+
 
 class RecommendationForm(StyledFormMixin, forms.Form):
     text = forms.CharField(label=_("Kiến nghị"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     due_on = date_field(_("Thời hạn thực hiện"), required=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "recommendation_%s")
+        super().__init__(*args, **kwargs)
 
 
 class CaseForm(StyledFormMixin, forms.Form):
