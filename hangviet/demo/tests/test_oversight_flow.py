@@ -12,8 +12,10 @@ from django.urls import reverse
 
 from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
+from hangviet.orgs.models import Organisation
 from hangviet.oversight import actions
 from hangviet.periods.models import Period
+from hangviet.registry.figures import figures_for_organisation
 
 H1 = PeriodKey(2026, "H1")
 
@@ -43,9 +45,9 @@ def test_the_province_table_shows_the_cases_theo_so_theo_doi(world):
 
 @pytest.mark.django_db
 def test_the_demo_visit_shows_the_wards_checklist():
-    from hangviet.demo.builder import build_demo
     from django.contrib.auth import get_user_model
 
+    from hangviet.demo.builder import build_demo
     from hangviet.oversight.models import Visit
 
     build_demo()
@@ -57,3 +59,19 @@ def test_the_demo_visit_shows_the_wards_checklist():
     page = client.get(reverse("oversight:visit", args=[visit.pk])).content.decode()
     assert "3 thành viên tại ngày 14/6/2026" in page
     assert reverse("orgs:detail", args=[visit.subject_id]) in page
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_programme_and_two_market_cases_once():
+    from hangviet.demo.builder import build_demo
+    from hangviet.oversight.models import MarketCase, Programme
+
+    build_demo()
+    build_demo()
+    assert Programme.objects.count() == 1 and MarketCase.objects.count() == 2
+    province = Organisation.objects.get(
+        unit__code="86", unit__level="province", kind=Organisation.Kind.COMMITTEE, valid_to__isnull=True
+    )
+    found = figures_for_organisation(province, H1.start, H1.end)
+    assert found["inspections"].value == 2 and found["supervisions"].value == 1
+    assert found["oversight_recommendations_open"].value == 1
