@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
@@ -19,7 +20,7 @@ from hangviet.lib.text import normalize_text
 from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_subtree_ids, may_enforce
-from hangviet.oversight.catalogue import FINDING_KINDS, ORIGINS, OUTCOMES, PROGRAMME_KINDS, VIOLATION_TYPES
+from hangviet.oversight.catalogue import FINDING_KINDS, ORIGINS, OUTCOMES, PROGRAMME_KINDS, VIOLATION_TYPES, Named
 from hangviet.oversight.models import CaseTotal, Finding, MarketCase, Programme, Recommendation, Visit
 from hangviet.periods.models import Period
 from hangviet.plans.actions import add_follow_up_task
@@ -30,12 +31,12 @@ EARLIEST = datetime.date(2000, 1, 1)
 MAX_FINE = Decimal("1000000000000")  # 1.000 tỷ đồng: beyond any administrative fine
 
 
-def _codes(items: Iterable[object]) -> set[str]:
+def _codes(items: Iterable[Named]) -> set[str]:
     return {item.code for item in items}
 
 
 def _check_date(day: datetime.date, label: str) -> None:
-    latest = datetime.date.today() + datetime.timedelta(days=366 * 2)
+    latest = timezone.localdate() + datetime.timedelta(days=366 * 2)
     if not EARLIEST <= day <= latest:
         raise ValidationError(
             _("%(label)s phải từ %(earliest)s đến %(latest)s.")

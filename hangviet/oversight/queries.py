@@ -48,7 +48,7 @@ def by_violation_type(cases: QuerySet[MarketCase]) -> list[dict[str, Any]]:
     )
     found: dict[str, dict[str, Any]] = defaultdict(dict)
     for row in rows:
-        found[row["violation_type"]] = row
+        found[row["violation_type"]] = dict(row)
     return [{"label": str(item.label), **found[item.code]} for item in VIOLATION_TYPES if item.code in found]
 
 
