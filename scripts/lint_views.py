@@ -62,6 +62,9 @@ SCOPED_MODELS = frozenset(
         "Recommendation",
         "MarketCase",
         "CaseTotal",
+        "MediaOutlet",
+        "MediaItem",
+        "MediaQuota",
     }
 )
 WRITES = frozenset(

@@ -438,3 +438,69 @@ def test_the_conclusion_notice_renders_in_libreoffice(world, tmp_path):
         text = re.sub(r"\s+", " ", rendered.pages[0].extract_text())
     assert "THÔNG BÁO" in text and "Vĩnh Long, ngày 10 tháng 6 năm 2026" in text
     assert "Bổ sung quy chế làm việc. Thời hạn: 31/8/2026." in text
+
+
+# Media quotas -------------------------------------------------------------------------------------------------
+
+
+def _outlet_with_quota(world):
+    outlet = actions.register_outlet(world.vl_trade, name="Bản tin Công Thương", kind="bulletin", acting_user=None)
+    actions.set_media_quota(world.vinh_long, outlet=outlet, item_type="article", minimum=2, year=2026, acting_user=None)
+    for day in (datetime.date(2026, 1, 10), datetime.date(2026, 2, 10), datetime.date(2026, 4, 1)):
+        actions.record_media_item(outlet, item_type="article", title="Bài viết", published_on=day, acting_user=None)
+    return outlet
+
+
+@pytest.mark.django_db
+def test_the_quota_board_at_quarter_end(world):
+    from hangviet.oversight.media import media_board
+
+    _outlet_with_quota(world)
+    row = media_board(world.vinh_long, 2026, datetime.date(2026, 6, 25))[0]
+    states = [(cell.done, cell.state) for cell in row.quarters]
+    assert states == [(2, "met"), (1, "open"), (0, "future"), (0, "future")]
+    assert row.quarters[1].days_left == 5
+    assert media_board(world.vinh_long, 2026, datetime.date(2026, 7, 1))[0].quarters[1].state == "short"
+    client = Client()
+    client.force_login(world.vl_office)
+    page = client.get(reverse("oversight:media_board", args=[world.vinh_long.pk]), {"year": "2026"})
+    assert page.status_code == 200 and "Bản tin Công Thương" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_media_items_feed_the_indicator(world):
+    _outlet_with_quota(world)
+    found = figures_for_organisation(world.vinh_long, H1.start, H1.end)
+    assert found["media_items"].value == 3 and found["media_items"].registry == "media"
+    assert "media_items" not in figures_for_organisation(world.an_giang, H1.start, H1.end)
+
+
+@pytest.mark.django_db
+def test_media_quotas_refuse_bad_input_and_other_committees(world):
+    outlet = _outlet_with_quota(world)
+    with pytest.raises(ValidationError, match="không thuộc phạm vi"):
+        actions.set_media_quota(world.an_giang, outlet=outlet, item_type="news", minimum=1, year=2026, acting_user=None)
+    with pytest.raises(ValidationError, match="không được sau hôm nay"):
+        actions.record_media_item(
+            outlet,
+            item_type="news",
+            title="Tin",
+            published_on=timezone.localdate() + datetime.timedelta(days=3),
+            acting_user=None,
+        )
+    client = Client()
+    client.force_login(world.vl_office)
+    url = reverse("oversight:media_board", args=[world.vinh_long.pk])
+    zero = client.post(url, {"outlet": str(outlet.pk), "item_type": "news", "minimum": "0", "year": "2026"})
+    assert zero.status_code == 422 and "Chỉ tiêu mỗi quý phải từ 1" in zero.content.decode()
+    sibling = Client()
+    sibling.force_login(world.sibling_commune_clerk)
+    assert sibling.get(reverse("oversight:media_items", args=[outlet.pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("oversight:media_items", args=[outlet.pk]),
+            {"item_type": "news", "title": "x", "published_on": "2026-01-01"},
+        ).status_code
+        == 403
+    )
+    assert Client().get(url).status_code == 302
