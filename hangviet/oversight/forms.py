@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.lib.forms import PeriodField, StyledFormMixin, YearField
+from hangviet.lib.periods import PeriodKey
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs.models import Organisation
 from hangviet.oversight.catalogue import (
@@ -89,17 +90,23 @@ class VisitForm(StyledFormMixin, forms.Form):
     subject = _Name(
         label=_("Đơn vị"),
         queryset=Organisation.objects.none(),
+        empty_label=_("— Chọn đơn vị —"),
         error_messages={"invalid_choice": UNKNOWN_SUBJECT, "required": _("Hãy chọn đơn vị làm việc.")},
     )
     visited_on = date_field(_("Ngày làm việc"), required=True)
     period = PeriodField(label=_("Kỳ đánh giá"), error_messages={"required": _("Hãy chọn kỳ đánh giá.")})
     members = forms.CharField(label=_("Thành phần đoàn"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, subjects: QuerySet[Organisation], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, subjects: QuerySet[Organisation], year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["subject"]
         assert isinstance(field, _Name)
         field.queryset = subjects
+        keys = [PeriodKey(y, kind) for y in (year - 1, year, year + 1) for kind in ("H1", "Y")]
+        self.fields["period"].widget = forms.Select(
+            choices=[(key.code, key.label[:1].upper() + key.label[1:]) for key in keys],
+            attrs={"class": "form-select form-select-sm"},
+        )
 
 
 class FindingForm(StyledFormMixin, forms.Form):
@@ -190,6 +197,7 @@ class QuotaForm(StyledFormMixin, forms.Form):
     outlet = _Name(
         label=_("Kênh"),
         queryset=MediaOutlet.objects.none(),
+        empty_label=_("— Chọn kênh —"),
         error_messages={"invalid_choice": _("Kênh được chọn không thuộc phạm vi của Ban Chỉ đạo.")},
     )
     item_type = forms.ChoiceField(label=_("Thể loại"), choices=choices(MEDIA_ITEM_TYPES))

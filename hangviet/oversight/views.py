@@ -110,6 +110,7 @@ def programme(request: SignedInRequest, programme_id: int) -> HttpResponse:
     form = VisitForm(
         request.POST or None,
         subjects=subjects,
+        year=found.year,
         initial={"visited_on": timezone.localdate(), "period": default_period.code},
     )
     status = 200

@@ -41,7 +41,7 @@ def test_a_june_supervision_from_programme_to_closed_recommendation(
 
     page.get_by_label("Đơn vị", exact=True).select_option(label=WARD)
     page.get_by_label("Ngày làm việc").fill("2026-06-12")
-    page.get_by_label("Kỳ đánh giá").fill("2026-H1")
+    page.get_by_label("Kỳ đánh giá").select_option(label="6 tháng đầu năm 2026")
     page.get_by_role("button", name="Mở cuộc làm việc").click()
     checklist = page.get_by_test_id("checklist")
     expect(checklist).to_contain_text("3 thành viên tại ngày 14/6/2026")
@@ -98,6 +98,11 @@ def test_a_june_supervision_from_programme_to_closed_recommendation(
     sign_in(page, demo_server.url, "vinhlong.thuongtruc")
     page.goto(f"{demo_server.url}/giam-sat/vu-viec/")
     expect(page.get_by_test_id("by-type")).to_contain_text("Vi phạm nhãn hàng hóa")
+    page.goto(f"{demo_server.url}/giam-sat/")
+    page.get_by_role("link", name=re.compile("^Chỉ tiêu tuyên truyền")).click()
+    page.goto(page.url.split("?")[0] + "?year=2026")  # the demo's quotas are for 2026
+    expect(page.get_by_test_id("media-board")).to_contain_text("chưa đạt")
+    page.screenshot(path=artifacts / "oversight-media-board-phone.png", full_page=True)
     province = Organisation.objects.get(
         unit__code="86", unit__level="province", kind=Organisation.Kind.COMMITTEE, valid_to__isnull=True
     )
