@@ -152,7 +152,7 @@ def _report_item(subject: Organisation, period: PeriodKey) -> Item:
         on_time if due else None,
         (_("%(n)s/%(due)s báo cáo đúng hạn. ") % {"n": on_time, "due": due} if due else "") + "; ".join(parts),
         _("Báo cáo kết quả của đơn vị trên hệ thống"),
-        link or reverse("reporting:mine"),
+        link or (reverse("consolidation:board", args=[subject.parent_id, period.code]) if subject.parent_id else ""),
     )
 
 
