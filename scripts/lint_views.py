@@ -62,9 +62,6 @@ SCOPED_MODELS = frozenset(
         "Recommendation",
         "MarketCase",
         "CaseTotal",
-        "MediaOutlet",
-        "MediaItem",
-        "MediaQuota",
     }
 )
 WRITES = frozenset(

@@ -65,7 +65,6 @@ def build_oversight() -> None:
         due_on=datetime.date(2026, 9, 30),
         acting_user=None,
     )
-    _build_media(committee)
     trade = committee.children.get(short_name="SCT", valid_to__isnull=True)
     for day, violation, place, goods, fine in (
         (datetime.date(2026, 3, 12), "counterfeit", "chợ Trà Vinh, Phường Trà Vinh", "Mỹ phẩm", 15_000_000),
@@ -110,24 +109,3 @@ def _seat_ward(ward: Organisation) -> None:
         )
         if number == 1:
             org_actions.assign_area(seat, unit=ward.unit, start=start, acting_user=None)
-
-
-MEDIA_ITEMS = (
-    ("reportage", datetime.date(2026, 2, 10), "Phóng sự: Phiên chợ hàng Việt về nông thôn (dữ liệu minh họa)"),
-    ("reportage", datetime.date(2026, 3, 20), "Phóng sự: Sản phẩm OCOP Vĩnh Long (dữ liệu minh họa)"),
-    ("reportage", datetime.date(2026, 5, 5), "Phóng sự: Điểm bán hàng Việt tại Phường Trà Vinh (dữ liệu minh họa)"),
-    ("news", datetime.date(2026, 10, 8), "Tin: Hội chợ hàng Việt tại Phường Long Châu (dữ liệu minh họa)"),
-)
-
-
-def _build_media(committee: Organisation) -> None:
-    """The province's radio-TV and newspaper with quotas per quarter (sample minimums: the plan bundle that sets
-    them gives no figure we may repeat) and a few items, so the quota board shows met, short and open quarters."""
-    station = committee.children.filter(short_name="BPTTH", valid_to__isnull=True).first()
-    if station is None:
-        return
-    outlet = actions.register_outlet(station, name=station.name, kind="radio_tv", acting_user=None)
-    actions.set_media_quota(committee, outlet=outlet, item_type="reportage", minimum=1, year=2026, acting_user=None)
-    actions.set_media_quota(committee, outlet=outlet, item_type="news", minimum=2, year=2026, acting_user=None)
-    for item_type, day, title in MEDIA_ITEMS:
-        actions.record_media_item(outlet, item_type=item_type, title=title, published_on=day, acting_user=None)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Grant, Need, may_enforce, oversight_grant
-from hangviet.oversight.models import MarketCase, MediaOutlet, Programme, Visit
+from hangviet.oversight.models import MarketCase, Programme, Visit
 
 
 def _check(user: User | AnonymousUser, owner: Organisation, need: Need, subjects: list[Organisation]) -> Grant:
@@ -53,15 +53,3 @@ def get_enforcer_for_user(user: User | AnonymousUser, organisation_id: int, *, n
 def get_case_for_user(user: User | AnonymousUser, pk: int, *, need: Need) -> tuple[MarketCase, Grant]:
     case = get_object_or_404(MarketCase.objects.select_related("agency__unit", "place", "producer"), pk=pk)
     return case, _check(user, case.agency, need, [])
-
-
-def get_outlet_for_user(user: User | AnonymousUser, pk: int, *, need: Need) -> tuple[MediaOutlet, Grant]:
-    """An outlet is its owner's data: the owner's editors record its items; whoever reads the owner reads it."""
-    outlet = get_object_or_404(MediaOutlet.objects.select_related("owner__unit"), pk=pk)
-    return outlet, _check(user, outlet.owner, need, [])
-
-
-def get_owner_for_user(user: User | AnonymousUser, organisation_id: int, *, need: Need) -> Organisation:
-    organisation = get_object_or_404(Organisation.objects.select_related("unit"), pk=organisation_id)
-    _check(user, organisation, need, [])
-    return organisation

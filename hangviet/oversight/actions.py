@@ -20,27 +20,8 @@ from hangviet.lib.text import normalize_text
 from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_subtree_ids, may_enforce
-from hangviet.oversight.catalogue import (
-    FINDING_KINDS,
-    MEDIA_ITEM_TYPES,
-    ORIGINS,
-    OUTCOMES,
-    OUTLET_KINDS,
-    PROGRAMME_KINDS,
-    VIOLATION_TYPES,
-    Named,
-)
-from hangviet.oversight.models import (
-    CaseTotal,
-    Finding,
-    MarketCase,
-    MediaItem,
-    MediaOutlet,
-    MediaQuota,
-    Programme,
-    Recommendation,
-    Visit,
-)
+from hangviet.oversight.catalogue import FINDING_KINDS, ORIGINS, OUTCOMES, PROGRAMME_KINDS, VIOLATION_TYPES, Named
+from hangviet.oversight.models import CaseTotal, Finding, MarketCase, Programme, Recommendation, Visit
 from hangviet.periods.models import Period
 from hangviet.plans.actions import add_follow_up_task
 from hangviet.registry.models import Place, Producer
@@ -290,79 +271,3 @@ def record_case_total(
     )
     record(total, "oversight.case_total.recorded", actor=acting_user, period=period.code, replaced=not created)
     return total
-
-
-# Media quotas -------------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def register_outlet(
-    owner: Organisation, *, name: str, kind: str, url: str = "", acting_user: User | None
-) -> MediaOutlet:
-    """An outlet (newspaper, station, portal, page, bulletin) run by ``owner``."""
-    clean = normalize_text(name)
-    if not clean:
-        raise ValidationError(_("Kênh thông tin chưa có tên."))
-    if kind not in _codes(OUTLET_KINDS):
-        raise ValidationError(_("Loại kênh thông tin không hợp lệ."))
-    outlet = MediaOutlet.objects.create(owner=owner, name=clean[:255], kind=kind, url=url.strip())
-    record(outlet, "oversight.outlet.registered", actor=acting_user, owner=owner.pk)
-    return outlet
-
-
-@transaction.atomic
-def record_media_item(
-    outlet: MediaOutlet,
-    *,
-    item_type: str,
-    title: str,
-    published_on: datetime.date,
-    link: str = "",
-    acting_user: User | None,
-) -> MediaItem:
-    if item_type not in _codes(MEDIA_ITEM_TYPES):
-        raise ValidationError(_("Thể loại tin, bài không hợp lệ."))
-    clean = normalize_text(title)
-    if not clean:
-        raise ValidationError(_("Tin, bài chưa có tiêu đề."))
-    _check_date(published_on, _("Ngày đăng, phát"))
-    if published_on > timezone.localdate():
-        raise ValidationError(_("Ngày đăng, phát không được sau hôm nay."))
-    item = MediaItem.objects.create(
-        outlet=outlet,
-        item_type=item_type,
-        title=clean[:500],
-        published_on=published_on,
-        link=link.strip(),
-        created_by=acting_user,
-    )
-    record(item, "oversight.media_item.recorded", actor=acting_user, outlet=outlet.pk)
-    return item
-
-
-@transaction.atomic
-def set_media_quota(
-    committee: Organisation,
-    *,
-    outlet: MediaOutlet,
-    item_type: str,
-    minimum: int,
-    year: int,
-    acting_user: User | None,
-) -> MediaQuota:
-    """The committee's minimum per quarter for an outlet below it (setting it again replaces it)."""
-    if not committee.is_committee:
-        raise ValidationError(_("Chỉ Ban Chỉ đạo mới giao chỉ tiêu tuyên truyền."))
-    if outlet.owner_id not in list_subtree_ids({committee.pk}):
-        raise ValidationError(_("Kênh %(name)s không thuộc phạm vi của Ban Chỉ đạo.") % {"name": outlet.name})
-    if item_type not in _codes(MEDIA_ITEM_TYPES):
-        raise ValidationError(_("Thể loại tin, bài không hợp lệ."))
-    if not 1 <= minimum <= 1000:
-        raise ValidationError(_("Chỉ tiêu mỗi quý phải từ 1 đến 1.000."))
-    if not 2000 <= year <= 2100:
-        raise ValidationError(_("Năm phải từ 2000 đến 2100."))
-    quota, created = MediaQuota.objects.select_for_update().update_or_create(
-        committee=committee, outlet=outlet, item_type=item_type, year=year, defaults={"minimum": minimum}
-    )
-    record(quota, "oversight.media_quota.set", actor=acting_user, minimum=minimum, replaced=not created)
-    return quota

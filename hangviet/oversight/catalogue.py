@@ -72,28 +72,3 @@ def choices(items: tuple[Named, ...]) -> list[tuple[str, str | Promise]]:
 
 def label_of(items: tuple[Named, ...], code: str) -> str:
     return next((str(item.label) for item in items if item.code == code), code)
-
-
-OUTLET_KINDS: tuple[Named, ...] = (
-    Named("print", _("Báo in")),
-    Named("radio_tv", _("Phát thanh - truyền hình")),
-    Named("portal", _("Cổng, trang thông tin điện tử")),
-    Named("social", _("Trang mạng xã hội")),
-    Named("loudspeaker", _("Truyền thanh cơ sở")),
-    Named("bulletin", _("Bản tin, tờ thông tin nội bộ")),
-    Named("magazine", _("Tạp chí")),
-    Named("central_press", _("Văn phòng đại diện báo Trung ương")),
-)
-
-MEDIA_ITEM_TYPES: tuple[Named, ...] = (
-    Named("news", _("Tin")),
-    Named("article", _("Bài")),
-    Named("reportage", _("Phóng sự")),
-    Named("special_page", _("Chuyên trang")),
-    Named("column", _("Chuyên mục")),
-    Named("talk_show", _("Tọa đàm trực tiếp")),
-    Named("guest_show", _("Chương trình khách mời")),
-    Named("sketch", _("Kịch bản, tiểu phẩm")),
-    Named("social_post", _("Bài đăng mạng xã hội")),
-    Named("other", _("Khác")),
-)

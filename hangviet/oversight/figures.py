@@ -6,7 +6,6 @@
 - ``inspections``, ``violations_handled``, ``fines_vnd``: the cases of the scope's agencies in the window, and
   the period totals of agencies that give totals only (a total lying in the window replaces that agency's cases
   of its period).
-- ``media_items``: the items the scope's outlets published in the window.
 Like events, these count by organisation (the scope's subtree), not by place. Nothing recorded → nothing
 yielded: the indicator stays "chưa báo cáo", never 0.
 """
@@ -20,7 +19,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from hangviet.oversight.catalogue import HANDLED_OUTCOMES
-from hangviet.oversight.models import CaseTotal, MarketCase, MediaItem, Recommendation, Visit
+from hangviet.oversight.models import CaseTotal, MarketCase, Recommendation, Visit
 from hangviet.plans.models import Task, TaskProgress
 from hangviet.registry.figures import Scope, SourceFigure
 
@@ -76,12 +75,6 @@ def oversight_figures(scope: Scope, start: datetime.date, end: datetime.date) ->
         # Recommendations exist and all are done: a true 0, with rows behind it.
         yield SourceFigure("oversight_recommendations_open", 0, 1, REGISTRY)
     yield from _case_figures(scope, start, end)
-    items = MediaItem.objects.filter(published_on__gte=start, published_on__lte=end)
-    if scope.organisation_ids is not None:
-        items = items.filter(outlet__owner_id__in=scope.organisation_ids)
-    n_items = items.count()
-    if n_items:
-        yield SourceFigure("media_items", n_items, n_items, "media")
 
 
 def _case_figures(scope: Scope, start: datetime.date, end: datetime.date) -> Iterator[SourceFigure]:

@@ -16,15 +16,12 @@ from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.orgs.models import Organisation
 from hangviet.oversight.catalogue import (
     FINDING_KINDS,
-    MEDIA_ITEM_TYPES,
     ORIGINS,
     OUTCOMES,
-    OUTLET_KINDS,
     PROGRAMME_KINDS,
     VIOLATION_TYPES,
     choices,
 )
-from hangviet.oversight.models import MediaOutlet
 from hangviet.registry.forms import date_field
 
 UNKNOWN_SUBJECT = _("Đơn vị được chọn không có trong danh sách đơn vị Ban Chỉ đạo được kiểm tra, giám sát.")
@@ -178,45 +175,3 @@ class ChecklistForm(forms.Form):
     """The period a checklist is read for (GET)."""
 
     period = PeriodField(required=False)
-
-
-class OutletForm(StyledFormMixin, forms.Form):
-    name = forms.CharField(label=_("Tên kênh"), max_length=255)
-    kind = forms.ChoiceField(label=_("Loại kênh"), choices=choices(OUTLET_KINDS))
-    url = forms.URLField(label=_("Địa chỉ trang (nếu có)"), required=False, max_length=200)
-
-
-class MediaItemForm(StyledFormMixin, forms.Form):
-    item_type = forms.ChoiceField(label=_("Thể loại"), choices=choices(MEDIA_ITEM_TYPES))
-    title = forms.CharField(label=_("Tiêu đề"), max_length=500)
-    published_on = date_field(_("Ngày đăng, phát"), required=True)
-    link = forms.URLField(label=_("Đường dẫn (nếu có)"), required=False, max_length=500)
-
-
-class QuotaForm(StyledFormMixin, forms.Form):
-    outlet = _Name(
-        label=_("Kênh"),
-        queryset=MediaOutlet.objects.none(),
-        empty_label=_("— Chọn kênh —"),
-        error_messages={"invalid_choice": _("Kênh được chọn không thuộc phạm vi của Ban Chỉ đạo.")},
-    )
-    item_type = forms.ChoiceField(label=_("Thể loại"), choices=choices(MEDIA_ITEM_TYPES))
-    minimum = forms.IntegerField(
-        label=_("Tối thiểu mỗi quý"),
-        min_value=1,
-        max_value=1000,
-        error_messages={"min_value": _("Chỉ tiêu mỗi quý phải từ 1 đến 1.000.")},
-    )
-    year = YearField(label=_("Năm"))
-
-    def __init__(self, *args: Any, outlets: QuerySet[MediaOutlet], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["outlet"]
-        assert isinstance(field, _Name)
-        field.queryset = outlets
-
-
-class YearChoiceForm(forms.Form):
-    """The year a board shows (GET)."""
-
-    year = YearField(required=False)

@@ -10,10 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from hangviet.orgs.models import Organisation
 from hangviet.oversight.catalogue import (
     FINDING_KINDS,
-    MEDIA_ITEM_TYPES,
     ORIGINS,
     OUTCOMES,
-    OUTLET_KINDS,
     PROGRAMME_KINDS,
     VIOLATION_TYPES,
     choices,
@@ -169,65 +167,3 @@ class CaseTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.period_id}"
-
-
-class MediaOutlet(models.Model):
-    """A newspaper, radio-TV station, portal, page or bulletin, run by an organisation of the system."""
-
-    owner = models.ForeignKey(
-        Organisation, verbose_name=_("cơ quan chủ quản"), on_delete=models.PROTECT, related_name="media_outlets"
-    )
-    name = models.CharField(_("tên cơ quan báo chí, kênh"), max_length=255)
-    kind = models.CharField(_("loại"), max_length=16, choices=choices(OUTLET_KINDS))
-    url = models.URLField(_("địa chỉ trang"), blank=True)
-
-    class Meta:
-        verbose_name = _("cơ quan báo chí, kênh thông tin")
-        verbose_name_plural = _("cơ quan báo chí, kênh thông tin")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class MediaItem(models.Model):
-    """One item (tin, bài, phóng sự…) an outlet published about the campaign; counts in ``media_items``."""
-
-    outlet = models.ForeignKey(MediaOutlet, verbose_name=_("kênh"), on_delete=models.PROTECT, related_name="items")
-    item_type = models.CharField(_("thể loại"), max_length=16, choices=choices(MEDIA_ITEM_TYPES))
-    title = models.CharField(_("tiêu đề"), max_length=500)
-    published_on = models.DateField(_("ngày đăng, phát"))
-    link = models.URLField(_("đường dẫn"), blank=True, max_length=500)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("tin, bài")
-        verbose_name_plural = _("tin, bài")
-        ordering = ["-published_on", "-id"]
-        indexes = [models.Index(fields=["outlet", "published_on"])]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class MediaQuota(models.Model):
-    """A committee's minimum per quarter for an outlet and item type in a year ("ít nhất 02 phóng sự/quý")."""
-
-    committee = models.ForeignKey(
-        Organisation, verbose_name=_("Ban Chỉ đạo"), on_delete=models.PROTECT, related_name="media_quotas"
-    )
-    outlet = models.ForeignKey(MediaOutlet, verbose_name=_("kênh"), on_delete=models.PROTECT, related_name="quotas")
-    item_type = models.CharField(_("thể loại"), max_length=16, choices=choices(MEDIA_ITEM_TYPES))
-    minimum = models.PositiveSmallIntegerField(_("tối thiểu mỗi quý"))
-    year = models.PositiveSmallIntegerField(_("năm"))
-
-    class Meta:
-        verbose_name = _("chỉ tiêu tuyên truyền")
-        verbose_name_plural = _("chỉ tiêu tuyên truyền")
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "outlet", "item_type", "year"], name="media_quota_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.outlet_id} {self.item_type} {self.minimum}/quý"

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from hangviet.orgs.models import Organisation, UserRole
 from hangviet.orgs.policy import active_roles, list_subtree_ids, may_enforce, visible_organisation_ids
 from hangviet.oversight.catalogue import HANDLED_OUTCOMES, VIOLATION_TYPES
-from hangviet.oversight.models import CaseTotal, MarketCase, MediaOutlet, Programme, Recommendation
+from hangviet.oversight.models import CaseTotal, MarketCase, Programme, Recommendation
 
 
 def programmes_for(user: User | AnonymousUser) -> QuerySet[Programme]:
@@ -74,17 +74,3 @@ def subject_candidates(committee: Organisation) -> QuerySet[Organisation]:
     """Organisations in force below the committee: its agencies, lower committees and theirs."""
     below = list_subtree_ids({committee.pk}) - {committee.pk}
     return Organisation.objects.filter(pk__in=below, valid_to__isnull=True).order_by("kind", "name")
-
-
-def outlets_below(committee: Organisation) -> QuerySet[MediaOutlet]:
-    """Outlets run by the committee or an organisation below it: the ones it may set quotas for."""
-    return MediaOutlet.objects.filter(owner_id__in=list_subtree_ids({committee.pk})).select_related("owner")
-
-
-def outlets_for(user: User | AnonymousUser) -> QuerySet[MediaOutlet]:
-    return MediaOutlet.objects.filter(owner_id__in=visible_organisation_ids(user)).select_related("owner")
-
-
-def owners_editable_by(user: User | AnonymousUser) -> list[Organisation]:
-    """Organisations whose outlets the user registers and whose items it records."""
-    return [role.organisation for role in active_roles(user) if role.role != UserRole.Role.VIEWER]

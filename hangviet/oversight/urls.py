@@ -15,7 +15,4 @@ urlpatterns = [
     path("vu-viec/<int:case_id>/", views.case, name="case"),
     path("don-vi/<int:organisation_id>/vu-viec/moi/", views.case_create, name="case_create"),
     path("don-vi/<int:organisation_id>/so-lieu-ky/", views.total_create, name="total_create"),
-    path("ban-chi-dao/<int:committee_id>/chi-tieu-tuyen-truyen/", views.media_board, name="media_board"),
-    path("don-vi/<int:organisation_id>/kenh/moi/", views.outlet_create, name="outlet_create"),
-    path("kenh/<int:outlet_id>/", views.media_items, name="media_items"),
 ]

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,33 +15,26 @@ from django.views.decorators.http import require_POST
 from hangviet.lib.forms import form_errors
 from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodKey, period_of_day
-from hangviet.orgs.policy import Need, oversight_grant
+from hangviet.orgs.policy import Need
 from hangviet.oversight import actions, queries
 from hangviet.oversight.access import (
     get_case_for_user,
     get_committee_for_programmes,
     get_enforcer_for_user,
-    get_outlet_for_user,
-    get_owner_for_user,
     get_programme_for_user,
     get_visit_for_user,
 )
-from hangviet.oversight.catalogue import MEDIA_ITEM_TYPES, ORIGINS, OUTCOMES, PROGRAMME_KINDS, VIOLATION_TYPES, label_of
+from hangviet.oversight.catalogue import ORIGINS, OUTCOMES, PROGRAMME_KINDS, VIOLATION_TYPES, label_of
 from hangviet.oversight.checklist import build_checklist
 from hangviet.oversight.export import conclusion_docx
 from hangviet.oversight.forms import (
     CaseForm,
     CaseTotalForm,
     FindingForm,
-    MediaItemForm,
-    OutletForm,
     ProgrammeForm,
-    QuotaForm,
     RecommendationForm,
     VisitForm,
-    YearChoiceForm,
 )
-from hangviet.oversight.media import media_board as media_board_rows
 from hangviet.registry.actions import find_producer
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -59,8 +51,6 @@ def home(request: SignedInRequest) -> HttpResponse:
             "recommendations": queries.recommendations_to(request.user)[:100],
             "committees": queries.committees_editable_by(request.user),
             "enforcers": queries.enforcers_of(request.user),
-            "outlets": queries.outlets_for(request.user)[:100],
-            "owners": queries.owners_editable_by(request.user),
             "kinds": dict((item.code, item.label) for item in PROGRAMME_KINDS),
         },
     )
@@ -320,98 +310,3 @@ def total_create(request: SignedInRequest, organisation_id: int) -> HttpResponse
             messages.error(request, form_errors(form))
         status = 422
     return render(request, "oversight/total_form.html", {"agency": agency, "form": form}, status=status)
-
-
-# Media quotas -----------------------------------------------------------------------------------------------------
-
-
-@login_required
-def media_board(request: SignedInRequest, committee_id: int) -> HttpResponse:
-    """The committee's quota board (done vs required per outlet and quarter); its editors set quotas (POST)."""
-    need = Need.EDIT if request.method == "POST" else Need.READ
-    committee = get_committee_for_programmes(request.user, committee_id, need=need)
-    chosen = YearChoiceForm(request.GET)
-    today = timezone.localdate()
-    year = (chosen.cleaned_data.get("year") if chosen.is_valid() else None) or today.year
-    grant = oversight_grant(request.user, committee)
-    can_edit = grant is not None and grant.can_edit
-    form = QuotaForm(request.POST or None, outlets=queries.outlets_below(committee), initial={"year": year})
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.set_media_quota(committee, acting_user=request.user, **data)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã giao chỉ tiêu tuyên truyền."))
-                return redirect(f"{reverse('oversight:media_board', args=[committee.pk])}?year={data['year']}")
-        else:
-            messages.error(request, form_errors(form))
-        status = 422
-    return render(
-        request,
-        "oversight/media_board.html",
-        {
-            "committee": committee,
-            "year": year,
-            "rows": media_board_rows(committee, year, today),
-            "can_edit": can_edit,
-            "form": form,
-        },
-        status=status,
-    )
-
-
-@login_required
-def outlet_create(request: SignedInRequest, organisation_id: int) -> HttpResponse:
-    owner = get_owner_for_user(request.user, organisation_id, need=Need.EDIT)
-    form = OutletForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                outlet = actions.register_outlet(owner, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã thêm kênh “%(name)s”.") % {"name": outlet.name})
-                return redirect("oversight:media_items", outlet.pk)
-        else:
-            messages.error(request, form_errors(form))
-        status = 422
-    return render(request, "oversight/outlet_form.html", {"owner": owner, "form": form}, status=status)
-
-
-@login_required
-def media_items(request: SignedInRequest, outlet_id: int) -> HttpResponse:
-    """An outlet's items; its owner's editors record one (POST)."""
-    need = Need.EDIT if request.method == "POST" else Need.READ
-    outlet, grant = get_outlet_for_user(request.user, outlet_id, need=need)
-    form = MediaItemForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                actions.record_media_item(outlet, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã ghi tin, bài."))
-                return redirect("oversight:media_items", outlet.pk)
-        else:
-            messages.error(request, form_errors(form))
-        status = 422
-    return render(
-        request,
-        "oversight/media_items.html",
-        {
-            "outlet": outlet,
-            "items": outlet.items.all()[:200],
-            "types": dict((item.code, item.label) for item in MEDIA_ITEM_TYPES),
-            "can_edit": grant.can_edit,
-            "form": form,
-        },
-        status=status,
-    )

@@ -75,17 +75,3 @@ def test_the_demo_has_a_programme_and_two_market_cases_once():
     found = figures_for_organisation(province, H1.start, H1.end)
     assert found["inspections"].value == 2 and found["supervisions"].value == 1
     assert found["oversight_recommendations_open"].value == 1
-
-
-@pytest.mark.django_db
-def test_the_demo_media_board_shows_met_and_short_quarters():
-    from hangviet.demo.builder import build_demo
-    from hangviet.oversight.media import media_board
-
-    build_demo()
-    province = Organisation.objects.get(
-        unit__code="86", unit__level="province", kind=Organisation.Kind.COMMITTEE, valid_to__isnull=True
-    )
-    rows = {row.item_label: row for row in media_board(province, 2026, datetime.date(2026, 12, 6))}
-    assert [cell.state for cell in rows["Phóng sự"].quarters] == ["met", "met", "short", "open"]
-    assert [cell.done for cell in rows["Tin"].quarters] == [0, 0, 0, 1]

@@ -592,10 +592,6 @@ def _add_oversight_objects(org: dict[str, Any], add: Callable[..., None]) -> Non
             acting_user=None,
         )
         add(f"case:{name}", name, kwargs={"case_id": case.pk})
-        outlet = oversight_actions.register_outlet(
-            org[name], name=f"Bản tin ({name})", kind="bulletin", acting_user=None
-        )
-        add(f"outlet:{name}", name, kwargs={"outlet_id": outlet.pk})
 
 
 def enforcer_edit(persona: str, target: Target) -> Outcome:
@@ -630,11 +626,6 @@ def _case_data(objects: Objects, target: Target) -> dict[str, Any]:
         "outcome": "fined",
         "origin": "planned",
     } | {"fine": "7.500.000"}
-
-
-def _quota_data(objects: Objects, target: Target) -> dict[str, Any]:
-    outlet = objects.targets["outlet:vl_trade"].kwargs["outlet_id"]
-    return {"outlet": str(outlet), "item_type": "article", "minimum": "2", "year": "2026"}
 
 
 OVERSIGHT_AGENCIES = ("org:vl_trade", "org:vl_health", "org:vl_commune", "org:ag_trade")
@@ -997,18 +988,6 @@ MATRIX: dict[str, Entry] = {
         read=enforcer_edit,
         write=enforcer_edit,
         data=lambda o, t: {"period": H1, "inspections": "3"},
-    ),
-    "oversight:media_board": Entry(
-        COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=committee_only(edit), data=_quota_data
-    ),
-    "oversight:outlet_create": Entry(
-        ORG_TARGETS, read=edit, write=edit, data=lambda o, t: {"name": "Bản tin mới", "kind": "bulletin"}
-    ),
-    "oversight:media_items": Entry(
-        ("outlet:vl_trade", "outlet:ag_trade"),
-        read=read,
-        write=edit,
-        data=lambda o, t: {"item_type": "article", "title": "Bài viết", "published_on": "2026-04-02"},
     ),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
