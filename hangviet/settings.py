@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "hangviet.consolidation",
     "hangviet.ingest",
     "hangviet.campaign",
+    "hangviet.oversight",
     "hangviet.documents",
     "hangviet.web",
     "hangviet.api",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("cuoc-van-dong/", include("hangviet.campaign.urls")),
     path("", include("hangviet.complaints.urls")),
     path("", include("hangviet.surveys.urls")),
+    path("giam-sat/", include("hangviet.oversight.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -76,6 +76,12 @@ SCOPED_MODELS = frozenset(
         "Question",
         "Response",
         "Answer",
+        "Programme",
+        "Visit",
+        "Finding",
+        "Recommendation",
+        "MarketCase",
+        "CaseTotal",
     }
 )
 WRITES = frozenset(

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from hangviet.demo.campaign import build_campaign
 from hangviet.demo.complaints import build_complaints
+from hangviet.demo.oversight import build_oversight
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
@@ -202,6 +203,7 @@ def build_demo() -> list[DemoLogin]:
         _build_organisations()
     build_registry()
     build_campaign()
+    build_oversight()
     logins = _build_users()
     build_surveys()  # surveys (issue 11)
     for username, role, organisation in build_complaints():  # consumer reports (issue 11)

@@ -100,6 +100,14 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         "supervisions", "Số cuộc kiểm tra, giám sát việc thực hiện Cuộc vận động", "cuộc", K.FLOW, G.MOVEMENT
     ),
+    # Second wave (shared/second-wave.md §6), computed from the oversight app's recommendations.
+    IndicatorSpec(
+        "oversight_recommendations_open",
+        "Số kiến nghị sau kiểm tra, giám sát chưa thực hiện",
+        "kiến nghị",
+        K.STOCK,
+        G.MOVEMENT,
+    ),
     IndicatorSpec("committee_budget_vnd", "Kinh phí hoạt động của Ban Chỉ đạo", "đồng", K.FLOW, G.BUDGET, T.MONEY),
 )
 

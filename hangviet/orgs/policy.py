@@ -34,6 +34,13 @@ The rules, from a user's active roles (``UserRole``):
   own role, not an office above) read it with the reporter's contact and, but for viewers, act on it; the
   intake organisation that wrote it down and a body that forwarded it read it without acting
   (``complaint_grant``); a province's routing is set by its committee's standing office or secretariat;
+- oversight (``oversight_grant``): an inspection or supervision programme, its visits and recommendations are
+  the inspecting committee's data (its editors write, the offices above it read); a visit is also read by
+  whoever reads its subject (the inspected body sees its own visit and findings, not the other subjects');
+  a market-control or food-safety case (and a period total) is the enforcing agency's data: its editors
+  record it, the standing offices and secretariats of the committees above it read it, nobody else —
+  never a sibling agency, never the public; only an agency of an enforcing sector (``may_enforce``: Công
+  Thương, Quản lý thị trường, Y tế, Khoa học và Công nghệ, Nông nghiệp và Môi trường) records cases;
 - nothing else: no reading across to a sibling, and no reading or writing upwards.
 """
 
@@ -336,4 +343,34 @@ def complaint_grant(user: User | AnonymousUser, receiver: Organisation, readers:
             return Grant(
                 organisation_id=role.organisation_id, can_read=True, can_edit=False, can_review=False, role=role.role
             )
+ENFORCING_SECTORS = frozenset(
+    {
+        Organisation.Sector.TRADE,
+        Organisation.Sector.MARKET_SURVEILLANCE,
+        Organisation.Sector.HEALTH,
+        Organisation.Sector.SCIENCE,
+        Organisation.Sector.AGRICULTURE,
+    }
+)
+
+
+def may_enforce(organisation: Organisation) -> bool:
+    """Market-control and food-safety cases are recorded by agencies of an enforcing sector only (Quản lý thị
+    trường, Sở Công Thương, Sở Y tế, Sở Khoa học và Công nghệ, Sở Nông nghiệp và Môi trường)."""
+    return organisation.kind == Organisation.Kind.AGENCY and organisation.sector in ENFORCING_SECTORS
+
+
+def oversight_grant(
+    user: User | AnonymousUser, owner: Organisation, subjects: Iterable[Organisation] = ()
+) -> Grant | None:
+    """What ``user`` may do with an oversight record of ``owner`` (the inspecting committee of a programme, the
+    enforcing agency of a case): the owner's grant; failing that, read-only through a subject of the record
+    (the inspected body reads its own visit). Cases pass no subjects: only the agency and the offices above it."""
+    grant = grant_for(user, owner)
+    if grant is not None:
+        return grant
+    for subject in subjects:
+        seen = grant_for(user, subject)
+        if seen is not None:
+            return Grant(organisation_id=owner.pk, can_read=True, can_edit=False, can_review=False, role=seen.role)
     return None

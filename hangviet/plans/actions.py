@@ -1,4 +1,5 @@
-"""Every change to plans and tasks: import a plan document, create a plan from the plan above, record progress."""
+"""Every change to plans and tasks: import a plan document, create a plan from the plan above, record progress,
+add a follow-up task (a recommendation after an inspection)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from hangviet.lib.uploads import check_upload
 from hangviet.orgs.catalogue import place_words
 from hangviet.orgs.matching import OrganisationMatcher
 from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import list_subtree_ids
 from hangviet.plans.importer import ParsedPlan, parse_plan
 from hangviet.plans.models import LegalBasis, Plan, Task, TaskProgress
 from hangviet.plans.reading import read_lines
@@ -202,3 +204,55 @@ def record_progress(
     task.save(update_fields=["status", "progress_note", "progress_updated_at"])
     record(task, "task.progress", actor=acting_user, status=status)
     return progress
+
+
+FOLLOW_UP_TITLE = "Theo dõi thực hiện kiến nghị sau kiểm tra, giám sát năm {year}"
+
+
+@transaction.atomic
+def add_follow_up_task(
+    committee: Organisation,
+    *,
+    year: int,
+    content: str,
+    lead: Organisation,
+    window: Window,
+    acting_user: User | None,
+    section: str = "",
+) -> Task:
+    """A task the inspected body leads, in the committee's follow-up list of the year (a plan of source
+    "follow_up", made on first use): the lead sees it among its tasks and closes it with evidence through
+    ``record_progress``. The lead must be the committee or below it."""
+    if lead.pk not in list_subtree_ids({committee.pk}):
+        raise ValidationError(_("Đơn vị thực hiện kiến nghị phải thuộc Ban Chỉ đạo hoặc cấp dưới của nó."))
+    text = normalize_text(content)
+    if not text:
+        raise ValidationError(_("Kiến nghị chưa có nội dung."))
+    plan = (
+        Plan.objects.select_for_update()
+        .filter(committee=committee, year=year, source=Plan.Source.FOLLOW_UP)
+        .order_by("pk")
+        .first()
+    )
+    if plan is None:
+        plan = Plan.objects.create(
+            committee=committee,
+            year=year,
+            title=FOLLOW_UP_TITLE.format(year=year),
+            source=Plan.Source.FOLLOW_UP,
+            created_by=acting_user,
+        )
+        record(plan, "plan.saved", actor=acting_user, source=Plan.Source.FOLLOW_UP, tasks=0)
+    order = plan.tasks.count() + 1
+    task = Task.objects.create(
+        plan=plan,
+        ref=f"KN.{order}",
+        order=order,
+        section=normalize_text(section)[:255],
+        content=text,
+        lead=lead,
+        lead_name=lead.name[:255],
+        windows=[window.iso],
+    )
+    record(task, "task.follow_up", actor=acting_user, lead=lead.pk)
+    return task

@@ -41,6 +41,7 @@ class Plan(models.Model):
         MANUAL = "manual", _("Lập trên hệ thống")
         IMPORTED = "imported", _("Nhập từ văn bản")
         CASCADED = "cascaded", _("Cụ thể hóa kế hoạch cấp trên")
+        FOLLOW_UP = "follow_up", _("Kiến nghị sau kiểm tra, giám sát")
 
     committee = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="plans")
     year = models.PositiveSmallIntegerField(_("năm"))

@@ -456,6 +456,7 @@ def build_objects() -> Objects:
     _add_campaign_objects(org, add)  # campaign: media, commendations, budgets (issue 12)
     targets.update(_complaint_targets(world))  # consumer reports (issue 11, part 5)
     targets.update(_survey_targets(world))  # surveys (issue 11, part 6)
+    _add_oversight_objects(org, add)  # oversight (issue 12)
     add("nothing", "")
     return Objects(world, targets)
 
@@ -650,6 +651,86 @@ def _allocation(objects: Objects, target: Target) -> dict[str, Any]:
 CAMPAIGN_COMMITTEES = ("committee:central", "committee:vinh_long", "committee:an_giang")
 SCHEME_TARGETS = ("scheme:central", "scheme:vinh_long", "scheme:an_giang")
 # --- end of campaign ---
+# --- oversight (issue 12): programmes of Vĩnh Long and An Giang, a visit of Vĩnh Long's to the ward, market cases
+# of Vĩnh Long's and An Giang's trade departments ---
+
+ENFORCERS = frozenset({"vl_trade", "ag_trade"})  # agencies of an enforcing sector in the test world
+
+
+def _add_oversight_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
+    from hangviet.lib.periods import PeriodKey
+    from hangviet.oversight import actions as oversight_actions
+
+    for name, subject in (("vinh_long", "vl_commune"), ("an_giang", "ag_trade")):
+        programme = oversight_actions.create_programme(
+            org[name],
+            kind="supervision",
+            title="Giám sát tháng 6",
+            year=2026,
+            windows_text="tháng 6",
+            subjects=[org[subject]],
+            acting_user=None,
+        )
+        add(f"programme:{name}", name, kwargs={"programme_id": programme.pk})
+        if name == "vinh_long":
+            visit = oversight_actions.open_visit(
+                programme,
+                subject=org[subject],
+                visited_on=datetime.date(2026, 6, 10),
+                period=PeriodKey(2026, "H1"),
+                acting_user=None,
+            )
+            add("visit:vinh_long", name, participants=frozenset({subject}), kwargs={"visit_id": visit.pk})
+    for name in ("vl_trade", "ag_trade"):
+        case = oversight_actions.record_case(
+            org[name],
+            occurred_on=datetime.date(2026, 3, 12),
+            violation_type="counterfeit",
+            outcome="fined",
+            fine_vnd=Decimal(15_000_000),
+            acting_user=None,
+        )
+        add(f"case:{name}", name, kwargs={"case_id": case.pk})
+
+
+def enforcer_edit(persona: str, target: Target) -> Outcome:
+    """Cases are recorded by an enforcing agency's editors; whoever reads the agency (or edits one that does not
+    enforce) gets 403."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    if target.org in EDITS[persona] and target.org in ENFORCERS:
+        return Outcome.OK
+    return Outcome.FORBIDDEN if target.org in READS[persona] else Outcome.NOT_FOUND
+
+
+def _programme_data(objects: Objects, target: Target) -> dict[str, Any]:
+    subject = objects.world.vl_commune
+    return {
+        "kind": "supervision",
+        "title": "Giám sát",
+        "year": "2026",
+        "windows_text": "quý IV",
+        "subjects": [subject.pk],
+    }
+
+
+def _visit_data(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"subject": str(objects.world.vl_commune.pk), "visited_on": "2026-06-12", "period": "2026-H1"}
+
+
+def _case_data(objects: Objects, target: Target) -> dict[str, Any]:
+    return {
+        "occurred_on": "2026-04-02",
+        "violation_type": "unknown_origin",
+        "outcome": "fined",
+        "origin": "planned",
+    } | {"fine": "7.500.000"}
+
+
+OVERSIGHT_AGENCIES = ("org:vl_trade", "org:vl_health", "org:vl_commune", "org:ag_trade")
+PROGRAMME_TARGETS = ("programme:vinh_long", "programme:an_giang")
+CASE_TARGETS = ("case:vl_trade", "case:ag_trade")
+# --- end of oversight ---
 
 # ---------------------------------------------------------------------------------------------------------------
 # The matrix: one entry per URL name (``namespace:name``) and per API operation (``METHOD /api/path``).
@@ -1184,6 +1265,36 @@ MATRIX: dict[str, Entry] = {
     "surveys:paper": Entry(SURVEY_TARGETS, read=edit, write=edit, data=_survey_answer),
     "POST /api/public/reports": Entry(NOTHING, read=None, write=public, data=_public_report_json, method="json"),
     "GET /api/public/reports/{code}": Entry(("complaint:vl_trade",), read=public, write=None),
+    # oversight (issue 12): programmes and visits are the inspecting committee's (a visit is also read by whoever
+    # reads its subject); cases are the enforcing agency's, read by the offices above it, recorded by its editors
+    "oversight:home": Entry(NOTHING, read=signed_in, write=None),
+    "oversight:programme_create": Entry(
+        COMMITTEE_TARGETS + ("org:vl_trade",),
+        read=committee_only(edit),
+        write=committee_only(edit),
+        data=_programme_data,
+    ),
+    "oversight:programme": Entry(PROGRAMME_TARGETS, read=read, write=edit, data=_visit_data),
+    "oversight:visit": Entry(("visit:vinh_long",), read=registry_read, write=None),
+    "oversight:finding_add": Entry(
+        ("visit:vinh_long",), read=None, write=registry_edit, data=lambda o, t: {"kind": "strength", "text": "Tốt"}
+    ),
+    "oversight:recommendation_add": Entry(
+        ("visit:vinh_long",),
+        read=None,
+        write=registry_edit,
+        data=lambda o, t: {"text": "Kiện toàn Tổ giúp việc", "due_on": "2026-09-30"},
+    ),
+    "oversight:conclusion": Entry(("visit:vinh_long",), read=registry_read, write=None),
+    "oversight:cases": Entry(NOTHING, read=signed_in, write=None),
+    "oversight:case": Entry(CASE_TARGETS, read=read, write=None),
+    "oversight:case_create": Entry(OVERSIGHT_AGENCIES, read=enforcer_edit, write=enforcer_edit, data=_case_data),
+    "oversight:total_create": Entry(
+        OVERSIGHT_AGENCIES,
+        read=enforcer_edit,
+        write=enforcer_edit,
+        data=lambda o, t: {"period": H1, "inspections": "3"},
+    ),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),
