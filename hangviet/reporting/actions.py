@@ -26,6 +26,7 @@ from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry.figures import Figure
+from hangviet.reporting import notices
 from hangviet.reporting.catalogue import form_code_for
 from hangviet.reporting.models import (
     Attachment,
@@ -262,8 +263,10 @@ def submit_report(report: Report, *, acting_user: User | None, expected_version:
     unexplained = [v for v in violations if not v.is_error and v.key not in explained]
     if errors or unexplained:
         raise SubmissionBlocked(errors, unexplained)
+    resubmitted = report.status == Report.Status.RETURNED
     _bump(report, acting_user, status=Report.Status.SUBMITTED, submitted_at=timezone.now())
     record(report, "report.submitted", actor=acting_user, version=report.version)
+    notices.report_submitted(report, resubmitted=resubmitted, acting_user=acting_user)
     return report
 
 
@@ -285,6 +288,7 @@ def return_report(report: Report, *, reason: str, acting_user: User | None) -> R
         reviewed_by=acting_user,
     )
     record(report, "report.returned", actor=acting_user, reason=reason, version=report.version)
+    notices.report_returned(report, acting_user=acting_user)
     return report
 
 
@@ -296,6 +300,7 @@ def accept_report(report: Report, *, acting_user: User | None) -> Report:
         raise ReportStateError(_("Chỉ tiếp nhận được báo cáo đã gửi, đang chờ duyệt."))
     _bump(report, acting_user, status=Report.Status.ACCEPTED, reviewed_at=timezone.now(), reviewed_by=acting_user)
     record(report, "report.accepted", actor=acting_user, version=report.version)
+    notices.report_accepted(report, acting_user=acting_user)
     return report
 
 
