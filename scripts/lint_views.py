@@ -56,6 +56,7 @@ SCOPED_MODELS = frozenset(
         "SalePoint",
         "ModelArea",
         "Club",
+        "Notification",
     }
 )
 WRITES = frozenset(

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from hangviet.demo.notifications import build_notifications
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
@@ -186,6 +187,7 @@ def _user(username: str, full_name: str, *, staff: bool = False) -> User:
     user, created = user_model.objects.get_or_create(username=username)
     if created:
         user.first_name = full_name
+        user.email = f"{username}@demo.hangviet.invalid"  # e-mails show in the console backend of `make run`
         user.is_staff = user.is_superuser = staff
         user.set_password(DEMO_PASSWORD)
         user.save()
@@ -198,7 +200,9 @@ def build_demo() -> list[DemoLogin]:
     if not Organisation.objects.filter(name=CENTRAL_NAME).exists():
         _build_organisations()
     build_registry()
-    return _build_users()
+    logins = _build_users()
+    build_notifications()
+    return logins
 
 
 def _build_organisations() -> None:

@@ -51,7 +51,11 @@ def addressed_organisations(document: Document) -> Addressed:
         if not text:
             continue
         wanted = normalise(text)
-        score, best = max(((fuzz.token_sort_ratio(wanted, name), org) for name, org in names), default=(0, None))
+        score, best = max(
+            ((fuzz.token_sort_ratio(wanted, name), org) for name, org in names),
+            key=lambda pair: pair[0],
+            default=(0, None),
+        )
         if best is not None and score >= THRESHOLD:
             if best not in found.organisations:
                 found.organisations.append(best)

@@ -112,7 +112,7 @@ def reports_section(context: HomeContext) -> HomeSection | None:
     items = []
     for row in rows:
         label = _("Báo cáo %(period)s") % {"period": row.key.label}
-        if context.several or row.organisation.is_committee:
+        if context.several:
             label += f" — {row.organisation.name}"
         url = reverse("reporting:detail", args=[row.report.pk]) if row.report else reverse("reporting:mine")
         due = _("Hạn gửi %(date)s") % {"date": format_date_short(row.deadline)}
@@ -247,9 +247,18 @@ def progress_section(context: HomeContext) -> HomeSection | None:
     central committee)."""
     items = []
     keys = [period_of_day(context.day).previous(), period_of_day(context.day)]
-    for committee in context.committees:
+    periods = {key: Period.objects.find(key) for key in keys}
+    # The committees I belong to, and — for their standing office — the committees just below (the provinces, for
+    # the central committee: the national picture).
+    committees = list(context.committees)
+    committees += list(
+        Organisation.objects.filter(
+            parent_id__in=context.offices, kind=Organisation.Kind.COMMITTEE, valid_to__isnull=True
+        ).order_by("name")
+    )
+    for committee in committees:
         for key in keys:
-            period = Period.objects.find(key)
+            period = periods[key]
             if period is None:
                 continue
             completeness = compute_completeness(committee, period)
