@@ -61,7 +61,7 @@ def notify(recipients: Iterable[AbstractBaseUser], notice: Notice, *, actor: Abs
                 kind=notice.kind,
                 event_key=notice.event_key[:120],
                 title=normalize_text(notice.title)[:255],
-                body=normalize_text(notice.body),
+                body="\n".join(normalize_text(line) for line in notice.body.splitlines()).strip(),
                 link=notice.link[:500],
                 email_status=Notification.EmailStatus.PENDING if by_email else Notification.EmailStatus.SKIPPED,
                 email_to=email if by_email else "",

@@ -28,6 +28,8 @@ def report_submitted(report: Report, *, resubmitted: bool, acting_user: User | N
         lines.append(
             _("Báo cáo được gửi lại sau khi bị trả lại (lý do trả lại: %(reason)s).") % {"reason": report.return_reason}
         )
+        if report.resubmit_note:
+            lines.append(_("Giải trình việc đã sửa: %(note)s") % {"note": report.resubmit_note})
     notes = list(report.warning_notes.order_by("pk").values_list("comment", flat=True))
     if notes:
         lines.append(_("Giải trình của đơn vị:"))

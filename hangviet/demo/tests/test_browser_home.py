@@ -101,6 +101,23 @@ def test_the_office_returns_a_report_and_the_ward_is_told(page: Page, demo_serve
     expect(page.get_by_role("alert").first).to_contain_text("Đề nghị bổ sung số phiên chợ")
     expect(page.get_by_test_id("bell-count")).to_have_count(0)  # read: the bell is quiet again
 
+    # The ward fixes it and says what it corrected; the office is told and reads the explanation.
+    page.get_by_label("Giải trình việc đã sửa (gửi kèm khi gửi lại báo cáo)").fill(
+        "Đã bổ sung 02 phiên chợ hàng Việt tổ chức ngày 10/5 và 24/5."
+    )
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    expect(page.get_by_test_id("report-status")).to_have_text("Đã gửi, chờ duyệt")
+    page.screenshot(path=artifacts / "notifications-resubmitted.png", full_page=True)
+    sign_out(page)
+    sign_in(page, base, "vinhlong.thuongtruc")
+    page.get_by_test_id("bell").click()
+    latest = page.get_by_test_id("notifications").get_by_role("listitem").first
+    expect(latest).to_contain_text("đã gửi lại báo cáo")
+    expect(latest).to_contain_text("Đã bổ sung 02 phiên chợ hàng Việt tổ chức ngày 10/5 và 24/5.")
+    latest.get_by_role("button", name=re.compile("^Mở")).click()
+    expect(page.get_by_test_id("resubmit-note")).to_contain_text("Đã bổ sung 02 phiên chợ hàng Việt")
+    page.screenshot(path=artifacts / "notifications-office-reads-explanation.png", full_page=True)
+
     returned = Notification.objects.get(kind=Notification.Kind.RETURNED)
     assert returned.recipient.username == "vinhlong.longchau"
     assert returned.email_status == Notification.EmailStatus.SENT  # the e-mail went out (console backend in the demo)

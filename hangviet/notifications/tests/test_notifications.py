@@ -90,15 +90,23 @@ def test_returning_tells_the_reporter_by_bell_and_e_mail_and_the_resubmission_ca
     notice.refresh_from_db()
     assert notice.read_at is not None
 
-    # The ward explains and sends again: the office's notice carries what it typed.
-    from hangviet.indicators.models import ValidationRule
-    from hangviet.reporting.models import WarningNote
-
-    rule = ValidationRule.objects.first()
-    WarningNote.objects.create(report=report, rule=rule, comment="Đã bổ sung 02 phiên chợ tháng 5.")
-    actions.submit_report(report, acting_user=world.commune_clerk)
+    # The ward explains what it corrected and sends again: the office reads it, on the report and in its notice.
+    client.post(
+        reverse("reporting:detail", args=[report.pk]),
+        {
+            "version": str(report.version + 0),
+            "value__banners": "2",
+            "action": "submit",
+            "response": "Đã bổ sung 02 phiên chợ tháng 5.",
+        },
+    )
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED and report.resubmit_note == "Đã bổ sung 02 phiên chợ tháng 5."
     resent = Notification.objects.filter(kind=Notification.Kind.SUBMITTED, recipient=world.vl_office).latest("pk")
     assert "gửi lại" in resent.title and "Đã bổ sung 02 phiên chợ tháng 5." in resent.body
+    client.force_login(world.vl_office)
+    page = client.get(reverse("reporting:detail", args=[report.pk])).content.decode()
+    assert 'data-testid="resubmit-note"' in page and "Đã bổ sung 02 phiên chợ tháng 5." in page
 
 
 def test_accepting_tells_the_reporter_but_not_the_acting_user(world: World) -> None:
