@@ -11,6 +11,7 @@ says so instead of "sent".
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -39,7 +40,7 @@ SUBJECTS: dict[str, str] = {
     Reminder.Kind.OVERDUE: "Quá hạn gửi báo cáo {period}",
     Reminder.Kind.MANUAL: "Đề nghị gửi báo cáo {period}",
 }
-KINDS = {
+KINDS: dict[str, str] = {
     Reminder.Kind.UPCOMING: Notification.Kind.DEADLINE_UPCOMING,
     Reminder.Kind.OVERDUE: Notification.Kind.DEADLINE_PASSED,
     Reminder.Kind.MANUAL: Notification.Kind.REMINDER,
@@ -125,7 +126,7 @@ def send_reminders(
                 if organisation.email:
                     address_body = f"Kính gửi {organisation.name},\n\n{body}\n\nTrân trọng."
                     transaction.on_commit(
-                        lambda s=subject, b=address_body, a=organisation.email: send_address_mail_task.enqueue(s, b, a)
+                        functools.partial(send_address_mail_task.enqueue, subject, address_body, organisation.email)
                     )
                 record(
                     organisation,

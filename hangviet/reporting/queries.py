@@ -106,7 +106,7 @@ def reports_owed(
         return []
     keys = [period_of_day(day), period_of_day(day).previous()]
     periods = {(p.year, p.kind): p for p in Period.objects.filter(year__in={k.year for k in keys})}
-    deadlines = {
+    deadlines: dict[tuple[int, int], datetime.date] = {
         (row.committee_id, row.period_id): row.due_on
         for row in Deadline.objects.filter(committee_id__in={o.parent_id for o in orgs}, period__in=periods.values())
     }
@@ -123,7 +123,8 @@ def reports_owed(
             if not _expected(organisation, key):
                 continue
             period = periods.get((key.year, key.kind))
-            deadline = (deadlines.get((organisation.parent_id, period.pk)) if period else None) or key.default_deadline
+            found = deadlines.get((organisation.parent_id or 0, period.pk)) if period else None
+            deadline = found or key.default_deadline
             report = reports.get((organisation.pk, key.year, key.kind))
             seen.add((organisation.pk, key.year, key.kind))
             if report is not None and not report.is_editable:

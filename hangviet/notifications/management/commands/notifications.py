@@ -30,8 +30,8 @@ class Command(BaseCommand):
                 raise CommandError("Ngày không hợp lệ, cần dạng YYYY-MM-DD.") from error
         if options["what"] == "send":
             if options["now"]:
-                result = deliver()
-                self.stdout.write(f"Đã gửi {result.sent} thư, {result.failed} thư chưa gửi được.")
+                delivery = deliver()
+                self.stdout.write(f"Đã gửi {delivery.sent} thư, {delivery.failed} thư chưa gửi được.")
             else:
                 self.stdout.write(f"Đã xếp hàng việc gửi thư (mã {deliver_task.enqueue().id}).")
             return
