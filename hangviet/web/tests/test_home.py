@@ -149,3 +149,16 @@ def test_the_home_page_of_each_persona_renders_in_a_few_queries(
             response = client.get(reverse("web:home"))
         assert response.status_code == 200
         assert "Việc cần làm" in response.content.decode()
+
+
+def test_ocop_recognitions_expiring_for_the_organisation_that_keeps_them(world: World) -> None:
+    from hangviet.registry import actions as registry_actions
+
+    product = registry_actions.record_product(world.vl_trade, name="Mật hoa dừa", producer=None, acting_user=None)
+    registry_actions.recognise_product(
+        product, stars=4, decided_on=datetime.date(2023, 12, 1), valid_to=datetime.date(2026, 12, 31), acting_user=None
+    )
+    section = home_of(world.vl_trade_clerk)["expiring"]
+    assert section.total == 1 and section.items[0].label == "Mật hoa dừa"
+    assert section.more_url == reverse("registry:ocop_expiring")
+    assert "expiring" not in home_of(world.commune_clerk)  # not its product
