@@ -1,5 +1,6 @@
-"""Notifications: who is told of what, e-mails sent on commit and once, kept while the worker is down, the user's
-choice of channel, and the page (a notification is its recipient's alone)."""
+"""Notifications across the apps that send them (reporting, reminders, plans, documents): who is told of what,
+e-mails sent on commit and once, kept while the worker is down, the user's choice of channel, and the page (a
+notification is its recipient's alone)."""
 
 from __future__ import annotations
 
