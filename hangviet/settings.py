@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "hangviet.orgs",
     "hangviet.indicators",
     "hangviet.periods",
+    "hangviet.notifications",
     "hangviet.plans",
     "hangviet.registry",
     "hangviet.reporting",
@@ -122,6 +123,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hangviet.notifications.context_processors.bell",
             ],
             # Vietnamese number and date filters, usable by every app's templates.
             "libraries": {"vn": "hangviet.lib.templatetags"},
@@ -233,6 +235,8 @@ TASKS = {
 }
 
 MAILERS = {"default": {"BACKEND": env_str("HANGVIET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+# Links in e-mails are made absolute with this address ("https://hangviet.example.vn").
+HANGVIET_SITE_URL = env_str("HANGVIET_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("HANGVIET_DEFAULT_FROM_EMAIL", "hangviet <no-reply@hangviet.invalid>")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -82,6 +82,7 @@ SCOPED_MODELS = frozenset(
         "Recommendation",
         "MarketCase",
         "CaseTotal",
+        "Notification",
     }
 )
 WRITES = frozenset(

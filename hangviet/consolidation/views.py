@@ -103,10 +103,20 @@ def accept_many(request: SignedInRequest, committee_id: int, code: str) -> HttpR
 @login_required
 def remind(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.EDIT)
-    sent = remind_waiting(committee, period, acting_user=request.user)
-    if sent:
-        messages.success(request, _("Đã gửi thư nhắc đến %(count)s đơn vị.") % {"count": sent})
-    else:
+    outcomes = [
+        outcome for outcome in remind_waiting(committee, period, acting_user=request.user) if not outcome.already
+    ]
+    reached = [outcome for outcome in outcomes if not outcome.nobody]
+    if reached:
+        messages.success(
+            request,
+            _("Đã nhắc %(count)s đơn vị — %(who)s.")
+            % {"count": len(reached), "who": "; ".join(outcome.describe() for outcome in reached)},
+        )
+    for outcome in outcomes:
+        if outcome.nobody:
+            messages.warning(request, _("Chưa nhắc được: %(who)s.") % {"who": outcome.describe()})
+    if not outcomes:
         messages.info(request, _("Không có đơn vị nào cần nhắc (hoặc đã nhắc hôm nay)."))
     return redirect("consolidation:board", committee.pk, period.code)
 

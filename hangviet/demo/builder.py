@@ -18,6 +18,7 @@ from django.db import transaction
 from hangviet.demo.campaign import build_campaign
 from hangviet.demo.complaints import build_complaints
 from hangviet.demo.oversight import build_oversight
+from hangviet.demo.notifications import build_notifications
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
@@ -190,6 +191,7 @@ def _user(username: str, full_name: str, *, staff: bool = False) -> User:
     user, created = user_model.objects.get_or_create(username=username)
     if created:
         user.first_name = full_name
+        user.email = f"{username}@demo.hangviet.invalid"  # e-mails show in the console backend of `make run`
         user.is_staff = user.is_superuser = staff
         user.set_password(DEMO_PASSWORD)
         user.save()
@@ -209,6 +211,7 @@ def build_demo() -> list[DemoLogin]:
     for username, role, organisation in build_complaints():  # consumer reports (issue 11)
         where = f" ({in_words(organisation.unit.name)})"
         logins.append(DemoLogin(username, role, organisation.name + where))
+    build_notifications()
     return logins
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
+from hangviet.documents import notices
 from hangviet.documents.compose import CAMPAIGN, compose_report
 from hangviet.documents.models import Document, DocumentType, DocumentVersion, IssuerProfile, RegisterCounter
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
@@ -206,4 +207,5 @@ def issue_document(
     document.file.save(f"{number_symbol.replace('/', '-')}.docx", ContentFile(content), save=False)
     document.save()
     record(document, "document.issued", actor=acting_user, number=number_symbol)
+    notices.document_issued(document, acting_user=acting_user)
     return document

@@ -17,6 +17,7 @@ from hangviet.documents import actions
 from hangviet.documents.access import get_committee_for_documents, get_document_for_user
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
+from hangviet.documents.notices import addressed_organisations
 from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors, messages_of
 from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import period_of_day
@@ -232,6 +233,19 @@ def issue(request: SignedInRequest, document_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Đã ban hành văn bản số %(number)s.") % {"number": document.number_symbol})
+        addressed = addressed_organisations(document)
+        if addressed.organisations:
+            messages.info(
+                request,
+                _("Đã thông báo trên hệ thống đến: %(names)s.")
+                % {"names": ", ".join(organisation.name for organisation in addressed.organisations)},
+            )
+        if addressed.unknown:
+            messages.info(
+                request,
+                _("Nơi nhận không khớp với tổ chức nào trên hệ thống nên không gửi thông báo: %(lines)s.")
+                % {"lines": "; ".join(addressed.unknown)},
+            )
     return redirect("documents:edit", document.pk)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.queries import CURRENT_FIRST
@@ -39,3 +40,34 @@ def own_units(committee: Organisation) -> list[Organisation]:
 def plans_of(committee: Organisation) -> list[Plan]:
     """A committee's plans, newest year first (the caller has asked the gate whether they may be read)."""
     return list(Plan.objects.filter(committee=committee).order_by("-year"))
+
+
+@dataclass(frozen=True)
+class TaskDue:
+    task: Task
+    role: str  # "lead" or "coordinating"
+    due_on: datetime.date
+    overdue: bool
+
+
+def tasks_due(organisations: Iterable[Organisation], on: datetime.date, *, ahead_days: int = 14) -> list[TaskDue]:
+    """Tasks not done that ``organisations`` lead or coordinate, past their last time window or ending within
+    ``ahead_days``: overdue first, then soonest."""
+    ids = [organisation.pk for organisation in organisations]
+    if not ids:
+        return []
+    tasks = (
+        Task.objects.filter(Q(lead_id__in=ids) | Q(coordinating__in=ids))
+        .exclude(status=Task.Status.DONE)
+        .select_related("plan", "plan__committee", "lead")
+        .distinct()
+    )
+    limit = on + datetime.timedelta(days=ahead_days)
+    found = []
+    for task in tasks:
+        due = task.due_on
+        if due is None or due > limit:
+            continue
+        role = "lead" if task.lead_id in ids else "coordinating"
+        found.append(TaskDue(task, role, due, due < on))
+    return sorted(found, key=lambda row: (not row.overdue, row.due_on, row.role != "lead", row.task.order))

@@ -319,16 +319,24 @@ def list_products(
     return products.select_related("producer", "place__unit", "recorded_by__unit").prefetch_related("recognitions")
 
 
-def list_expiring(user: AnyUser, *, day: datetime.date | None = None, days: int = EXPIRY_DAYS) -> list[OcopRecognition]:
+def list_expiring(
+    user: AnyUser,
+    *,
+    day: datetime.date | None = None,
+    days: int = EXPIRY_DAYS,
+    recorded_by_ids: set[int] | None = None,
+) -> list[OcopRecognition]:
     """Recognitions in force on ``day`` (today) that lapse within ``days``, soonest first: the product's
-    current recognition only (a renewal already decided supersedes the one it renews)."""
+    current recognition only (a renewal already decided supersedes the one it renews). ``recorded_by_ids``
+    narrows them to the products these organisations keep (a user's own, for the work home)."""
     today = day or timezone.localdate()
     later = OcopRecognition.objects.filter(product=OuterRef("product"), decided_on__lte=today).filter(
         Q(decided_on__gt=OuterRef("decided_on")) | Q(decided_on=OuterRef("decided_on"), pk__gt=OuterRef("pk"))
     )
     found = (
         OcopRecognition.objects.filter(
-            product__recorded_by_id__in=visible_ids(user),
+            product__recorded_by_id__in=visible_ids(user)
+            & (recorded_by_ids if recorded_by_ids is not None else visible_ids(user)),
             decided_on__lte=today,
             valid_to__gte=today,
             valid_to__lte=today + datetime.timedelta(days=days),

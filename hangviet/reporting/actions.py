@@ -26,6 +26,7 @@ from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry.figures import Figure
+from hangviet.reporting import notices
 from hangviet.reporting.catalogue import form_code_for
 from hangviet.reporting.models import (
     Attachment,
@@ -116,7 +117,17 @@ def _lock(report: Report) -> Report:
     checks are the ones in the database now, not the copy the request loaded at its start.
     """
     locked = Report.objects.select_for_update().get(pk=report.pk)
-    for field in ("status", "version", "updated_at", "updated_by_id", "submitted_at", "reviewed_at", "source"):
+    for field in (
+        "status",
+        "version",
+        "updated_at",
+        "updated_by_id",
+        "submitted_at",
+        "reviewed_at",
+        "source",
+        "return_reason",
+        "resubmit_note",
+    ):
         setattr(report, field, getattr(locked, field))
     return report
 
@@ -142,6 +153,7 @@ def save_report(
     notes: Mapping[str, str] | None = None,
     source: str | None = None,
     submit: bool = False,
+    response: str = "",
 ) -> Report:
     """Save values (``None`` clears one), narrative texts and warning notes; record every value change.
 
@@ -167,7 +179,7 @@ def save_report(
     _save_notes(report, notes or {})
     record(report, "report.saved", actor=acting_user, version=report.version)
     if submit:
-        submit_report(report, acting_user=acting_user)
+        submit_report(report, acting_user=acting_user, response=response)
     return report
 
 
@@ -245,8 +257,11 @@ def explained_keys(report: Report) -> set[str]:
 
 
 @transaction.atomic
-def submit_report(report: Report, *, acting_user: User | None, expected_version: int | None = None) -> Report:
-    """Send a draft or returned report; errors block it, every warning needs an explanation.
+def submit_report(
+    report: Report, *, acting_user: User | None, expected_version: int | None = None, response: str = ""
+) -> Report:
+    """Send a draft or returned report; errors block it, every warning needs an explanation. A returned report
+    sent again carries the reporter's ``response`` (what it corrected), which the reviewing office reads.
 
     Checked on the locked row, so a save racing the submission either lands before it (and is checked) or
     is refused after it. ``expected_version``, when given, must be the version the caller looked at.
@@ -262,8 +277,11 @@ def submit_report(report: Report, *, acting_user: User | None, expected_version:
     unexplained = [v for v in violations if not v.is_error and v.key not in explained]
     if errors or unexplained:
         raise SubmissionBlocked(errors, unexplained)
-    _bump(report, acting_user, status=Report.Status.SUBMITTED, submitted_at=timezone.now())
+    resubmitted = report.status == Report.Status.RETURNED
+    note = normalize_text(response) if resubmitted else ""
+    _bump(report, acting_user, status=Report.Status.SUBMITTED, submitted_at=timezone.now(), resubmit_note=note)
     record(report, "report.submitted", actor=acting_user, version=report.version)
+    notices.report_submitted(report, resubmitted=resubmitted, acting_user=acting_user)
     return report
 
 
@@ -285,6 +303,7 @@ def return_report(report: Report, *, reason: str, acting_user: User | None) -> R
         reviewed_by=acting_user,
     )
     record(report, "report.returned", actor=acting_user, reason=reason, version=report.version)
+    notices.report_returned(report, acting_user=acting_user)
     return report
 
 
@@ -296,6 +315,7 @@ def accept_report(report: Report, *, acting_user: User | None) -> Report:
         raise ReportStateError(_("Chỉ tiếp nhận được báo cáo đã gửi, đang chờ duyệt."))
     _bump(report, acting_user, status=Report.Status.ACCEPTED, reviewed_at=timezone.now(), reviewed_by=acting_user)
     record(report, "report.accepted", actor=acting_user, version=report.version)
+    notices.report_accepted(report, acting_user=acting_user)
     return report
 
 

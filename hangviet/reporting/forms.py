@@ -72,6 +72,13 @@ class ReportEntryForm(StyledFormMixin, forms.Form):
                 widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
             )
 
+        self.fields["response"] = forms.CharField(
+            label=_("Giải trình việc đã sửa (gửi kèm khi gửi lại báo cáo)"),
+            required=False,
+            max_length=MAX_TEXT,
+            widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        )
+
     def values(self) -> dict[str, Decimal | None]:
         return {indicator.code: self.cleaned_data.get(f"value__{indicator.code}") for indicator in self.indicators}
 

@@ -86,6 +86,11 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    resubmit_note = models.TextField(
+        _("giải trình khi gửi lại"),
+        blank=True,
+        help_text=_("Đơn vị giải trình việc đã sửa khi gửi lại báo cáo bị trả lại; Cơ quan thường trực đọc khi duyệt."),
+    )
 
     class Meta:
         verbose_name = _("báo cáo")

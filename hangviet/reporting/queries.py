@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from hangviet.indicators.models import Indicator
-from hangviet.lib.periods import PeriodKey
+from hangviet.lib.periods import PeriodKey, period_of_day
 from hangviet.orgs.models import Organisation
-from hangviet.periods.models import Deadline
+from hangviet.orgs.policy import list_predecessor_ids
+from hangviet.periods.models import Deadline, Period
 from hangviet.registry.figures import Figure, figures_for_report
 from hangviet.reporting.models import Report, ReportValue
 
@@ -77,3 +81,89 @@ def periods_asked_of(organisation: Organisation, *, since_year: int) -> list[Per
         PeriodKey(year, kind)  # type: ignore[arg-type]  # Period.kind holds a PeriodKind; the stubs say str
         for year, kind in rows.values_list("period__year", "period__kind")
     ]
+
+
+@dataclass(frozen=True)
+class OwedReport:
+    """A report an organisation owes the committee above it: late, returned, still a draft, or due soon."""
+
+    organisation: Organisation
+    key: PeriodKey
+    deadline: datetime.date
+    report: Report | None
+    state: str  # "late", "returned", "due"
+    days: int  # days past the deadline (late) or left before it (due)
+
+
+def reports_owed(
+    organisations: Iterable[Organisation], day: datetime.date, *, ahead_days: int = 30
+) -> list[OwedReport]:
+    """What ``organisations`` still owe for the period being reported on and the one before (not submitted:
+    missing, draft or returned), late ones first, then returned, then due within ``ahead_days``; and any
+    report of theirs returned in an earlier period. Reads only (no period row is created)."""
+    orgs = [organisation for organisation in organisations if organisation.parent_id is not None]
+    if not orgs:
+        return []
+    keys = [period_of_day(day), period_of_day(day).previous()]
+    periods = {(p.year, p.kind): p for p in Period.objects.filter(year__in={k.year for k in keys})}
+    deadlines: dict[tuple[int, int], datetime.date] = {
+        (row.committee_id, row.period_id): row.due_on
+        for row in Deadline.objects.filter(committee_id__in={o.parent_id for o in orgs}, period__in=periods.values())
+    }
+    reports = {
+        (report.organisation_id, report.period.year, report.period.kind): report
+        for report in Report.objects.filter(organisation__in=orgs).select_related("period")
+        if report.status in (Report.Status.DRAFT, Report.Status.RETURNED)
+        or (report.period.year, report.period.kind) in {(k.year, k.kind) for k in keys}
+    }
+    owed: list[OwedReport] = []
+    seen: set[tuple[int, int, str]] = set()
+    for organisation in orgs:
+        for key in keys:
+            if not _expected(organisation, key):
+                continue
+            period = periods.get((key.year, key.kind))
+            found = deadlines.get((organisation.parent_id or 0, period.pk)) if period else None
+            deadline = found or key.default_deadline
+            report = reports.get((organisation.pk, key.year, key.kind))
+            seen.add((organisation.pk, key.year, key.kind))
+            if report is not None and not report.is_editable:
+                continue
+            if report is not None and report.status == Report.Status.RETURNED:
+                state = "returned"
+            elif day > deadline:
+                state = "late"
+            elif (deadline - day).days <= ahead_days:
+                state = "due"
+            else:
+                continue
+            owed.append(OwedReport(organisation, key, deadline, report, state, abs((day - deadline).days)))
+    for (org_id, year, kind), report in reports.items():
+        if report.status == Report.Status.RETURNED and (org_id, year, kind) not in seen:
+            organisation = next(o for o in orgs if o.pk == org_id)
+            key = report.period.key
+            owed.append(OwedReport(organisation, key, key.default_deadline, report, "returned", 0))
+    order = {"late": 0, "returned": 1, "due": 2}
+    return sorted(owed, key=lambda row: (order[row.state], row.deadline, row.organisation.name))
+
+
+def _expected(organisation: Organisation, key: PeriodKey) -> bool:
+    """The organisation existed at the period's end (as ``consolidation.expected_reporters`` asks)."""
+    if organisation.valid_from is not None and organisation.valid_from > key.end:
+        return False
+    return organisation.valid_to is None or organisation.valid_to >= key.end
+
+
+def reports_awaiting_review(committee_ids: set[int]) -> QuerySet[Report]:
+    """Submitted reports the standing office of ``committee_ids`` reviews: those of organisations reporting to
+    one of them, or to a committee merged into one of them, and those of the merged committees themselves (the
+    same rule as ``policy.is_recipient_office``)."""
+    if not committee_ids:
+        return Report.objects.none()
+    merged = list_predecessor_ids(committee_ids)
+    return (
+        Report.objects.filter(status=Report.Status.SUBMITTED)
+        .filter(Q(organisation__parent_id__in=committee_ids | merged) | Q(organisation_id__in=merged))
+        .select_related("organisation", "organisation__parent", "period")
+        .order_by("submitted_at", "pk")
+    )

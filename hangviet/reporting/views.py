@@ -189,6 +189,7 @@ def detail(request: SignedInRequest, report_id: int) -> HttpResponse:
             expected_version=form.cleaned_data["version"],
             acting_user=request.user,
             submit=submitting,
+            response=form.cleaned_data.get("response", ""),
         )
     except actions.EditConflict as conflict:
         messages.error(request, str(conflict))

@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hangviet.lib.http import SignedInRequest
-from hangviet.orgs.policy import active_roles
 from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
 from hangviet.web.forms import UnitQueryForm
+from hangviet.web.home import HomeContext, build_home
 
 
-@login_required
 def home(request: SignedInRequest) -> HttpResponse:
-    """Send a user with one organisation straight to it; otherwise let them choose."""
-    roles = active_roles(request.user)
-    if len({role.organisation_id for role in roles}) == 1:
-        return redirect("orgs:detail", roles[0].organisation_id)
-    return render(request, "web/home.html", {"roles": roles})
+    """The work home of a signed-in user; anonymous visitors are asked to sign in."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return work_home(request)
+
+
+def work_home(request: SignedInRequest) -> HttpResponse:
+    """What to do next, most urgent first (``web/home.py``), and the user's organisations."""
+    context = HomeContext.for_user(request.user)
+    sections = build_home(context)
+    return render(
+        request,
+        "web/home.html",
+        {
+            "roles": context.roles,
+            "sections": sections,
+            "has_work": any(section.actionable for section in sections),
+            "can_act": bool(context.editing),
+            "today": context.day,
+        },
+    )
 
 
 @login_required

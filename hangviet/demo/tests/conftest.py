@@ -22,3 +22,8 @@ def sign_in(page: Page, base_url: str, username: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+def open_my_organisation(page: Page) -> None:
+    """From the work home (the page after sign-in), open the user's (first) organisation."""
+    page.get_by_test_id("my-organisations").get_by_role("link").first.click()

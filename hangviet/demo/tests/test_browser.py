@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from hangviet.demo.tests.conftest import sign_in
+from hangviet.demo.tests.conftest import open_my_organisation, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,6 +24,7 @@ def test_the_vinh_long_standing_office_signs_in_and_sees_its_committee(
     page.screenshot(path=artifacts / "login.png", full_page=True)
 
     sign_in(page, demo_server.url, "vinhlong.thuongtruc")
+    open_my_organisation(page)  # from the work home
     expect(page.get_by_role("heading", level=1)).to_contain_text("tỉnh Vĩnh Long")
     expect(page.get_by_test_id("members")).to_contain_text("Phó Trưởng ban Thường trực")
     expect(page.get_by_test_id("agencies")).to_contain_text("Sở Nông nghiệp và Môi trường")

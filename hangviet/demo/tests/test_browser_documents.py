@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from playwright.sync_api import Page, expect
 
-from hangviet.demo.tests.conftest import sign_in
+from hangviet.demo.tests.conftest import open_my_organisation, sign_in
 from hangviet.lib.rendering import docx_to_pdf, pdf_page_to_png, soffice_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,6 +25,7 @@ def test_the_standing_office_drafts_edits_issues_and_downloads_the_report(
 ) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, demo_server.url, "vinhlong.thuongtruc")
+    open_my_organisation(page)
     page.get_by_role("link", name="Văn bản", exact=True).click()
     page.get_by_label("Kỳ báo cáo").select_option(label="6 tháng đầu năm 2026")
     page.get_by_role("button", name="Tạo báo cáo").click()

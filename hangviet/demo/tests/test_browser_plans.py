@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from hangviet.demo.tests.conftest import sign_in
+from hangviet.demo.tests.conftest import open_my_organisation, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PLAN = Path(__file__).resolve().parent.parent.parent / "plans" / "fixtures" / "plan_cantho_2024.txt"
@@ -17,6 +17,7 @@ PLAN = Path(__file__).resolve().parent.parent.parent / "plans" / "fixtures" / "p
 def test_import_review_save_and_progress(page: Page, demo_server, artifacts: Path) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
     sign_in(page, demo_server.url, "cantho.thuongtruc")
+    open_my_organisation(page)
     page.get_by_role("link", name="Kế hoạch", exact=True).click()
     page.get_by_label("Tệp kế hoạch (.docx hoặc .txt, tối đa 10 MB)").set_input_files(str(PLAN))
     page.get_by_role("button", name="Đọc và xem lại nhiệm vụ").click()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from hangviet.demo.tests.conftest import sign_in
+from hangviet.demo.tests.conftest import open_my_organisation, sign_in
 from hangviet.orgs.models import Organisation
 from hangviet.reporting.models import Report
 
@@ -47,6 +47,7 @@ def test_a_ward_submits_and_the_province_reviews_and_consolidates(
 
     # The province standing office reviews the round.
     sign_in(page, base, "vinhlong.thuongtruc")
+    open_my_organisation(page)
     page.get_by_role("link", name="Tiến độ và tổng hợp báo cáo").click()
     page.get_by_label("Kỳ báo cáo").select_option(label="6 tháng đầu năm 2026")
     page.get_by_role("button", name="Xem", exact=True).click()

@@ -31,7 +31,11 @@ def test_the_vinh_long_standing_office_sees_its_committee_and_the_historic_tra_v
     response = client.post(
         reverse("web:login"), {"username": "vinhlong.thuongtruc", "password": DEMO_PASSWORD}, follow=True
     )
-    page = response.content.decode()
+    home = response.content.decode()
+    assert "Việc cần làm" in home and "Báo cáo chờ tôi duyệt" in home  # the work home; the committee one click away
+    vinh_long = Organisation.objects.get(unit__code="86", unit__edition="2025", kind=Organisation.Kind.COMMITTEE)
+    assert reverse("orgs:detail", args=[vinh_long.pk]) in home
+    page = client.get(reverse("orgs:detail", args=[vinh_long.pk])).content.decode()
     assert "tỉnh Vĩnh Long" in page
     assert "Trưởng ban" in page and "Phó Trưởng ban Thường trực" in page and "Tổ giúp việc" in page
     assert "Sở Công Thương" in page and "Sở Nông nghiệp và Môi trường" in page

@@ -251,6 +251,11 @@ def uploader_only(persona: str, target: Target) -> Outcome:
     return Outcome.OK if persona == target.uploader else Outcome.NOT_FOUND
 
 
+def recipient_only(persona: str, target: Target) -> Outcome:
+    """A notification is its recipient's alone (``Target.uploader`` names the recipient): anyone else gets 404."""
+    return uploader_only(persona, target)
+
+
 def may_upload(persona: str, target: Target) -> Outcome:
     """Uploading documents to read is for whoever may import figures for some organisation (not a viewer)."""
     if persona == "anonymous":
@@ -457,6 +462,14 @@ def build_objects() -> Objects:
     targets.update(_complaint_targets(world))  # consumer reports (issue 11, part 5)
     targets.update(_survey_targets(world))  # surveys (issue 11, part 6)
     _add_oversight_objects(org, add)  # oversight (issue 12)
+
+    # A notification to the ward clerk (issue 13).
+    from hangviet.notifications.actions import Notice, notify
+    from hangviet.notifications.models import Notification
+
+    notify([world.commune_clerk], Notice(Notification.Kind.OTHER, "matrix", "Thông báo thử", link="/"))
+    notice = Notification.objects.get(event_key="matrix")
+    add("notification:commune_clerk", "vl_commune", uploader="commune_clerk", kwargs={"notification_id": notice.pk})
     add("nothing", "")
     return Objects(world, targets)
 
@@ -1099,6 +1112,11 @@ MATRIX: dict[str, Entry] = {
     "web:healthz": Entry(NOTHING, read=public, write=None),
     "set_language": Entry(NOTHING, read=None, write=public, data=lambda o, t: {"language": "en", "next": "/"}),
     "admin:*": Entry(NOTHING, read=staff_only, write=staff_only),
+    # notifications (issue 13): one's own list and preference; a notification only by its recipient
+    "notifications:inbox": Entry(NOTHING, read=signed_in, write=None),
+    "notifications:open": Entry(("notification:commune_clerk",), read=None, write=recipient_only),
+    "notifications:mark_all_read": Entry(NOTHING, read=None, write=signed_in),
+    "notifications:preferences": Entry(NOTHING, read=None, write=signed_in, data=lambda o, t: {"channel": "in_app"}),
     # organisations and committees
     "orgs:detail": Entry(ORG_TARGETS, read=read, write=None),
     "orgs:appoint": Entry(COMMITTEE_TARGETS, read=None, write=edit, data=_appointment),

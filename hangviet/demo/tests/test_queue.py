@@ -76,3 +76,30 @@ def test_the_health_check_shows_the_queue_age(database_queue: None, client: Clie
     DBTaskResult.objects.update(enqueued_at=timezone.now() - datetime.timedelta(minutes=5))
     queue = client.get("/healthz").json()["queue"]
     assert queue["waiting"] == 2 and queue["running"] == 0 and queue["oldest_waiting_s"] >= 299
+
+
+def test_an_e_mail_written_while_no_worker_runs_goes_out_when_one_starts(
+    database_queue: None, committed_world: World
+) -> None:
+    from decimal import Decimal
+
+    from django.core import mail
+
+    from hangviet.notifications.models import Notification
+    from hangviet.periods.models import Period
+    from hangviet.reporting import actions
+
+    world = committed_world
+    world.commune_clerk.email = "ptv@example.vn"
+    world.commune_clerk.save()
+    report = actions.open_report(world.vl_commune, Period.objects.for_code("2026-H1"), acting_user=None)
+    actions.save_report(report, values={"banners": Decimal(1)}, expected_version=report.version, acting_user=None)
+    actions.submit_report(report, acting_user=None)
+    actions.return_report(report, reason="Thiếu số liệu.", acting_user=world.vl_office)
+    notice = Notification.objects.get(kind=Notification.Kind.RETURNED)
+    assert notice.email_status == Notification.EmailStatus.PENDING and not mail.outbox  # queued, worker down
+    DBTaskResult.objects.all().delete()  # even if the queued task itself were lost
+    call_command("db_worker", batch=True, interval=0, verbosity=0)
+    notice.refresh_from_db()
+    assert notice.email_status == Notification.EmailStatus.SENT
+    assert [message.to for message in mail.outbox] == [["ptv@example.vn"]]

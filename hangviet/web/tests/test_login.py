@@ -18,9 +18,11 @@ def test_the_home_page_asks_an_anonymous_visitor_to_sign_in_in_vietnamese(client
     assert 'lang="vi"' in page and "Đăng nhập" in page and "Mật khẩu" in page
 
 
-def test_a_user_signs_in_and_lands_on_their_committee(client: Client, world: World) -> None:
+def test_a_user_signs_in_and_lands_on_their_work_home(client: Client, world: World) -> None:
     response = client.post(reverse("web:login"), {"username": "vl", "password": "mat-khau-thu-nghiem"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("orgs:detail", args=[world.vinh_long.pk])
+    assert response.redirect_chain[-1][0] == reverse("web:home")
+    page = response.content.decode()
+    assert "Việc cần làm" in page and reverse("orgs:detail", args=[world.vinh_long.pk]) in page
 
 
 def test_a_wrong_password_says_so_in_vietnamese(client: Client, world: World) -> None:

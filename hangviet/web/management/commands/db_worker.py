@@ -8,6 +8,7 @@ from django.db import transaction
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 
 from hangviet.lib.queue import recover_stale_tasks
+from hangviet.notifications.queries import delivery_counts
 
 
 class Command(WorkerCommand):
@@ -18,4 +19,9 @@ class Command(WorkerCommand):
             requeued, failed = recover_stale_tasks()
         if requeued or failed:
             self.stderr.write(f"Khôi phục tác vụ bị gián đoạn: {requeued} chạy lại, {failed} đánh dấu thất bại.")
+        if delivery_counts()["pending"]:
+            from hangviet.notifications.tasks import deliver_task
+
+            # E-mails written while no worker ran (or whose task was lost) go out now: the retry path.
+            deliver_task.enqueue()
         super().handle(*args, **options)
