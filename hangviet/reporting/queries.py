@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from hangviet.indicators.models import Indicator
+from hangviet.audit.log import list_events_for
+from hangviet.indicators.models import Indicator, ValidationRule
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Deadline
@@ -77,3 +81,37 @@ def periods_asked_of(organisation: Organisation, *, since_year: int) -> list[Per
         PeriodKey(year, kind)  # type: ignore[arg-type]  # Period.kind holds a PeriodKind; the stubs say str
         for year, kind in rows.values_list("period__year", "period__kind")
     ]
+
+
+@dataclass(frozen=True)
+class NoteChange:
+    """One change of a warning explanation, as the report's history shows it."""
+
+    at: datetime.datetime
+    actor: str
+    warning: str
+    old: str
+    new: str
+
+
+def note_history(report: Report) -> list[NoteChange]:
+    """Every change of the report's warning explanations, newest first: the warning in words (the rule's
+    message, and the indicator's name for a rule over one figure), the words before and after."""
+    messages = dict(ValidationRule.objects.values_list("code", "message"))
+    names = dict(Indicator.objects.values_list("code", "name"))
+    changes = []
+    for event in list_events_for(report).filter(action="report.note_saved"):
+        data = event.data
+        warning = re.sub(r"%\(\w+\)s", "…", messages.get(data.get("rule", ""), ""))
+        if data.get("indicator"):
+            warning = f"{names.get(data['indicator'], '')}: {warning}"
+        changes.append(
+            NoteChange(
+                at=event.at,
+                actor=event.actor.get_username() if event.actor else "",
+                warning=warning,
+                old=data.get("old", ""),
+                new=data.get("new", ""),
+            )
+        )
+    return changes

@@ -157,6 +157,7 @@ def _page(
         "notes": notes,
         "attachments": report.attachments.all(),
         "changes": report.value_changes.select_related("indicator", "changed_by")[:50],
+        "note_changes": queries.note_history(report)[:50],
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
         "tasks": tasks_led_by([report.organisation], year=report.period.year),
