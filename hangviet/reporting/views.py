@@ -138,6 +138,7 @@ def _page(
             violations = actions.check_report(report, {**prefill, **saved}, registry=registry)
     if violations is None:
         violations = actions.check_report(report, registry=registry)
+    unreadable = form.unreadable() if form.is_bound else []
     notes = {
         note.rule.code + (f":{note.indicator_code}" if note.indicator_code else ""): note.comment
         for note in report.warning_notes.select_related("rule")
@@ -152,6 +153,8 @@ def _page(
         "previous": queries.previous_values(report),
         "last_year": queries.last_year_values(report),
         "violations": violations,
+        "unreadable": unreadable,
+        "flagged": flagged_fields(violations, unreadable),
         "figure_labels": queries.figure_labels(report),
         "registry": _registry_hints(report, registry, prefill),
         "notes": notes,
@@ -165,6 +168,21 @@ def _page(
         and is_recipient_office(request.user, report.organisation),
     }
     return render(request, "reporting/report.html", context, status=status)
+
+
+def flagged_fields(violations: list, unreadable: list) -> dict[str, str]:
+    """``{indicator code: "error" | "warning"}`` for the fields a check points at: the page marks them
+    (aria-invalid and a class), and the live check sends them along for report-entry.js to mark."""
+    flagged: dict[str, str] = {}
+    for violation in violations:
+        level = "error" if violation.is_error else "warning"
+        codes = [violation.indicator_code] if violation.indicator_code else [name for name, _value in violation.figures]
+        for code in codes:
+            if flagged.get(code) != "error":
+                flagged[code] = level
+    for indicator, _typed, _why in unreadable:
+        flagged[indicator.code] = "error"
+    return flagged
 
 
 @login_required
@@ -221,11 +239,15 @@ def check(request: SignedInRequest, report_id: int) -> HttpResponse:
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
     form = _entry_form(report, request.POST)
     notes = notes_from(request.POST)
+    violations = actions.check_report(report, form.lenient_values())
+    unreadable = form.unreadable()
     return render(
         request,
         "reporting/_checks.html",
         {
-            "violations": actions.check_report(report, form.lenient_values()),
+            "violations": violations,
+            "unreadable": unreadable,
+            "flagged": flagged_fields(violations, unreadable),
             "figure_labels": queries.figure_labels(report),
             "notes": notes,
             "editing": True,

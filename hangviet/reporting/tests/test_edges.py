@@ -65,4 +65,45 @@ def test_a_rewritten_explanation_stays_in_the_reports_history(world: World, comm
     page = client.get(reverse("reporting:detail", args=[commune_report.pk])).content.decode()
     assert "Lịch sử giải trình cảnh báo" in page and "«Lần đầu giải trình»" in page
     # The value history names indicators in words, never by code.
-    assert "ocop_3_star:" not in page and "Số sản phẩm OCOP 3 sao:" in page
+    assert "· ocop_3_star:" not in page and "· Số sản phẩm OCOP 3 sao:" in page
+
+
+def _check(client: Client, report: Report, **fields: str) -> str:
+    response = client.post(
+        reverse("reporting:check", args=[report.pk]),
+        {f"value__{code}": value for code, value in fields.items()},
+        headers={"HX-Request": "true"},
+    )
+    return response.content.decode()
+
+
+def test_a_warning_spells_out_the_arithmetic_in_figures_never_in_codes(world: World, commune_report: Report) -> None:
+    client = Client()
+    client.force_login(world.commune_clerk)
+    panel = _check(client, commune_report, ocop_products="184", ocop_3_star="137", ocop_4_star="38", ocop_5_star="3")
+    assert "184 khác 137 + 38 + 3 = 178, chênh 6" in panel
+    assert "ocop_3_star" not in panel.replace('data-flagged="', "").split('">', 1)[1]
+    assert "Số sản phẩm OCOP 3 sao: 137" in panel
+
+
+def test_the_fields_a_check_points_at_are_marked(world: World, commune_report: Report) -> None:
+    actions.save_report(
+        commune_report, values=OCOP, expected_version=commune_report.version, acting_user=world.commune_clerk
+    )
+    client = Client()
+    client.force_login(world.commune_clerk)
+    page = client.get(reverse("reporting:detail", args=[commune_report.pk])).content.decode()
+    field = page[page.index('name="value__ocop_3_star"') - 300 : page.index('name="value__ocop_3_star"')]
+    assert "hv-flag-warning" in field and 'aria-invalid="true"' in field
+    untouched = page[page.index('name="value__banners"') - 300 : page.index('name="value__banners"')]
+    assert "aria-invalid" not in untouched.rsplit("<input", 1)[1]
+    panel = _check(client, commune_report, ocop_products="184", ocop_3_star="137", ocop_4_star="38", ocop_5_star="3")
+    assert "ocop_3_star:warning" in panel  # for report-entry.js to mark the fields as the user types
+
+
+def test_the_live_check_reports_an_unreadable_figure_as_saving_does(world: World, commune_report: Report) -> None:
+    client = Client()
+    client.force_login(world.commune_clerk)
+    panel = _check(client, commune_report, banners="abc")
+    assert 'data-testid="unreadable"' in panel and "không đọc được “abc” thành số" in panel
+    assert "Số liệu hợp lệ" not in panel and "banners:error" in panel
