@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hangviet.orgs.context.committee_nav",
             ],
             # Vietnamese number and date filters, usable by every app's templates.
             "libraries": {"vn": "hangviet.lib.templatetags"},

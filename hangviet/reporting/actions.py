@@ -328,6 +328,17 @@ def accept_reports(reports: Iterable[Report], *, acting_user: User | None) -> li
 
 
 @transaction.atomic
+def return_reports(reports: Iterable[Report], *, reason: str, acting_user: User | None) -> list[Report]:
+    """Return several submitted reports with one reason: all of them, or none if one cannot be returned.
+
+    The caller has passed each report through the review gate before calling this."""
+    returned = []
+    for report in sorted(reports, key=lambda r: r.pk):  # one lock order, as accept_reports
+        returned.append(return_report(report, reason=reason, acting_user=acting_user))
+    return returned
+
+
+@transaction.atomic
 def add_attachment(report: Report, upload: UploadedFile[bytes], *, acting_user: User | None) -> Attachment:
     """Attach a file (the signed scan, a photo, a spreadsheet) through the storage API.
 

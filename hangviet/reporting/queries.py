@@ -115,3 +115,20 @@ def note_history(report: Report) -> list[NoteChange]:
             )
         )
     return changes
+
+
+def next_to_review(report: Report) -> Report | None:
+    """The next submitted report waiting for the same committee in the same period (the oldest submission
+    first), for the reviewer's "next report" link."""
+    if report.organisation.parent_id is None:
+        return None
+    return (
+        Report.objects.filter(
+            organisation__parent_id=report.organisation.parent_id,
+            period=report.period,
+            status=Report.Status.SUBMITTED,
+        )
+        .exclude(pk=report.pk)
+        .order_by("submitted_at", "pk")
+        .first()
+    )

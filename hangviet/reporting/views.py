@@ -139,6 +139,7 @@ def _page(
     if violations is None:
         violations = actions.check_report(report, registry=registry)
     unreadable = form.unreadable() if form.is_bound else []
+    reviewer = is_recipient_office(request.user, report.organisation)
     notes = {
         note.rule.code + (f":{note.indicator_code}" if note.indicator_code else ""): note.comment
         for note in report.warning_notes.select_related("rule")
@@ -164,8 +165,9 @@ def _page(
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
         "tasks": tasks_led_by([report.organisation], year=report.period.year),
-        "can_review": report.status == Report.Status.SUBMITTED
-        and is_recipient_office(request.user, report.organisation),
+        "can_review": report.status == Report.Status.SUBMITTED and reviewer,
+        "reviewer": reviewer,
+        "next_report": queries.next_to_review(report) if reviewer else None,
     }
     return render(request, "reporting/report.html", context, status=status)
 

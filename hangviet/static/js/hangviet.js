@@ -10,3 +10,22 @@ document.addEventListener("submit", (event) => {
     window.location.assign(form.elements[field].value);
   }
 });
+
+// A checkbox marked data-select-all="NAME" ticks or clears every checkbox named NAME (of its form, or joined to
+// a form by form="..."), and follows them: ticked when all are, mixed when some are.
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
+  if (box.dataset.selectAll) {
+    document.querySelectorAll(`input[type=checkbox][name="${box.dataset.selectAll}"]`).forEach((item) => {
+      item.checked = box.checked;
+    });
+    return;
+  }
+  document.querySelectorAll(`input[data-select-all="${box.name}"]`).forEach((all) => {
+    const items = [...document.querySelectorAll(`input[type=checkbox][name="${box.name}"]`)];
+    const ticked = items.filter((item) => item.checked).length;
+    all.checked = ticked === items.length && ticked > 0;
+    all.indeterminate = ticked > 0 && ticked < items.length;
+  });
+});
