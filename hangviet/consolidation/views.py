@@ -26,7 +26,7 @@ from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need
+from hangviet.orgs.policy import Need, is_recipient_office
 from hangviet.periods.actions import set_deadline as set_deadline_of
 from hangviet.periods.models import Period
 from hangviet.reporting.access import get_report_for_user
@@ -63,6 +63,7 @@ def board_today(request: SignedInRequest, committee_id: int) -> HttpResponse:
 def board(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     completeness = compute_completeness(committee, period)
+    waiting = [row.report for row in completeness.rows if row.report and row.report.status == Report.Status.SUBMITTED]
     return render(
         request,
         "consolidation/board.html",
@@ -72,6 +73,8 @@ def board(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "completeness": completeness,
             "periods": _period_choices(period),
             "can_act": get_organisation_for_user(request.user, committee_id, need=Need.READ)[1].can_edit,
+            # Only the office the reports go to sees the accept and return buttons (a viewer sees none).
+            "can_review": any(is_recipient_office(request.user, report.organisation) for report in waiting[:1]),
         },
     )
 
