@@ -21,7 +21,7 @@ from hangviet.consolidation.queries import REGISTRY_MARK, REGISTRY_NOTE, compute
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.lib.forms import IdListField, SaneDateField, messages_of
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.periods import PeriodCodeError, PeriodKey, newest_first, period_of_day
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
@@ -50,7 +50,7 @@ def _period_choices(selected: Period) -> list[PeriodKey]:
     today = period_of_day(timezone.localdate())
     keys = {PeriodKey(year, kind) for year in range(today.year - 4, today.year + 1) for kind in ("H1", "Y")}
     keys.add(selected.key)
-    return sorted((key for key in keys if key <= today or key == selected.key), reverse=True)
+    return newest_first(key for key in keys if key <= today or key == selected.key)
 
 
 @login_required
@@ -165,7 +165,7 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
     consolidated = consolidate(committee, period)
     series = trend(committee, period)
     chart = {
-        "labels": [earlier.code for earlier, _totals in series],
+        "labels": [earlier.key.short_label for earlier, _totals in series],
         "series": {
             indicator.code: [
                 None if (total := totals.get(indicator.code)) is None else float(total) for _earlier, totals in series

@@ -19,7 +19,7 @@ from hangviet.documents.editing import EditableSection, diff, from_sections, to_
 from hangviet.documents.models import Document
 from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors, messages_of
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import period_of_day
+from hangviet.lib.periods import newest_first, period_of_day
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Period
 
@@ -52,7 +52,7 @@ def committee_documents(request: SignedInRequest, committee_id: int) -> HttpResp
             "committee": committee,
             "grant": grant,
             "documents": committee.documents.select_related("period"),
-            "periods": sorted(set(periods), reverse=True),
+            "periods": newest_first(periods),
         },
     )
 

@@ -68,7 +68,7 @@ def list_reports_of(organisation: Organisation) -> QuerySet[Report]:
     return (
         Report.objects.filter(organisation=organisation)
         .select_related("period")
-        .order_by("-period__year", "-period__kind")
+        .order_by("-period__year", "period__kind")  # "H1" before "Y": lib.periods.newest_first
     )
 
 

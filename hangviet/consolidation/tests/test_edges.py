@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,19 @@ def test_ticked_reports_are_returned_with_one_reason(client: Client, world: Worl
 def test_select_all_is_a_static_script_not_an_inline_one() -> None:
     script = Path(__file__).resolve().parents[2] / "static" / "js" / "hangviet.js"
     assert "data-select-all" in script.read_text() or "selectAll" in script.read_text()
+
+
+def test_codes_never_reach_the_chart_and_periods_list_six_months_before_the_year(client: Client, world: World) -> None:
+    client.force_login(world.vl_office)
+    page = client.get(reverse("consolidation:table", args=[world.vinh_long.pk, "2026-H1"])).content.decode()
+    chart = json.loads(page.split('id="trend-data" type="application/json">', 1)[1].split("</script>", 1)[0])
+    assert "6 tháng 2025" in chart["labels"] and not any("H1" in label for label in chart["labels"])
+    options = page.split('id="period-select"', 1)[1].split("</select>", 1)[0]
+    assert options.index("6 tháng đầu năm 2025") < options.index("năm 2025<")
+
+
+def test_one_date_style_on_the_board(client: Client, world: World) -> None:
+    submit(world.vl_trade, Period.objects.for_code("2026-H1"), datetime.date(2026, 6, 5))
+    client.force_login(world.vl_office)
+    page = client.get(reverse("consolidation:board", args=[world.vinh_long.pk, "2026-H1"])).content.decode()
+    assert "10:00 05/6/2026" in page and "05/06/2026" not in page

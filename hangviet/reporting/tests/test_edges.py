@@ -107,3 +107,32 @@ def test_the_live_check_reports_an_unreadable_figure_as_saving_does(world: World
     panel = _check(client, commune_report, banners="abc")
     assert 'data-testid="unreadable"' in panel and "không đọc được “abc” thành số" in panel
     assert "Số liệu hợp lệ" not in panel and "banners:error" in panel
+
+
+def test_the_excel_form_shows_no_codes(world: World, commune_report: Report) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    client = Client()
+    client.force_login(world.commune_clerk)
+    content = client.get(reverse("reporting:excel", args=[commune_report.pk])).content
+    sheet = load_workbook(io.BytesIO(content)).active
+    visible = [
+        str(cell.value)
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None and not sheet.column_dimensions[cell.column_letter].hidden
+    ]
+    assert not any("propaganda_sessions" in text or "2026-H1" in text for text in visible)
+    assert "Mã chỉ tiêu" not in visible
+
+
+def test_my_reports_list_the_six_month_report_before_the_year(world: World) -> None:
+    from hangviet.periods.models import Period
+
+    for code in ("2025", "2025-H1", "2026-H1"):
+        actions.open_report(world.vl_commune, Period.objects.for_code(code), acting_user=None)
+    from hangviet.reporting.queries import list_reports_of
+
+    assert [r.period.code for r in list_reports_of(world.vl_commune)] == ["2026-H1", "2025-H1", "2025"]
