@@ -17,7 +17,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hangviet.consolidation.queries import REGISTRY_MARK, REGISTRY_NOTE, compute_completeness, consolidate, trend
+from hangviet.consolidation.queries import (
+    REGISTRY_MARK,
+    REGISTRY_NOTE,
+    compute_completeness,
+    consolidate,
+    count_waiting_review,
+    trend,
+)
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.lib.forms import IdListField, SaneDateField, messages_of
 from hangviet.lib.http import SignedInRequest
@@ -183,6 +190,8 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "table": consolidated,
             "periods": _period_choices(period),
             "chart": chart,
+            "accepted_count": sum(row.accepted_reports for row in consolidated.rows),
+            "waiting_count": count_waiting_review(committee, period),
         },
     )
 

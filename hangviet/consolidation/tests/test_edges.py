@@ -81,3 +81,16 @@ def test_one_date_style_on_the_board(client: Client, world: World) -> None:
     client.force_login(world.vl_office)
     page = client.get(reverse("consolidation:board", args=[world.vinh_long.pk, "2026-H1"])).content.decode()
     assert "10:00 05/6/2026" in page and "05/06/2026" not in page
+
+
+def test_central_figures_leave_out_reports_not_yet_accepted_and_say_so(client: Client, world: World) -> None:
+    from hangviet.consolidation.tests.conftest import accepted
+
+    accepted(world.vl_trade, "2026-H1", banners=60)
+    submit(world.vl_health, Period.objects.for_code("2026-H1"), JUNE)  # banners=1, sent, not accepted
+    client.force_login(world.central_office)
+    page = client.get(reverse("consolidation:table", args=[world.central.pk, "2026-H1"])).content.decode()
+    banners = page.split('data-code="banners"', 1)[1].split("</tr>", 1)[0]
+    assert ">60<" in banners and ">61<" not in banners
+    included = page.split('data-testid="included"', 1)[1].split("</p>", 1)[0]
+    assert "1 báo cáo đã tiếp nhận" in included and "1 báo cáo đã gửi, đang chờ duyệt, chưa được tính" in included
