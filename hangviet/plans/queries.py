@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
+from hangviet.lib.text import fold_diacritics, normalize_text
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans.models import Plan, Task
@@ -39,3 +40,18 @@ def own_units(committee: Organisation) -> list[Organisation]:
 def plans_of(committee: Organisation) -> list[Plan]:
     """A committee's plans, newest year first (the caller has asked the gate whether they may be read)."""
     return list(Plan.objects.filter(committee=committee).order_by("-year"))
+
+
+def find_same_plan(committee: Organisation, year: int, number_symbol: str, title: str) -> Plan | None:
+    """The committee's plan this one repeats: the same year and number (or, with no number, the same title)."""
+    plans = Plan.objects.filter(committee=committee, year=year)
+    number = normalize_text(number_symbol)
+    if number:
+        return plans.filter(number_symbol__iexact=number).first()
+    folded = fold_diacritics(normalize_text(title)).casefold()
+    return next((plan for plan in plans if fold_diacritics(plan.title).casefold() == folded), None)
+
+
+def own_plan(committee: Organisation, plan_id: int | None) -> Plan | None:
+    """The committee's own plan with this id (a plan the clerk chose to replace), or ``None``."""
+    return Plan.objects.filter(committee=committee, pk=plan_id).first() if plan_id else None

@@ -156,6 +156,7 @@ def _page(
         "violations": violations,
         "unreadable": unreadable,
         "flagged": flagged_fields(violations, unreadable),
+        **check_counts(violations, unreadable),
         "figure_labels": queries.figure_labels(report),
         "registry": _registry_hints(report, registry, prefill),
         "notes": notes,
@@ -170,6 +171,12 @@ def _page(
         "next_report": queries.next_to_review(report) if reviewer else None,
     }
     return render(request, "reporting/report.html", context, status=status)
+
+
+def check_counts(violations: list, unreadable: list) -> dict[str, int]:
+    """How many errors and warnings the checks found, for the count a phone shows beside the buttons."""
+    errors = sum(1 for violation in violations if violation.is_error)
+    return {"check_errors": errors + len(unreadable), "check_warnings": len(violations) - errors}
 
 
 def flagged_fields(violations: list, unreadable: list) -> dict[str, str]:
@@ -250,6 +257,8 @@ def check(request: SignedInRequest, report_id: int) -> HttpResponse:
             "violations": violations,
             "unreadable": unreadable,
             "flagged": flagged_fields(violations, unreadable),
+            **check_counts(violations, unreadable),
+            "oob_count": True,  # the count beside the buttons follows the panel (htmx out-of-band swap)
             "figure_labels": queries.figure_labels(report),
             "notes": notes,
             "editing": True,

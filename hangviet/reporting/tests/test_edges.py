@@ -136,3 +136,18 @@ def test_my_reports_list_the_six_month_report_before_the_year(world: World) -> N
     from hangviet.reporting.queries import list_reports_of
 
     assert [r.period.code for r in list_reports_of(world.vl_commune)] == ["2026-H1", "2025-H1", "2025"]
+
+
+def test_on_a_phone_the_count_of_checks_sits_beside_the_buttons_and_follows_the_typing(
+    world: World, commune_report: Report
+) -> None:
+    client = Client()
+    client.force_login(world.commune_clerk)
+    page = client.get(reverse("reporting:detail", args=[commune_report.pk])).content.decode()
+    buttons = page.split('value="submit"', 1)[1].split("</div>", 1)[0]
+    assert 'data-testid="checks-count"' in buttons and 'href="#checks"' in buttons
+    ocop = {"ocop_products": "184", "ocop_3_star": "137", "ocop_4_star": "38", "ocop_5_star": "3"}
+    panel = _check(client, commune_report, banners="abc", **ocop)
+    count = panel.split('id="checks-count"', 1)[1].split("</a>", 1)[0]
+    assert 'hx-swap-oob="true"' in count and "1 lỗi · 1 cảnh báo" in count
+    assert 'class="fw-normal hv-sticky-col"' in page  # the indicator column stays while the figures scroll

@@ -29,3 +29,21 @@ document.addEventListener("change", (event) => {
     all.indeterminate = ticked > 0 && ticked < items.length;
   });
 });
+
+// A multiple select marked data-searchable gets a search box above it: typing narrows the options (accents
+// ignored), the chosen ones stay chosen. For the long lists of coordinating units on a plan.
+const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+document.querySelectorAll("select[data-searchable]").forEach((select) => {
+  const search = document.createElement("input");
+  search.type = "search";
+  search.className = "form-control form-control-sm mb-1";
+  search.placeholder = document.documentElement.lang === "en" ? "Search…" : "Tìm đơn vị…";
+  search.setAttribute("aria-label", select.getAttribute("aria-label") || "");
+  search.addEventListener("input", () => {
+    const wanted = fold(search.value.trim());
+    [...select.options].forEach((option) => {
+      option.hidden = wanted !== "" && !option.selected && !fold(option.text).includes(wanted);
+    });
+  });
+  select.before(search);
+});
