@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from django.utils.translation import gettext, gettext_lazy
+
 from hangviet.indicators.expressions import EvaluationError, Expression, MissingValue, parse_expression
 from hangviet.indicators.models import Indicator, ValidationRule
 from hangviet.lib.vnformat import format_number
@@ -121,7 +123,14 @@ def _registry_violations(
 
 
 # How the broken comparison reads: "a == b" fails when a differs from b, "a >= b" when a is smaller, ...
-_BROKEN = {"==": "khác", "!=": "bằng", ">=": "nhỏ hơn", ">": "không lớn hơn", "<=": "lớn hơn", "<": "không nhỏ hơn"}
+_BROKEN = {
+    "==": gettext_lazy("khác"),
+    "!=": gettext_lazy("bằng"),
+    ">=": gettext_lazy("nhỏ hơn"),
+    ">": gettext_lazy("không lớn hơn"),
+    "<=": gettext_lazy("lớn hơn"),
+    "<": gettext_lazy("không nhỏ hơn"),
+}
 
 
 def spell_out(expression: Expression, values: Mapping[str, Decimal]) -> str:
@@ -140,7 +149,7 @@ def spell_out(expression: Expression, values: Mapping[str, Decimal]) -> str:
     if len(right) > 1:
         words += f" = {format_number(right_sum)}"
     if operator == "==" and left_sum != right_sum:
-        words += f", chênh {format_number(abs(left_sum - right_sum))}"
+        words += ", " + gettext("chênh %(difference)s") % {"difference": format_number(abs(left_sum - right_sum))}
     return words
 
 
