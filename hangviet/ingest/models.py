@@ -57,10 +57,11 @@ class IngestDocument(models.Model):
     @property
     def encoding_words(self) -> str:
         """How the text was written, in words (never "unicode", "tcvn3")."""
-        return {
+        words = {
             "tcvn3": _("đã chuyển từ phông chữ cũ TCVN3 (.Vn) sang Unicode"),
             "vni": _("đã chuyển từ phông chữ cũ VNI sang Unicode"),
         }.get(self.encoding, _("chữ Unicode"))
+        return str(words)
 
     @property
     def period_guess_label(self) -> str:
