@@ -17,7 +17,7 @@ PLAN = Path(__file__).resolve().parent.parent.parent / "plans" / "fixtures" / "p
 def test_import_review_save_and_progress(page: Page, demo_server, artifacts: Path) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
     sign_in(page, demo_server.url, "cantho.thuongtruc")
-    page.get_by_role("link", name="Kế hoạch", exact=True).click()
+    page.get_by_test_id("nav-plans").click()  # the top bar leads to the committee's plans (issue 13)
     page.get_by_label("Tệp kế hoạch (.docx hoặc .txt, tối đa 10 MB)").set_input_files(str(PLAN))
     page.get_by_role("button", name="Đọc và xem lại nhiệm vụ").click()
     review = page.get_by_test_id("proposed-tasks")
@@ -25,10 +25,10 @@ def test_import_review_save_and_progress(page: Page, demo_server, artifacts: Pat
         "Quý II/2024; Quý III/2024; Tháng 12/2024"
     )
     expect(review.locator("tr[data-ref='IV.2'] input[name$='-when']")).to_have_value("Quý IV/2024")
-    page.get_by_label("Đơn vị chủ trì nhiệm vụ III.5").select_option(label="Sở Tài chính")  # "Sở Ngoại vụ" is gone
-    page.get_by_label("Lưu nhiệm vụ III.15").uncheck()
     for unresolved in review.locator("select[name$='-lead'].is-invalid").all():
         unresolved.select_option("none")  # leads the plan does not name are left open on purpose (issue 13)
+    page.get_by_label("Đơn vị chủ trì nhiệm vụ III.5").select_option(label="Sở Tài chính")  # "Sở Ngoại vụ" is gone
+    page.get_by_label("Lưu nhiệm vụ III.15").uncheck()
     page.screenshot(path=artifacts / "plan-import-review.png", full_page=True)
     page.get_by_role("button", name="Lưu kế hoạch").click()
     # The demo holds this plan already: the page offers to replace it or cancel (issue 13).
