@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hangviet.notifications.context_processors.bell",
+                "hangviet.orgs.context.committee_nav",
             ],
             # Vietnamese number and date filters, usable by every app's templates.
             "libraries": {"vn": "hangviet.lib.templatetags"},

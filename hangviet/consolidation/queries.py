@@ -22,6 +22,7 @@ from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation, OrganisationSuccession
+from hangviet.orgs.policy import list_subtree_ids
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
 from hangviet.registry.figures import Figure, figures_for_organisation
@@ -289,3 +290,10 @@ def rollup_by_province(period: Period) -> dict[int, dict[str, Decimal]]:
     for province_id, code, total in rows:
         result[province_id][code] = total
     return dict(result)
+
+
+def count_waiting_review(committee: Organisation, period: Period) -> int:
+    """Reports sent but not yet accepted anywhere below ``committee`` for ``period``: the totals leave them
+    out, and the table says how many."""
+    below = list_subtree_ids([committee.pk]) - {committee.pk}
+    return Report.objects.filter(period=period, status=Report.Status.SUBMITTED, organisation_id__in=below).count()

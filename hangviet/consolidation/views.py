@@ -17,20 +17,27 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hangviet.consolidation.queries import REGISTRY_MARK, REGISTRY_NOTE, compute_completeness, consolidate, trend
+from hangviet.consolidation.queries import (
+    REGISTRY_MARK,
+    REGISTRY_NOTE,
+    compute_completeness,
+    consolidate,
+    count_waiting_review,
+    trend,
+)
 from hangviet.consolidation.reminders import remind_waiting
-from hangviet.lib.forms import IdListField, SaneDateField
+from hangviet.lib.forms import IdListField, SaneDateField, messages_of
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
+from hangviet.lib.periods import PeriodCodeError, PeriodKey, newest_first, period_of_day
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need
+from hangviet.orgs.policy import Need, is_recipient_office
 from hangviet.periods.actions import set_deadline as set_deadline_of
 from hangviet.periods.models import Period
 from hangviet.reporting.access import get_report_for_user
-from hangviet.reporting.actions import accept_reports
+from hangviet.reporting.actions import accept_reports, return_reports
 from hangviet.reporting.models import Report
 
 
@@ -50,7 +57,7 @@ def _period_choices(selected: Period) -> list[PeriodKey]:
     today = period_of_day(timezone.localdate())
     keys = {PeriodKey(year, kind) for year in range(today.year - 4, today.year + 1) for kind in ("H1", "Y")}
     keys.add(selected.key)
-    return sorted((key for key in keys if key <= today or key == selected.key), reverse=True)
+    return newest_first(key for key in keys if key <= today or key == selected.key)
 
 
 @login_required
@@ -63,6 +70,7 @@ def board_today(request: SignedInRequest, committee_id: int) -> HttpResponse:
 def board(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     completeness = compute_completeness(committee, period)
+    waiting = [row.report for row in completeness.rows if row.report and row.report.status == Report.Status.SUBMITTED]
     return render(
         request,
         "consolidation/board.html",
@@ -72,30 +80,54 @@ def board(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "completeness": completeness,
             "periods": _period_choices(period),
             "can_act": get_organisation_for_user(request.user, committee_id, need=Need.READ)[1].can_edit,
+            # Only the office the reports go to sees the accept and return buttons (a viewer sees none).
+            "can_review": any(is_recipient_office(request.user, report.organisation) for report in waiting[:1]),
         },
     )
 
 
 class AcceptManyForm(forms.Form):
+    """The reports ticked on the board and what to do with them: accept, or return with one reason."""
+
     report = IdListField(required=False)
+    action = forms.ChoiceField(choices=[("accept", "accept"), ("return", "return")], required=False)
+    reason = forms.CharField(max_length=2000, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        data["action"] = data.get("action") or "accept"
+        if data["action"] == "return" and not (data.get("reason") or "").strip():
+            raise forms.ValidationError(_("Vui lòng ghi lý do trả lại các báo cáo đã chọn."))
+        return data
 
 
 @require_POST
 @login_required
 def accept_many(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
-    """Accept the submitted reports ticked on the board; each goes through the report gate."""
+    """Accept the submitted reports ticked on the board, or return them with one reason; each goes through
+    the report gate."""
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     form = AcceptManyForm(request.POST)
-    ticked = sorted(set(form.cleaned_data["report"])) if form.is_valid() else []
-    # Every ticked report passes the review gate before anything is accepted (404/403 change nothing).
+    if not form.is_valid():
+        messages.error(request, " ".join(messages_of(form.non_field_errors())) or _("Chưa chọn được báo cáo nào."))
+        return redirect("consolidation:board", committee.pk, period.code)
+    ticked = sorted(set(form.cleaned_data["report"]))
+    # Every ticked report passes the review gate before anything is changed (404/403 change nothing).
     reports = [get_report_for_user(request.user, report_id, need=Need.REVIEW)[0] for report_id in ticked]
     waiting = [report for report in reports if report.status == Report.Status.SUBMITTED]
+    returning = form.cleaned_data["action"] == "return"
     try:
-        accepted = len(accept_reports(waiting, acting_user=request.user))
+        if returning:
+            count = len(return_reports(waiting, reason=form.cleaned_data["reason"], acting_user=request.user))
+        else:
+            count = len(accept_reports(waiting, acting_user=request.user))
     except ValidationError as error:
-        messages.error(request, _("Chưa tiếp nhận báo cáo nào: %(reason)s") % {"reason": " ".join(error.messages)})
+        messages.error(request, _("Chưa xử lý báo cáo nào: %(reason)s") % {"reason": " ".join(error.messages)})
         return redirect("consolidation:board", committee.pk, period.code)
-    messages.success(request, _("Đã tiếp nhận %(count)s báo cáo.") % {"count": accepted})
+    if returning:
+        messages.success(request, _("Đã trả lại %(count)s báo cáo kèm lý do.") % {"count": count})
+    else:
+        messages.success(request, _("Đã tiếp nhận %(count)s báo cáo.") % {"count": count})
     return redirect("consolidation:board", committee.pk, period.code)
 
 
@@ -150,7 +182,7 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
     consolidated = consolidate(committee, period)
     series = trend(committee, period)
     chart = {
-        "labels": [earlier.code for earlier, _totals in series],
+        "labels": [earlier.key.short_label for earlier, _totals in series],
         "series": {
             indicator.code: [
                 None if (total := totals.get(indicator.code)) is None else float(total) for _earlier, totals in series
@@ -168,6 +200,8 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "table": consolidated,
             "periods": _period_choices(period),
             "chart": chart,
+            "accepted_count": sum(row.accepted_reports for row in consolidated.rows),
+            "waiting_count": count_waiting_review(committee, period),
         },
     )
 

@@ -17,8 +17,8 @@ from django.db import transaction
 
 from hangviet.demo.campaign import build_campaign
 from hangviet.demo.complaints import build_complaints
-from hangviet.demo.oversight import build_oversight
 from hangviet.demo.notifications import build_notifications
+from hangviet.demo.oversight import build_oversight
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.documents import notices
-from hangviet.documents.compose import CAMPAIGN, compose_report
+from hangviet.documents.compose import CAMPAIGN, PLACEHOLDER, compose_report
 from hangviet.documents.models import Document, DocumentType, DocumentVersion, IssuerProfile, RegisterCounter
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
 from hangviet.lib.text import normalize_text
@@ -44,13 +44,20 @@ def profile_for(committee: Organisation) -> IssuerProfile:
     if profile:
         return profile
     words = place_words(committee.unit.name)
-    vice = next((seat for seat in list_current_members(committee) if seat.role == "standing_vice_chair"), None)
+    seats = list_current_members(committee)
+    vice = next((seat for seat in seats if seat.role == "standing_vice_chair"), None)
+    chair = next((seat for seat in seats if seat.role == "chair"), None)
+    # The standing vice-chair signs for the head (KT. TRƯỞNG BAN); with no such seat, the head signs.
+    signer = vice or chair
+    deputy = signer is None or signer is vice
     return IssuerProfile.objects.create(
         committee=committee,
         parent_body=f"Ủy ban MTTQ Việt Nam {in_words(committee.unit.name)}" if committee.parent_id else "",
         issuing_body=f"Ban Chỉ đạo {CAMPAIGN} {in_words(committee.unit.name)}",
         place=words["place"],
-        signer_name=vice.person.full_name if vice else "",
+        signer_name=signer.person.full_name if signer else "",
+        signing_for="KT. TRƯỞNG BAN" if deputy else "",
+        signer_position="PHÓ TRƯỞNG BAN THƯỜNG TRỰC" if deputy else "TRƯỞNG BAN",
         recipients="\n".join(
             [
                 "BCĐ Trung ương (Mặt trận Trung ương);" if committee.parent_id else "Ban Bí thư Trung ương Đảng;",
@@ -144,6 +151,7 @@ def specification(
         blocks=blocks,
         recipients=recipients,
         signing_authority=profile.signing_authority,
+        signing_for=profile.signing_for,
         signer_position=profile.signer_position,
         signer_name=signer_name,
         annexes=annexes,
@@ -165,6 +173,19 @@ def render_draft(document: Document, *, today: datetime.date | None = None) -> b
     )
 
 
+def unfinished_sections(document: Document) -> list[str]:
+    """The headings of the sections of the latest version that still hold the draft's placeholder text."""
+    version = document.latest
+    found: list[str] = []
+    heading = _("Mở đầu")
+    for block in version.blocks if version else []:
+        if block["level"]:
+            heading = block["text"]
+        elif PLACEHOLDER in block["text"] and heading not in found:
+            found.append(heading)
+    return found
+
+
 @transaction.atomic
 def issue_document(
     document: Document,
@@ -183,6 +204,12 @@ def issue_document(
         raise ValidationError(_("Vui lòng ghi họ tên người ký."))
     if not recipients:
         raise ValidationError(_("Vui lòng ghi ít nhất một nơi nhận."))
+    unfinished = unfinished_sections(document)
+    if unfinished:
+        raise ValidationError(
+            _("Chưa ban hành được: mục %(sections)s vẫn còn dòng “%(placeholder)s”. Hãy viết nội dung hoặc xoá mục đó.")
+            % {"sections": ", ".join(f"“{heading}”" for heading in unfinished), "placeholder": PLACEHOLDER}
+        )
     counter, _created = RegisterCounter.objects.select_for_update().get_or_create(
         committee=document.committee, year=issued_on.year, doc_type=document.doc_type
     )

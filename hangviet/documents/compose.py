@@ -20,6 +20,9 @@ from hangviet.registry.catalogue import QUALIFIER_WORDS
 from hangviet.reporting.models import Report, ReportText, Section
 
 CAMPAIGN = "Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”"
+# What a section of the draft says when no accepted report wrote anything for it: the clerk must write it
+# (or delete the section) before the document can be issued.
+PLACEHOLDER = "(Chưa có nội dung từ các báo cáo đã tiếp nhận.)"
 MAX_FOOTNOTE_UNITS = 12
 
 
@@ -273,7 +276,7 @@ def compose_report(committee: Organisation, period: Period) -> Draft:
             blocks.append(Block(". ".join(generated) + "."))
         blocks.extend(Block(text) for text in (narratives.get(section, []) if section else []))
         if section and not generated and not narratives.get(section):
-            blocks.append(Block("(Chưa có nội dung từ các báo cáo đã tiếp nhận.)"))
+            blocks.append(Block(PLACEHOLDER))
     blocks.append(
         Block(
             f"Trên đây là báo cáo kết quả thực hiện {CAMPAIGN} {period.key.label} của "

@@ -28,8 +28,18 @@ class IssuerProfile(models.Model):
     issuing_body = models.CharField(_("tên cơ quan ban hành"), max_length=255)
     symbol = models.CharField(_("ký hiệu cơ quan"), max_length=40, default="BCĐ")
     place = models.CharField(_("địa danh"), max_length=80)
+    # Decree 30/2020, Appendix I: a collective body signs "TM. BAN CHỈ ĐẠO"; when a deputy signs for the head,
+    # "KT. TRƯỞNG BAN" comes between that line and the deputy's own title. The signer's role lives here, on
+    # the committee's profile (made from the standing vice-chair's seat on first use), not on each document.
     signing_authority = models.CharField(_("thẩm quyền ký"), max_length=80, default="TM. BAN CHỈ ĐẠO")
-    signer_position = models.CharField(_("chức vụ người ký"), max_length=80, default="PHÓ TRƯỞNG BAN")
+    signing_for = models.CharField(
+        _("ký thay"),
+        max_length=80,
+        blank=True,
+        default="KT. TRƯỞNG BAN",
+        help_text=_("Để trống khi Trưởng ban ký."),
+    )
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=80, default="PHÓ TRƯỞNG BAN THƯỜNG TRỰC")
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     recipients = models.TextField(_("nơi nhận thường dùng"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
 

@@ -20,7 +20,7 @@ from hangviet.documents.models import Document
 from hangviet.documents.notices import addressed_organisations
 from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors, messages_of
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import period_of_day
+from hangviet.lib.periods import newest_first, period_of_day
 from hangviet.orgs.policy import Need
 from hangviet.periods.models import Period
 
@@ -32,6 +32,10 @@ class IssueForm(StyledFormMixin, forms.Form):
     signer_name = forms.CharField(label=gettext_lazy("Người ký"), max_length=120)
     recipients = forms.CharField(
         label=gettext_lazy("Nơi nhận (mỗi dòng một nơi)"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Tôi đã đọc lại văn bản; ban hành sẽ cấp số và văn bản không sửa được nữa."),
+        error_messages={"required": gettext_lazy("Hãy đánh dấu ô xác nhận trước khi ban hành.")},
     )
 
 
@@ -49,7 +53,7 @@ def committee_documents(request: SignedInRequest, committee_id: int) -> HttpResp
             "committee": committee,
             "grant": grant,
             "documents": committee.documents.select_related("period"),
-            "periods": sorted(set(periods), reverse=True),
+            "periods": newest_first(periods),
         },
     )
 
@@ -90,6 +94,7 @@ class SectionForm(forms.Form):
     level = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1"), ("2", "2")], coerce=int, empty_value=0)  # type: ignore[arg-type]
     heading = forms.CharField(max_length=1000, required=False, strip=False)
     text = forms.CharField(max_length=200_000, required=False, strip=False)
+    notes = forms.CharField(max_length=100_000, required=False, strip=False)
 
 
 SectionFormSet = forms.formset_factory(
@@ -108,6 +113,7 @@ def _sections_of(formset: forms.BaseFormSet) -> list[EditableSection]:
                 str(form["heading"].value() or ""),
                 level if isinstance(level, int) else 0,
                 str(form["text"].value() or ""),
+                str(form["notes"].value() or ""),
             )
         )
     return sections
@@ -135,7 +141,8 @@ def edit(request: SignedInRequest, document_id: int) -> HttpResponse:
     latest = document.latest
     sections = to_sections(latest.blocks if latest else [])
     formset = SectionFormSet(
-        initial=[{"level": s.level, "heading": s.heading, "text": s.text} for s in sections], prefix="section"
+        initial=[{"level": s.level, "heading": s.heading, "text": s.text, "notes": s.notes} for s in sections],
+        prefix="section",
     )
     version_form = VersionForm(initial={"base_version": latest.number if latest else 0})
     status = 200
@@ -178,6 +185,7 @@ def edit(request: SignedInRequest, document_id: int) -> HttpResponse:
             "latest": latest,
             "versions": versions,
             "editing": grant.can_edit and document.status == Document.Status.DRAFT,
+            "unfinished": actions.unfinished_sections(document) if document.status == Document.Status.DRAFT else [],
             "issue_form": IssueForm(
                 initial={
                     "issued_on": timezone.localdate(),
@@ -219,7 +227,10 @@ def issue(request: SignedInRequest, document_id: int) -> HttpResponse:
     document, _grant = get_document_for_user(request.user, document_id, need=Need.EDIT)
     form = IssueForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Chưa ban hành được: hãy ghi ngày ban hành, người ký và nơi nhận."))
+        if list(form.errors) == ["confirm"]:
+            messages.error(request, _("Chưa ban hành: hãy đánh dấu ô xác nhận trước khi ban hành."))
+        else:
+            messages.error(request, _("Chưa ban hành được: hãy ghi ngày ban hành, người ký và nơi nhận."))
         return redirect("documents:edit", document.pk)
     try:
         document = actions.issue_document(

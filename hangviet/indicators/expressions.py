@@ -107,6 +107,32 @@ class Expression:
         except decimal.DecimalException as exc:
             raise EvaluationError(f"Không tính được biểu thức “{self.text}” ({type(exc).__name__})") from exc
 
+    def sides(self) -> tuple[str, list[tuple[int, str | Decimal]], list[tuple[int, str | Decimal]]] | None:
+        """For a single comparison of two sums ("a == b + c + d", "a >= b"): the operator ("==", ">=", ...) and
+        each side's terms as ``(sign, name or number)``; ``None`` for any other shape. Lets a message spell the
+        arithmetic out in words, e.g. "184 khác 137 + 38 + 3 = 178"."""
+        body = self._tree.body
+        if not (isinstance(body, ast.Compare) and len(body.ops) == 1):
+            return None
+        symbols = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+        left, right = _terms(body.left), _terms(body.comparators[0])
+        if left is None or right is None:
+            return None
+        return symbols[type(body.ops[0])], left, right
+
+
+def _terms(node: ast.AST, sign: int = 1) -> list[tuple[int, str | Decimal]] | None:
+    """The terms of a sum of names and numbers, with their signs; ``None`` for anything else."""
+    if isinstance(node, ast.Name):
+        return [(sign, node.id)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+        return [(sign, Decimal(str(node.value)))]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Sub):
+        left = _terms(node.left, sign)
+        right = _terms(node.right, sign if isinstance(node.op, ast.Add) else -sign)
+        return None if left is None or right is None else left + right
+    return None
+
 
 def parse_expression(text: str) -> Expression:
     """Parse and fully validate ``text``; raises :class:`ExpressionError` (and nothing else) if it is not allowed."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from django.utils.translation import gettext, gettext_lazy
+
 from hangviet.indicators.expressions import EvaluationError, Expression, MissingValue, parse_expression
 from hangviet.indicators.models import Indicator, ValidationRule
 from hangviet.lib.vnformat import format_number
@@ -34,6 +36,7 @@ class Violation:
     message: str
     indicator_code: str = ""
     figures: tuple[tuple[str, Decimal], ...] = field(default=())
+    detail: str = ""  # the arithmetic in words: "184 khác 137 + 38 + 3 = 178, chênh 6"
 
     @property
     def is_error(self) -> bool:
@@ -79,7 +82,8 @@ class RuleBook:
                     continue
                 if _breaks(expression, present):
                     figures = tuple((name, present[name]) for name in sorted(expression.names) if name in present)
-                    found.append(Violation(rule.code, rule.severity, rule.message, "", figures))
+                    detail = spell_out(expression, present)
+                    found.append(Violation(rule.code, rule.severity, rule.message, "", figures, detail))
                 continue
             if rule.scope == ValidationRule.Scope.REGISTRY:
                 found.extend(_registry_violations(rule, expression, self.indicators, present, registry or {}))
@@ -116,6 +120,47 @@ def _registry_violations(
             shown = (("registry", figure.value), ("value", present[code]))
             found.append(Violation(rule.code, rule.severity, message, code, shown))
     return found
+
+
+# How the broken comparison reads: "a == b" fails when a differs from b, "a >= b" when a is smaller, ...
+_BROKEN = {
+    "==": gettext_lazy("khác"),
+    "!=": gettext_lazy("bằng"),
+    ">=": gettext_lazy("nhỏ hơn"),
+    ">": gettext_lazy("không lớn hơn"),
+    "<=": gettext_lazy("lớn hơn"),
+    "<": gettext_lazy("không nhỏ hơn"),
+}
+
+
+def spell_out(expression: Expression, values: Mapping[str, Decimal]) -> str:
+    """The arithmetic of a broken comparison in figures ("184 khác 137 + 38 + 3 = 178, chênh 6"), never in
+    codes; empty when the rule is not a comparison of sums or a figure is missing."""
+    shape = expression.sides()
+    if shape is None:
+        return ""
+    operator, left, right = shape
+    try:
+        left_words, left_sum = _sum_words(left, values)
+        right_words, right_sum = _sum_words(right, values)
+    except KeyError:
+        return ""
+    words = f"{left_words} {_BROKEN[operator]} {right_words}"
+    if len(right) > 1:
+        words += f" = {format_number(right_sum)}"
+    if operator == "==" and left_sum != right_sum:
+        words += ", " + gettext("chênh %(difference)s") % {"difference": format_number(abs(left_sum - right_sum))}
+    return words
+
+
+def _sum_words(terms: list[tuple[int, str | Decimal]], values: Mapping[str, Decimal]) -> tuple[str, Decimal]:
+    total, words = Decimal(0), ""
+    for index, (sign, term) in enumerate(terms):
+        number = term if isinstance(term, Decimal) else values[term]
+        total += sign * number
+        shown = format_number(number)
+        words += (("- " if sign < 0 else "+ ") if index else ("-" if sign < 0 else "")) + shown + " "
+    return words.strip(), total
 
 
 def _fill(message: str, **words: str) -> str:

@@ -8,6 +8,7 @@ import contextlib
 import datetime
 import re
 import uuid
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +32,7 @@ from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.text import fold_diacritics
 from hangviet.lib.uploads import check_upload
+from hangviet.lib.vnformat import format_number
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry import actions as registry_actions
@@ -139,6 +141,16 @@ def values_from(facts: list[dict[str, Any]], kinds: dict[str, str]) -> dict[str,
     return values
 
 
+def several_figures(facts: list[dict[str, Any]]) -> dict[str, list[Decimal]]:
+    """``{indicator: figures}`` for every indicator given more than one accepted figure: the clerk says
+    whether they add up (parts of one total) before anything is summed."""
+    grouped: dict[str, list[Decimal]] = {}
+    for fact in facts:
+        if fact.get("decision") == "accept":
+            grouped.setdefault(fact["indicator"], []).append(Decimal(str(fact["value"])))
+    return {code: figures for code, figures in grouped.items() if len(figures) > 1}
+
+
 @transaction.atomic
 def import_document(
     document: IngestDocument,
@@ -148,6 +160,7 @@ def import_document(
     period: Period,
     acting_user: User | None,
     proposals: list[dict[str, Any]] | None = None,
+    summed: Collection[str] = (),
 ) -> Report:
     """Put the accepted figures into the organisation's report for the period (a draft, or a returned one),
     marked as imported from a document, with the file attached, and record the ticked ``proposals`` (the
@@ -163,13 +176,30 @@ def import_document(
             % {"period": period.key.label}
         )
     allowed = {indicator.code for indicator in form_indicators(report)}
+    names = dict(Indicator.objects.values_list("code", "name"))
+    unasked = {code: figures for code, figures in several_figures(facts).items() if code not in summed}
+    if unasked:
+        raise ValidationError(
+            [
+                _(
+                    "Chỉ tiêu “%(name)s” có %(count)s số liệu được chọn (%(figures)s): hãy chỉ giữ một, hoặc đánh "
+                    "dấu “cộng các số liệu này” nếu chúng là các phần của cùng một tổng."
+                )
+                % {
+                    "name": names.get(code, code),
+                    "count": len(figures),
+                    "figures": "; ".join(format_number(figure) for figure in figures),
+                }
+                for code, figures in unasked.items()
+            ]
+        )
     kinds = dict(Indicator.objects.values_list("code", "kind"))
     values = values_from(facts, kinds)
     outside = sorted(set(values) - allowed)
     if outside:
         raise ValidationError(
             _("Các chỉ tiêu sau không có trong mẫu báo cáo của đơn vị: %(codes)s. Hãy bỏ chọn hoặc đổi chỉ tiêu.")
-            % {"codes": ", ".join(outside)}
+            % {"codes": ", ".join(names.get(code, code) for code in outside)}
         )
     reporting.save_report(
         report, values=values, expected_version=report.version, acting_user=acting_user, source=Report.Source.DOCUMENT

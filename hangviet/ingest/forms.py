@@ -93,6 +93,20 @@ class UploadChoicesForm(forms.Form):
         field.queryset = Organisation.objects.filter(pk__in=[org.pk for org in organisations])
 
 
+class ReviewChoicesForm(UploadChoicesForm):
+    """The review page's choices: the organisation and period, the indicators whose several figures the
+    clerk says add up, and the confirmation that a period other than the document's is meant."""
+
+    summed = forms.MultipleChoiceField(required=False, choices=[])
+    confirm_period = forms.BooleanField(required=False)
+
+    def __init__(self, *args: Any, indicator_codes: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["summed"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(code, code) for code in indicator_codes]
+
+
 class RowTextField(forms.CharField):
     """A line of text typed on the review page: NFC, spaces folded; a NUL character or an over-long text is
     refused with a Vietnamese reason (Django's catalogue lacks both)."""

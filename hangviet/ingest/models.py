@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.reporting.models import Report
@@ -52,3 +53,20 @@ class IngestDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def encoding_words(self) -> str:
+        """How the text was written, in words (never "unicode", "tcvn3")."""
+        words = {
+            "tcvn3": _("đã chuyển từ phông chữ cũ TCVN3 (.Vn) sang Unicode"),
+            "vni": _("đã chuyển từ phông chữ cũ VNI sang Unicode"),
+        }.get(self.encoding, _("chữ Unicode"))
+        return str(words)
+
+    @property
+    def period_guess_label(self) -> str:
+        """The period the document states, as its label ("6 tháng đầu năm 2023"), never its code."""
+        try:
+            return PeriodKey.parse(self.period_guess).label if self.period_guess else ""
+        except PeriodCodeError:
+            return ""

@@ -25,6 +25,7 @@ from hangviet.ingest.access import (
     importable_organisations,
 )
 from hangviet.ingest.forms import (
+    ReviewChoicesForm,
     UploadChoicesForm,
     decided_facts,
     decided_proposals,
@@ -164,13 +165,16 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
     document = get_document_for_user(request.user, document_id)
     organisations = importable_organisations(request.user)
     indicators = list(Indicator.objects.order_by("order"))
+    chosen_organisation, chosen_period, summed, period_mismatch = document.organisation, None, set(), False
     if request.method == "POST" and document.status == IngestDocument.Status.READ:
         facts, problems = _decisions(request, document)
         proposals, proposal_problems = decided_proposals(
             proposal_formset(request.POST, document.proposals), document.proposals
         )
         problems.extend(proposal_problems)
-        choices = UploadChoicesForm(request.POST, organisations=organisations)
+        choices = ReviewChoicesForm(
+            request.POST, organisations=organisations, indicator_codes=[i.code for i in indicators]
+        )
         organisation = period = None
         if choices.is_valid():
             organisation = choices.cleaned_data["organisation"]
@@ -178,8 +182,28 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
             period = Period.objects.for_key(key) if key else None
         else:
             problems.append(form_errors(choices))
+        # Whatever goes wrong, the page comes back with the unit and period the clerk chose.
+        chosen = getattr(choices, "cleaned_data", {})
+        chosen_organisation = chosen.get("organisation")
+        chosen_period = chosen["period"].code if chosen.get("period") else None
+        summed = set(chosen.get("summed") or ())
         if period is None and choices.is_valid():
             problems.append(_("Hãy chọn kỳ báo cáo."))
+        stated = document.period_guess_label
+        if (
+            period is not None
+            and stated
+            and period.key.code != document.period_guess
+            and not chosen.get("confirm_period")
+        ):
+            period_mismatch = True
+            problems.append(
+                _(
+                    "Văn bản ghi kỳ %(stated)s nhưng bạn chọn kỳ %(chosen)s. Nếu đúng là kỳ đã chọn, hãy đánh dấu "
+                    "ô xác nhận bên dưới ô kỳ báo cáo rồi nhập lại."
+                )
+                % {"stated": stated, "chosen": period.key.label}
+            )
         if organisation is None or not can_import_for(request.user, organisation):
             problems.append(_("Hãy chọn đơn vị báo cáo mà bạn được phép nhập số liệu."))
         elif any(p["decision"] == "accept" for p in proposals) and not can_record_registry_for(
@@ -195,6 +219,7 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
                     organisation=organisation,
                     period=period,
                     acting_user=request.user,
+                    summed=summed,
                 )
             except ValidationError as error:
                 problems.extend(error.messages)
@@ -220,7 +245,10 @@ def review(request: SignedInRequest, document_id: int) -> HttpResponse:
             "organisations": organisations,
             "periods": _period_keys(),
             "indicators": indicators,
-            "period_code": document.period.code if document.period else document.period_guess,
+            "chosen_organisation_id": chosen_organisation.pk if chosen_organisation else None,
+            "period_code": chosen_period or (document.period.code if document.period else document.period_guess),
+            "period_mismatch": period_mismatch,
+            "several": _several(document.facts, indicators, summed),
             "proposals": _proposal_rows(document),
         },
     )
@@ -279,6 +307,20 @@ def _proposal_rows(document: IngestDocument) -> list[dict]:
         for index, (proposal, is_existing, recorder) in enumerate(
             zip(document.proposals, existing, recorders, strict=True)
         )
+    ]
+
+
+def _several(facts: list[dict], indicators: list[Indicator], summed: set[str]) -> list[dict]:
+    """The indicators given several accepted figures, for the "cộng các số liệu này" boxes."""
+    names = {indicator.code: indicator.name for indicator in indicators}
+    return [
+        {
+            "code": code,
+            "name": names.get(code, ""),
+            "figures": "; ".join(format_number(f) for f in figures),
+            "ticked": code in summed,
+        }
+        for code, figures in actions.several_figures(facts).items()
     ]
 
 

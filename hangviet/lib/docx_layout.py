@@ -33,6 +33,8 @@ from docx.text.run import Run
 FONT = "Times New Roman"
 TEXT_WIDTH_CM = 16.5  # 210 mm − 30 mm − 15 mm
 HEADER_COLUMNS_CM = (6.5, 10.0)
+NBSP = "\u00a0"
+TEXT_COLUMNS = (1, 2)  # an annex's indicator name and unit wrap; every other column holds a number
 FOOTNOTE_MARK = re.compile(r"\^\[(?P<note>[^\[\]]+)\]")
 
 
@@ -67,10 +69,11 @@ class OfficialDocument:
     blocks: list[Block]
     recipients: list[str]
     signing_authority: str  # "TM. BAN CHỈ ĐẠO"
-    signer_position: str  # "PHÓ TRƯỞNG BAN"
+    signer_position: str  # "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"
     signer_name: str
     annexes: list[Annex] = field(default_factory=list)
     draft_watermark: bool = False
+    signing_for: str = ""  # "KT. TRƯỞNG BAN" when a deputy signs for the head; empty when the head signs
 
 
 class _Footnotes:
@@ -219,6 +222,8 @@ def _signature(document: Document, spec: OfficialDocument) -> None:
     for recipient in spec.recipients:
         _line(left, f"- {recipient}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(right, spec.signing_authority.upper(), 13.5, bold=True)
+    if spec.signing_for:
+        _line(right, spec.signing_for.upper(), 13.5, bold=True)
     _line(right, spec.signer_position.upper(), 13.5, bold=True)
     for _blank in range(4):
         _line(right, "", 13)
@@ -255,7 +260,13 @@ def _annex(document: Document, annex: Annex) -> None:
             cell = cells[index]
             cell.width = Cm(widths[index])
             paragraph = cell.paragraphs[0]
-            _set_run_font(paragraph.add_run(value), 9)
+            if index in TEXT_COLUMNS:
+                _set_run_font(paragraph.add_run(value), 9)
+            else:
+                # A figure is never broken across lines: no wrap in its cell, and its spaces ("1.234 (ước)")
+                # are non-breaking.
+                _set_run_font(paragraph.add_run(value.replace(" ", NBSP)), 9)
+                cell._tc.get_or_add_tcPr().append(parse_xml(f"<w:noWrap {nsdecls('w')}/>"))
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.RIGHT
 
 

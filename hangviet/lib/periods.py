@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -44,6 +45,11 @@ class PeriodKey:
         return f"6 tháng đầu năm {self.year}" if self.kind == "H1" else f"năm {self.year}"
 
     @property
+    def short_label(self) -> str:
+        """For a chart's axis: "6 tháng 2026", "Năm 2026" (never the code "2026-H1")."""
+        return f"6 tháng {self.year}" if self.kind == "H1" else f"Năm {self.year}"
+
+    @property
     def start(self) -> datetime.date:
         return datetime.date(self.year - 1, 12, 15)
 
@@ -71,3 +77,9 @@ def period_of_day(day: datetime.date) -> PeriodKey:
     """The six-month or yearly period whose reporting window is open on ``day`` (the one being reported on)."""
     year = day.year + 1 if (day.month, day.day) >= (12, 15) else day.year
     return PeriodKey(year, "H1") if (day.month, day.day) <= (6, 14) or year > day.year else PeriodKey(year, "Y")
+
+
+def newest_first(keys: Iterable[PeriodKey]) -> list[PeriodKey]:
+    """Periods as every list shows them: the newest year first, and in a year the six-month report before the
+    year's (the order the offices work in: the June report, then the December one)."""
+    return sorted(set(keys), key=lambda key: (-key.year, 0 if key.kind == "H1" else 1))

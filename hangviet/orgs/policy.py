@@ -318,6 +318,8 @@ def campaign_grant(
         role=grant.role,
         can_manage=grant.can_manage,
     )
+
+
 def acting_for_ids(user: User | AnonymousUser) -> set[int]:
     """Ids of the organisations ``user`` acts for through an active role of its own (no office above counts)."""
     return {role.organisation_id for role in active_roles(user)}
@@ -343,6 +345,8 @@ def complaint_grant(user: User | AnonymousUser, receiver: Organisation, readers:
             return Grant(
                 organisation_id=role.organisation_id, can_read=True, can_edit=False, can_review=False, role=role.role
             )
+
+
 ENFORCING_SECTORS = frozenset(
     {
         Organisation.Sector.TRADE,

@@ -35,6 +35,8 @@ def _detail_page(
     status: int = 200,
 ) -> HttpResponse:
     """The organisation page; after a refused appointment it shows the form as typed, with its errors."""
+    agencies = list(queries.list_agencies(organisation))
+    lower_committees = list(queries.list_lower_committees(organisation))
     context = {
         "organisation": organisation,
         "grant": grant,
@@ -42,8 +44,11 @@ def _detail_page(
         "today": timezone.localdate(),
         "members": queries.list_current_members(organisation) if organisation.is_committee else [],
         "former_members": queries.list_former_members(organisation) if organisation.is_committee else [],
-        "agencies": queries.list_agencies(organisation),
-        "lower_committees": queries.list_lower_committees(organisation),
+        "agencies": agencies,
+        "lower_committees": lower_committees,
+        # The counters count bodies in existence today; dissolved ones stay listed, marked "đến ...".
+        "active_agencies": sum(1 for agency in agencies if agency.exists_on(timezone.localdate())),
+        "active_lower": sum(1 for lower in lower_committees if lower.exists_on(timezone.localdate())),
         "historic_committees": queries.list_predecessor_committees(organisation),
         "successors": queries.list_successors(organisation),
         "former_names": organisation.former_names.all(),

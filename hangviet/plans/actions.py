@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.lib.text import normalize_text
-from hangviet.lib.timewindows import Window
+from hangviet.lib.timewindows import Window, format_windows
 from hangviet.lib.uploads import check_upload
 from hangviet.orgs.catalogue import place_words
 from hangviet.orgs.matching import OrganisationMatcher
@@ -24,6 +24,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_subtree_ids
 from hangviet.plans.importer import ParsedPlan, parse_plan
 from hangviet.plans.models import LegalBasis, Plan, Task, TaskProgress
+from hangviet.plans.queries import find_same_plan
 from hangviet.plans.reading import read_lines
 
 MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024
@@ -44,6 +45,13 @@ class ReviewedTask:
     windows: list[Window] = field(default_factory=list)
     output: str = ""
     parent_ref: str = ""  # the ref of the task this one belongs to ("III.3" for "III.3.1"), "" when none
+    unassigned: bool = False  # the clerk chose to leave the lead unit open ("Để trống, giao sau")
+
+    @property
+    def when_words(self) -> str:
+        """The times as plans write them ("Quý II/2026; Tháng 12/2026"), for the review page; read back by
+        ``parse_windows``."""
+        return format_windows(self.windows)
 
 
 def matcher_for(committee: Organisation) -> OrganisationMatcher:
@@ -87,6 +95,17 @@ def read_plan(content: bytes, filename: str, committee: Organisation) -> tuple[P
     return parsed, proposals
 
 
+class DuplicatePlan(ValidationError):
+    """The committee has this plan already; the clerk replaces it or cancels."""
+
+    def __init__(self, existing: Plan) -> None:
+        super().__init__(
+            _("Ban Chỉ đạo đã có kế hoạch này (%(title)s, năm %(year)s): lưu nữa sẽ tạo một bản trùng.")
+            % {"title": existing.number_symbol or existing.title[:120], "year": existing.year}
+        )
+        self.existing = existing
+
+
 @transaction.atomic
 def save_plan(
     committee: Organisation,
@@ -97,9 +116,26 @@ def save_plan(
     source: str = Plan.Source.IMPORTED,
     source_file: tuple[str, bytes] | None = None,
     parent_plan: Plan | None = None,
+    replacing: Plan | None = None,
 ) -> Plan:
     """Save a plan and its tasks as reviewed; lead and coordinating units must belong to the committee. A task
-    whose ``parent_ref`` names a task saved before it is linked to it (the nearest one with that ref)."""
+    whose ``parent_ref`` names a task saved before it is linked to it (the nearest one with that ref).
+
+    A plan the committee has already (same year and number, or same title) is never saved twice silently:
+    DuplicatePlan, unless the caller passes it as ``replacing`` — then it is removed first (refused once any
+    of its tasks has progress recorded)."""
+    year = parsed.year or timezone.localdate().year
+    same = find_same_plan(committee, year, parsed.number_symbol, parsed.title)
+    if same is not None and (replacing is None or same.pk != replacing.pk):
+        raise DuplicatePlan(same)
+    if replacing is not None:
+        replacing = Plan.objects.select_for_update().get(pk=replacing.pk, committee=committee)
+        if TaskProgress.objects.filter(task__plan=replacing).exists():
+            raise ValidationError(
+                _("Kế hoạch đã có đã được cập nhật tiến độ nên không thay được; hãy sửa trực tiếp kế hoạch đó.")
+            )
+        record(replacing, "plan.replaced", actor=acting_user, title=replacing.title, year=replacing.year)
+        replacing.delete()
     allowed = {committee.pk, *Organisation.objects.filter(parent=committee).values_list("pk", flat=True)}
     for task in tasks:
         units = [task.lead] if task.lead else []
@@ -109,7 +145,7 @@ def save_plan(
             raise ValidationError(_("Nhiệm vụ %(ref)s chưa có nội dung.") % {"ref": task.ref})
     plan = Plan.objects.create(
         committee=committee,
-        year=parsed.year or timezone.localdate().year,
+        year=year,
         number_symbol=parsed.number_symbol,
         title=normalize_text(parsed.title)[:500] or _("Kế hoạch"),
         purpose=parsed.purpose,

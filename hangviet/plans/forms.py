@@ -49,6 +49,8 @@ class PlanHeaderForm(forms.Form):
     focus = forms.CharField(label=_("Nội dung trọng tâm"), max_length=MAX_TEXT, required=False, strip=False)
     legal_basis = forms.CharField(label=_("Căn cứ"), max_length=MAX_TEXT, required=False)
     cited = CitedField(label=_("Căn cứ"), required=False)
+    # The plan this one replaces, when the committee already has the same plan and the clerk chose to replace it.
+    replace = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
 
 class UnitChoices(forms.Field):

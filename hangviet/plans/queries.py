@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from hangviet.lib.text import fold_diacritics, normalize_text
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans.models import Plan, Task
@@ -71,3 +72,18 @@ def tasks_due(organisations: Iterable[Organisation], on: datetime.date, *, ahead
         role = "lead" if task.lead_id in ids else "coordinating"
         found.append(TaskDue(task, role, due, due < on))
     return sorted(found, key=lambda row: (not row.overdue, row.due_on, row.role != "lead", row.task.order))
+
+
+def find_same_plan(committee: Organisation, year: int, number_symbol: str, title: str) -> Plan | None:
+    """The committee's plan this one repeats: the same year and number (or, with no number, the same title)."""
+    plans = Plan.objects.filter(committee=committee, year=year)
+    number = normalize_text(number_symbol)
+    if number:
+        return plans.filter(number_symbol__iexact=number).first()
+    folded = fold_diacritics(normalize_text(title)).casefold()
+    return next((plan for plan in plans if fold_diacritics(plan.title).casefold() == folded), None)
+
+
+def own_plan(committee: Organisation, plan_id: int | None) -> Plan | None:
+    """The committee's own plan with this id (a plan the clerk chose to replace), or ``None``."""
+    return Plan.objects.filter(committee=committee, pk=plan_id).first() if plan_id else None

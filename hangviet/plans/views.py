@@ -156,6 +156,15 @@ def _reviewed_from_post(
                     % {"ref": _bound(form, "ref"), "when": when_text}
                 )
         coordinating = form.cleaned_data.get("coordinating", []) if form.is_valid() else []
+        lead_choice = _bound(form, "lead")
+        if lead_choice != UNASSIGNED and lead_choice not in units:
+            problems.append(
+                _(
+                    "Nhiệm vụ %(ref)s: chưa xác định đơn vị chủ trì. Hãy chọn một đơn vị, hoặc chọn “Để trống, "
+                    "giao sau” nếu kế hoạch chưa giao."
+                )
+                % {"ref": _bound(form, "ref")}
+            )
         tasks.append(
             actions.ReviewedTask(
                 ref=_bound(form, "ref"),
@@ -167,9 +176,13 @@ def _reviewed_from_post(
                 coordinating_text=_bound(form, "coordinating_text"),
                 windows=windows,
                 parent_ref=_bound(form, "parent"),
+                unassigned=lead_choice == UNASSIGNED,
             )
         )
     return parsed, tasks, problems
+
+
+UNASSIGNED = "none"  # the lead select's "Để trống, giao sau": a lead left open on purpose
 
 
 @require_POST
@@ -191,8 +204,10 @@ def save_import(request: SignedInRequest, committee_id: int) -> HttpResponse:
             },
             status=422,
         )
+    header = PlanHeaderForm(request.POST)
+    replacing = queries.own_plan(committee, header.cleaned_data.get("replace") if header.is_valid() else None)
     try:
-        plan = actions.save_plan(committee, parsed, tasks, acting_user=request.user)
+        plan = actions.save_plan(committee, parsed, tasks, acting_user=request.user, replacing=replacing)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return render(
@@ -203,6 +218,8 @@ def save_import(request: SignedInRequest, committee_id: int) -> HttpResponse:
                 "parsed": parsed,
                 "proposals": tasks,
                 "units": queries.own_units(committee),
+                # The same plan is there already: the page offers to replace it, or to cancel.
+                "duplicate": error.existing if isinstance(error, actions.DuplicatePlan) else None,
             },
             status=422,
         )

@@ -176,7 +176,7 @@ def save_report(
     _bump(report, acting_user, **({"source": source} if source else {}))
     _write_values(report, indicators, values, acting_user)
     _write_texts(report, texts or {})
-    _save_notes(report, notes or {})
+    _save_notes(report, notes or {}, acting_user)
     record(report, "report.saved", actor=acting_user, version=report.version)
     if submit:
         submit_report(report, acting_user=acting_user, response=response)
@@ -234,19 +234,36 @@ def _write_texts(report: Report, texts: Mapping[str, str]) -> None:
         ReportText.objects.bulk_update(updated, ["text"])
 
 
-def _save_notes(report: Report, notes: Mapping[str, str]) -> None:
+def _save_notes(report: Report, notes: Mapping[str, str], acting_user: User | None) -> None:
+    """Store the warning explanations that changed; each change is kept in the report's history (the audit log
+    holds the words before and after, so a reviewer sees what was explained when, even after a rewrite)."""
     rules = {rule.code: rule for rule in ValidationRule.objects.all()}
+    current = {(note.rule_id, note.indicator_code): note for note in report.warning_notes.all()}
     for key, comment in notes.items():
         rule_code, _sep, indicator_code = key.partition(":")
         if rule_code not in rules:
             continue
+        rule = rules[rule_code]
         comment = normalize_text(comment)
+        existing = current.get((rule.pk, indicator_code))
+        old = existing.comment if existing else ""
+        if comment == old:
+            continue
         if comment:
             WarningNote.objects.update_or_create(
-                report=report, rule=rules[rule_code], indicator_code=indicator_code, defaults={"comment": comment}
+                report=report, rule=rule, indicator_code=indicator_code, defaults={"comment": comment}
             )
         else:
-            WarningNote.objects.filter(report=report, rule=rules[rule_code], indicator_code=indicator_code).delete()
+            WarningNote.objects.filter(report=report, rule=rule, indicator_code=indicator_code).delete()
+        record(
+            report,
+            "report.note_saved",
+            actor=acting_user,
+            rule=rule_code,
+            indicator=indicator_code,
+            old=old,
+            new=comment,
+        )
 
 
 def explained_keys(report: Report) -> set[str]:
@@ -328,6 +345,17 @@ def accept_reports(reports: Iterable[Report], *, acting_user: User | None) -> li
     for report in sorted(reports, key=lambda r: r.pk):  # one lock order, so two reviewers cannot deadlock
         accepted.append(accept_report(report, acting_user=acting_user))
     return accepted
+
+
+@transaction.atomic
+def return_reports(reports: Iterable[Report], *, reason: str, acting_user: User | None) -> list[Report]:
+    """Return several submitted reports with one reason: all of them, or none if one cannot be returned.
+
+    The caller has passed each report through the review gate before calling this."""
+    returned = []
+    for report in sorted(reports, key=lambda r: r.pk):  # one lock order, as accept_reports
+        returned.append(return_report(report, reason=reason, acting_user=acting_user))
+    return returned
 
 
 @transaction.atomic

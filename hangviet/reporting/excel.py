@@ -28,7 +28,8 @@ MAX_MEMBERS = 200
 MAX_PART_BYTES = 10 * 1024 * 1024  # one sheet or sharedStrings.xml, unpacked
 MAX_UNPACKED_BYTES = 25 * 1024 * 1024
 HEADER_ROW = 6
-HEADERS = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Số liệu kỳ này", "Kỳ trước", "Cùng kỳ năm trước"]
+CODE_COLUMN = 7  # G, hidden; workbooks downloaded before it held the code in column A
+HEADERS = ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu kỳ này", "Kỳ trước", "Cùng kỳ năm trước"]
 NUMBER_FORMAT = "#,##0.##"
 
 
@@ -54,11 +55,12 @@ def build_workbook(
     sheet["A1"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN CUỘC VẬN ĐỘNG “NGƯỜI VIỆT NAM ƯU TIÊN DÙNG HÀNG VIỆT NAM”"
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = f"Đơn vị báo cáo: {report.organisation.name}"
-    sheet["A3"] = f"Kỳ báo cáo: {report.period.key.label} ({report.period.code})"
+    sheet["A3"] = f"Kỳ báo cáo: {report.period.key.label}"
     sheet["A4"] = "Nhập số liệu vào cột D (chỉ sửa cột D), rồi tải tệp lên trang báo cáo trên hangviet."
     sheet["A4"].font = Font(italic=True)
     sheet["H1"], sheet["H2"] = report.pk, report.version  # read back on upload
     sheet.column_dimensions["H"].hidden = True
+    sheet.column_dimensions["G"].hidden = True
     for column, title in enumerate(HEADERS, start=1):
         cell = sheet.cell(row=HEADER_ROW, column=column, value=title)
         cell.font = Font(bold=True)
@@ -66,7 +68,9 @@ def build_workbook(
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for offset, indicator in enumerate(indicators, start=1):
         row = HEADER_ROW + offset
-        sheet.cell(row=row, column=1, value=indicator.code)
+        sheet.cell(row=row, column=1, value=offset)
+        # The indicator's code, read back on upload, sits in hidden column G: nobody reads a code on the sheet.
+        sheet.cell(row=row, column=CODE_COLUMN, value=indicator.code)
         sheet.cell(row=row, column=2, value=indicator.name).alignment = Alignment(wrap_text=True)
         sheet.cell(row=row, column=3, value=indicator.unit)
         for column, source in ((4, values), (5, previous), (6, last_year)):
@@ -74,7 +78,7 @@ def build_workbook(
             cell.number_format = NUMBER_FORMAT
         sheet.cell(row=row, column=4).protection = Protection(locked=False)
         sheet.cell(row=row, column=4).fill = PatternFill("solid", fgColor="FFF9DB")
-    for letter, width in zip("ABCDEF", (28, 70, 14, 18, 14, 18), strict=True):
+    for letter, width in zip("ABCDEF", (6, 70, 14, 18, 14, 18), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.protection.sheet = True  # only column D is editable; no password, it guards against slips
     buffer = io.BytesIO()
@@ -112,22 +116,26 @@ def read_workbook(
     if len(rows) < HEADER_ROW or rows[0][7] != report.pk:
         raise ExcelImportError([_("Tệp này không phải mẫu Excel của báo cáo này. Hãy tải mẫu từ trang báo cáo.")])
     version = rows[1][7] if isinstance(rows[1][7], int) else 0
-    known = {indicator.code for indicator in indicators}
+    names = {indicator.code: indicator.name for indicator in indicators}
     values: dict[str, Decimal | None] = {}
     problems: list[str] = []
     for number, row in enumerate(rows[HEADER_ROW:], start=HEADER_ROW + 1):
-        code, raw = row[0], row[3]
+        code = row[CODE_COLUMN - 1] if row[CODE_COLUMN - 1] is not None else row[0]
+        raw = row[3]
         if code is None:
             continue
-        if code not in known:
+        if code not in names:
             problems.append(
-                _("Dòng %(row)s: mã chỉ tiêu “%(code)s” không có trong mẫu.") % {"row": number, "code": code}
+                _("Dòng %(row)s: chỉ tiêu “%(name)s” không có trong mẫu báo cáo này.")
+                % {"row": number, "name": row[1] or code}
             )
             continue
         try:
             values[str(code)] = _read_cell(raw)
         except NumberFormatError as error:
-            problems.append(_("Dòng %(row)s (%(code)s): %(error)s") % {"row": number, "code": code, "error": error})
+            problems.append(
+                _("Dòng %(row)s (%(name)s): %(error)s") % {"row": number, "name": names[str(code)], "error": error}
+            )
     if problems:
         raise ExcelImportError(problems)
     return values, version

@@ -96,6 +96,19 @@ class ReportEntryForm(StyledFormMixin, forms.Form):
                 continue
         return found
 
+    def unreadable(self) -> list[tuple[Indicator, str, str]]:
+        """The fields whose text is not a number, as ``(indicator, text typed, why)``: the live check lists
+        them as saving would, instead of skipping them silently."""
+        found = []
+        for indicator in self.indicators:
+            field = self.fields[f"value__{indicator.code}"]
+            typed = str(self.data.get(self.add_prefix(f"value__{indicator.code}"), "") or "")
+            try:
+                field.clean(typed)
+            except forms.ValidationError as error:
+                found.append((indicator, typed, " ".join(error.messages)))
+        return found
+
     def rows(self) -> list[tuple[Indicator, forms.BoundField]]:
         return [(indicator, self[f"value__{indicator.code}"]) for indicator in self.indicators]
 

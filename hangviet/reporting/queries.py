@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from hangviet.indicators.models import Indicator
+from hangviet.audit.log import list_events_for
+from hangviet.indicators.models import Indicator, ValidationRule
 from hangviet.lib.periods import PeriodKey, period_of_day
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_predecessor_ids
@@ -68,7 +70,7 @@ def list_reports_of(organisation: Organisation) -> QuerySet[Report]:
     return (
         Report.objects.filter(organisation=organisation)
         .select_related("period")
-        .order_by("-period__year", "-period__kind")
+        .order_by("-period__year", "period__kind")  # "H1" before "Y": lib.periods.newest_first
     )
 
 
@@ -166,4 +168,55 @@ def reports_awaiting_review(committee_ids: set[int]) -> QuerySet[Report]:
         .filter(Q(organisation__parent_id__in=committee_ids | merged) | Q(organisation_id__in=merged))
         .select_related("organisation", "organisation__parent", "period")
         .order_by("submitted_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class NoteChange:
+    """One change of a warning explanation, as the report's history shows it."""
+
+    at: datetime.datetime
+    actor: str
+    warning: str
+    old: str
+    new: str
+
+
+def note_history(report: Report) -> list[NoteChange]:
+    """Every change of the report's warning explanations, newest first: the warning in words (the rule's
+    message, and the indicator's name for a rule over one figure), the words before and after."""
+    messages = dict(ValidationRule.objects.values_list("code", "message"))
+    names = dict(Indicator.objects.values_list("code", "name"))
+    changes = []
+    for event in list_events_for(report).filter(action="report.note_saved"):
+        data = event.data
+        warning = re.sub(r"%\(\w+\)s", "…", messages.get(data.get("rule", ""), ""))
+        if data.get("indicator"):
+            warning = f"{names.get(data['indicator'], '')}: {warning}"
+        changes.append(
+            NoteChange(
+                at=event.at,
+                actor=event.actor.get_username() if event.actor else "",
+                warning=warning,
+                old=data.get("old", ""),
+                new=data.get("new", ""),
+            )
+        )
+    return changes
+
+
+def next_to_review(report: Report) -> Report | None:
+    """The next submitted report waiting for the same committee in the same period (the oldest submission
+    first), for the reviewer's "next report" link."""
+    if report.organisation.parent_id is None:
+        return None
+    return (
+        Report.objects.filter(
+            organisation__parent_id=report.organisation.parent_id,
+            period=report.period,
+            status=Report.Status.SUBMITTED,
+        )
+        .exclude(pk=report.pk)
+        .order_by("submitted_at", "pk")
+        .first()
     )

@@ -138,6 +138,8 @@ def _page(
             violations = actions.check_report(report, {**prefill, **saved}, registry=registry)
     if violations is None:
         violations = actions.check_report(report, registry=registry)
+    unreadable = form.unreadable() if form.is_bound else []
+    reviewer = is_recipient_office(request.user, report.organisation)
     notes = {
         note.rule.code + (f":{note.indicator_code}" if note.indicator_code else ""): note.comment
         for note in report.warning_notes.select_related("rule")
@@ -152,18 +154,44 @@ def _page(
         "previous": queries.previous_values(report),
         "last_year": queries.last_year_values(report),
         "violations": violations,
+        "unreadable": unreadable,
+        "flagged": flagged_fields(violations, unreadable),
+        **check_counts(violations, unreadable),
         "figure_labels": queries.figure_labels(report),
         "registry": _registry_hints(report, registry, prefill),
         "notes": notes,
         "attachments": report.attachments.all(),
         "changes": report.value_changes.select_related("indicator", "changed_by")[:50],
+        "note_changes": queries.note_history(report)[:50],
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
         "tasks": tasks_led_by([report.organisation], year=report.period.year),
-        "can_review": report.status == Report.Status.SUBMITTED
-        and is_recipient_office(request.user, report.organisation),
+        "can_review": report.status == Report.Status.SUBMITTED and reviewer,
+        "reviewer": reviewer,
+        "next_report": queries.next_to_review(report) if reviewer else None,
     }
     return render(request, "reporting/report.html", context, status=status)
+
+
+def check_counts(violations: list, unreadable: list) -> dict[str, int]:
+    """How many errors and warnings the checks found, for the count a phone shows beside the buttons."""
+    errors = sum(1 for violation in violations if violation.is_error)
+    return {"check_errors": errors + len(unreadable), "check_warnings": len(violations) - errors}
+
+
+def flagged_fields(violations: list, unreadable: list) -> dict[str, str]:
+    """``{indicator code: "error" | "warning"}`` for the fields a check points at: the page marks them
+    (aria-invalid and a class), and the live check sends them along for report-entry.js to mark."""
+    flagged: dict[str, str] = {}
+    for violation in violations:
+        level = "error" if violation.is_error else "warning"
+        codes = [violation.indicator_code] if violation.indicator_code else [name for name, _value in violation.figures]
+        for code in codes:
+            if flagged.get(code) != "error":
+                flagged[code] = level
+    for indicator, _typed, _why in unreadable:
+        flagged[indicator.code] = "error"
+    return flagged
 
 
 @login_required
@@ -221,11 +249,17 @@ def check(request: SignedInRequest, report_id: int) -> HttpResponse:
     report, _grant = get_report_for_user(request.user, report_id, need=Need.EDIT)
     form = _entry_form(report, request.POST)
     notes = notes_from(request.POST)
+    violations = actions.check_report(report, form.lenient_values())
+    unreadable = form.unreadable()
     return render(
         request,
         "reporting/_checks.html",
         {
-            "violations": actions.check_report(report, form.lenient_values()),
+            "violations": violations,
+            "unreadable": unreadable,
+            "flagged": flagged_fields(violations, unreadable),
+            **check_counts(violations, unreadable),
+            "oob_count": True,  # the count beside the buttons follows the panel (htmx out-of-band swap)
             "figure_labels": queries.figure_labels(report),
             "notes": notes,
             "editing": True,

@@ -26,6 +26,9 @@ def test_upload_review_correct_and_import(page: Page, demo_server, artifacts: Pa
     banners = facts.locator("tr[data-indicator='banners']").filter(has_text="Treo").locator("input[name^='value_']")
     banners.fill("65")
     page.get_by_label("Kỳ báo cáo").select_option(label="6 tháng đầu năm 2022")
+    page.get_by_test_id("confirm-period").get_by_role("checkbox").check()  # the document says 2023 (issue 13)
+    for box in page.get_by_test_id("several").get_by_role("checkbox").all():
+        box.check()  # the clerk says the figures of one indicator add up: nothing is summed unasked
     page.screenshot(path=artifacts / "ingest-review.png", full_page=False)
     page.get_by_role("button", name="Nhập vào báo cáo").click()
     expect(page.get_by_test_id("report-status")).to_have_text("Đang soạn")

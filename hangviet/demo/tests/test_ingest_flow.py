@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from hangviet.consolidation.queries import consolidate
 from hangviet.documents.compose import compose_report
+from hangviet.ingest.actions import several_figures
 from hangviet.ingest.models import IngestDocument
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.tests.factories import World
@@ -49,7 +50,11 @@ def test_upload_review_correct_and_import_the_tra_vinh_report(
     assert '<mark id="fact-0" class="hv-fact">3.904</mark>' in page
     assert 'data-indicator="ocop_products"' in page and "Treo <mark>60</mark> băng rôn" in page
     banners = next(i for i, f in enumerate(document.facts) if f["indicator"] == "banners" and f["value"] == 60)
-    response = client.post(response.url, decisions(document, **{f"value_{banners}": "65"}))  # the clerk corrects one
+    corrected = decisions(document, **{f"value_{banners}": "65"})  # the clerk corrects one
+    asked = client.post(response.url, corrected)  # several figures of one indicator: asked, never summed unasked
+    assert asked.status_code == 200 and 'data-testid="several"' in asked.content.decode()
+    summed = sorted(several_figures(document.facts))  # the clerk says they are parts of one total
+    response = client.post(response.url, {**corrected, "summed": summed})
     report = Report.objects.get(organisation=world.tra_vinh, period__year=2023, period__kind="H1")
     assert response.url == reverse("reporting:detail", args=[report.pk])
     values = dict(report.values.values_list("indicator__code", "value"))

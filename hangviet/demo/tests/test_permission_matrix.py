@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hangviet.api.main import api as ninja_api
 from hangviet.documents import actions as document_actions
+from hangviet.documents.tests.helpers import finish
 from hangviet.ingest.models import IngestDocument
 from hangviet.orgs import actions as org_actions
 from hangviet.orgs.models import Membership
@@ -376,7 +377,7 @@ def build_objects() -> Objects:
     province_draft = document_actions.create_report_draft(org["vinh_long"], period, acting_user=None)
     issued = document_actions.create_report_draft(org["vinh_long"], period, acting_user=None)
     document_actions.issue_document(
-        issued,
+        finish(issued),
         issued_on=datetime.date(2026, 7, 10),
         signer_name="Nguyễn Văn A",
         recipients=["Như trên"],

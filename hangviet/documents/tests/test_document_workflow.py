@@ -15,6 +15,7 @@ from django.urls import reverse
 from hangviet.consolidation.tests.conftest import accepted
 from hangviet.documents import actions
 from hangviet.documents.models import Document
+from hangviet.documents.tests.helpers import finish
 from hangviet.orgs.tests.factories import World
 from hangviet.periods.models import Period
 
@@ -33,7 +34,11 @@ JUNE_23 = D(2026, 6, 23)
 
 def issue(document: Document, world: World, on: D = JUNE_23) -> Document:
     return actions.issue_document(
-        document, issued_on=on, signer_name="Trần Văn Phúc", recipients=["Lưu: VT, BCĐ."], acting_user=world.vl_office
+        finish(document),
+        issued_on=on,
+        signer_name="Trần Văn Phúc",
+        recipients=["Lưu: VT, BCĐ."],
+        acting_user=world.vl_office,
     )
 
 
@@ -98,8 +103,8 @@ def test_editing_saves_versions_and_the_difference_is_shown(client: Client, worl
 def test_the_issued_file_is_listed_and_downloadable(client: Client, world: World, draft: Document) -> None:
     client.force_login(world.vl_office)
     client.post(
-        reverse("documents:issue", args=[draft.pk]),
-        {"issued_on": "2026-06-23", "signer_name": "Trần Văn Phúc", "recipients": "Lưu: VT, BCĐ."},
+        reverse("documents:issue", args=[finish(draft).pk]),
+        {"issued_on": "2026-06-23", "signer_name": "Trần Văn Phúc", "recipients": "Lưu: VT, BCĐ.", "confirm": "on"},
     )
     listing = client.get(reverse("documents:committee", args=[world.vinh_long.pk])).content.decode()
     assert "01/BC-BCĐ" in listing and "Đã ban hành" in listing
@@ -129,8 +134,8 @@ def test_who_may_read_draft_and_issue(
         == create
     )
     response = client.post(
-        reverse("documents:issue", args=[draft.pk]),
-        {"issued_on": "2026-06-23", "signer_name": "X", "recipients": "Lưu: VT."},
+        reverse("documents:issue", args=[finish(draft).pk]),
+        {"issued_on": "2026-06-23", "signer_name": "X", "recipients": "Lưu: VT.", "confirm": "on"},
     )
     assert response.status_code == (302 if create == 302 else create)
     assert Document.objects.get(pk=draft.pk).status == ("issued" if create == 302 else "draft")

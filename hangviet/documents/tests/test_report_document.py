@@ -17,6 +17,7 @@ from hangviet.consolidation.queries import consolidate
 from hangviet.consolidation.tests.conftest import accepted
 from hangviet.documents import actions
 from hangviet.documents.compose import compose_report
+from hangviet.documents.tests.helpers import finish
 from hangviet.lib.rendering import docx_to_pdf, pdf_page_to_png, soffice_path
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.tests.factories import World
@@ -66,7 +67,7 @@ def test_the_issued_report_renders_in_the_decree_30_layout(
 ) -> None:
     document = actions.create_report_draft(world.vinh_long, h1_figures, acting_user=world.vl_office)
     document = actions.issue_document(
-        document,
+        finish(document),
         issued_on=datetime.date(2026, 6, 23),
         signer_name="Trần Văn Phúc",
         recipients=["BCĐ Trung ương (Mặt trận Trung ương);", "Lưu: VT, BCĐ."],

@@ -108,7 +108,7 @@ def review_post(proposals: list, **header: object) -> dict[str, object]:
                 f"task-{index}-ref": task.ref,
                 f"task-{index}-parent": task.parent_ref,
                 f"task-{index}-content": task.content,
-                f"task-{index}-lead": task.lead.pk if task.lead else "",
+                f"task-{index}-lead": task.lead.pk if task.lead else "none",  # left open on purpose
                 f"task-{index}-lead_name": task.lead_name,
                 f"task-{index}-when": ", ".join(w.iso for w in task.windows),
             }
@@ -199,8 +199,10 @@ def test_a_lead_from_another_committee_is_never_saved(client: Client, world: Wor
             "task-0-when": "2026",
         },
     )
-    assert response.status_code == 302
-    assert Task.objects.get(content="Việc").lead is None  # only the committee's own units are offered or kept
+    # Only the committee's own units are offered or kept: another committee's unit is an unresolved lead, and
+    # nothing is saved until the clerk picks one of its own or leaves the lead open (issue 13).
+    assert response.status_code == 422 and "chưa xác định đơn vị chủ trì" in response.content.decode()
+    assert not Task.objects.filter(content="Việc").exists()
 
 
 @pytest.mark.parametrize(("persona", "status"), [("vl_viewer", 403), ("vl_trade_clerk", 404), ("ag_office", 404)])

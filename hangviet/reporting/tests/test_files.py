@@ -45,7 +45,7 @@ def test_the_excel_form_round_trips_through_the_same_validation(
     actions.save_report(commune_report, values={"banners": D(7)}, expected_version=1, acting_user=None)
     workbook = load_workbook(io.BytesIO(download(clerk, commune_report)))
     sheet = workbook.active
-    rows = {sheet.cell(row=r, column=1).value: r for r in range(7, sheet.max_row + 1)}
+    rows = {sheet.cell(row=r, column=7).value: r for r in range(7, sheet.max_row + 1)}
     assert sheet.cell(row=rows["banners"], column=4).value == 7
     sheet.cell(row=rows["propaganda_sessions"], column=4).value = 3904
     sheet.cell(row=rows["propaganda_participants"], column=4).value = "267.083"

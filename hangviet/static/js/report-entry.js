@@ -24,3 +24,28 @@
     });
   });
 })();
+
+// Mark the fields the live check points at (data-flagged="code:error code:warning" on the checks panel), so a
+// user typing on a phone sees which field a warning is about without scrolling to the panel.
+(function () {
+  function mark() {
+    const panel = document.getElementById("checks");
+    if (!panel) return;
+    const flagged = {};
+    (panel.dataset.flagged || "").trim().split(/\s+/).forEach(function (pair) {
+      const parts = pair.split(":");
+      if (parts.length === 2) flagged[parts[0]] = parts[1];
+    });
+    document.querySelectorAll("input.hv-value").forEach(function (input) {
+      const code = input.name.replace(/^value__/, "");
+      const level = flagged[code];
+      input.classList.toggle("is-invalid", level === "error");
+      input.classList.toggle("hv-flag-warning", level === "warning");
+      if (level) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    });
+  }
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id === "checks") mark();
+  });
+})();
