@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "hangviet.consolidation",
     "hangviet.ingest",
     "hangviet.documents",
+    "hangviet.dashboard",
     "hangviet.web",
     "hangviet.api",
     "hangviet.demo",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("ke-hoach/", include("hangviet.plans.urls")),
     path("doc-bao-cao/", include("hangviet.ingest.urls")),
     path("so-theo-doi/", include("hangviet.registry.urls")),
+    path("tong-quan/", include("hangviet.dashboard.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
