@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
@@ -31,7 +32,7 @@ class DashboardForm(forms.Form):
     def __init__(self, data: object, *, today: datetime.date, measures: list[tuple[str, str]]) -> None:
         super().__init__(data)  # type: ignore[arg-type]
         self.today = today
-        self.fields["period"].choices = [(key.code, key.label) for key in period_choices(today)]
+        self.fields["period"].choices = [(key.code, capfirst(key.label)) for key in period_choices(today)]
         self.fields["measure"].choices = measures
         self.fields["period"].initial = default_period(today).code
         self.fields["measure"].initial = DEFAULT_MEASURE

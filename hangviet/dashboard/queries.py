@@ -20,6 +20,7 @@ from hangviet.consolidation.queries import (
     compute_completeness,
     consolidate,
     expected_reporters,
+    registry_totals,
     rollup_by_province,
     trend,
 )
@@ -210,12 +211,19 @@ def short_name(name: str) -> str:
 def province_figures(period: Period) -> list[ProvinceFigure]:
     """One entry per province of today, in catalogue order. A province's reporting is that of its committee and
     of the committees of the provinces merged into it that still existed at the period's end; its figures are
-    consolidation's national roll-up (each accepted report counts in the province of today of its reporter)."""
+    consolidation's national roll-up (each accepted report counts in the province of today of its reporter), with
+    the registries' de-duplicated figure where they compute one, as in the province's own consolidated table."""
     totals = rollup_by_province(period)
+    indicators = list(Indicator.objects.exclude(kind=Indicator.Kind.RATIO).order_by("order"))
     figures = []
     for unit in Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.PROVINCE).order_by("code"):
         figure = ProvinceFigure(unit, values=dict(totals.get(unit.pk, {})))
         for committee in aggregate_roots(unit):
+            if committee.unit_id == unit.pk and committee.valid_to is None:
+                # As the province's own table: where the registries compute a figure for its whole area, it is
+                # the total (an event co-organised by two reporters counts once).
+                registry = registry_totals(committee, period, indicators)
+                figure.values.update({code: found.value for code, found in registry.items()})
             if not committee.exists_on(period.end):
                 continue
             figure.has_committee = True

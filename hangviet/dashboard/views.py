@@ -8,7 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from hangviet.dashboard import excel
 from hangviet.dashboard.forms import DashboardForm
@@ -40,6 +42,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PARTS = ("bao-cao", "chi-tieu", "ke-hoach", "tinh-thanh")
 
 
+@require_safe
 @login_required
 def home(request: SignedInRequest) -> HttpResponse:
     """The dashboard of the user's own committee."""
@@ -49,6 +52,7 @@ def home(request: SignedInRequest) -> HttpResponse:
     return redirect("dashboard:committee", committee_id)
 
 
+@require_safe
 @login_required
 def national(request: SignedInRequest) -> HttpResponse:
     """The nation's dashboard is the central committee's: read by those who read that committee."""
@@ -109,6 +113,7 @@ def _map(period: Period, measure: str) -> dict[str, Any]:
     }
 
 
+@require_safe
 @login_required
 @reads_from_replica()
 def committee(request: SignedInRequest, committee_id: int) -> HttpResponse:
@@ -123,13 +128,13 @@ def committee(request: SignedInRequest, committee_id: int) -> HttpResponse:
     national_page = is_national(committee)
     chart = {
         "rates": {
-            "labels": [point.label for point in rates],
+            "labels": [capfirst(point.label) for point in rates],
             "submitted": [None if point.rate is None else float(point.rate * 100) for point in rates],
             "on_time": [None if point.on_time_rate is None else float(point.on_time_rate * 100) for point in rates],
             "names": [_("Tỷ lệ gửi báo cáo (%)"), _("Tỷ lệ gửi đúng hạn (%)")],
         },
         "trend": {
-            "labels": summary.labels,
+            "labels": [capfirst(label) for label in summary.labels],
             "series": {
                 str(index): [_chart_number(value) for value in row.series] for index, row in enumerate(summary.rows)
             },
@@ -156,6 +161,7 @@ def committee(request: SignedInRequest, committee_id: int) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 @reads_from_replica()
 def download(request: SignedInRequest, committee_id: int, part: str) -> HttpResponse:

@@ -30,6 +30,9 @@ from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.tests.factories import World
 from hangviet.periods.models import Deadline, Period
 from hangviet.plans.models import Plan, Task
+from hangviet.registry import actions as registry_actions
+from hangviet.registry.actions import OrganiserInput
+from hangviet.registry.models import EventOrganiser
 from hangviet.reporting import actions
 from hangviet.reporting.models import Report
 from hangviet.units.models import Unit
@@ -202,3 +205,17 @@ def test_every_province_of_today_has_a_tile() -> None:
         )
     }
     assert codes == set(TILES)
+
+
+def test_an_event_co_organised_by_two_reporters_counts_once_on_the_map(world: World) -> None:
+    day = D8(2023, 3, 10)
+    registry_actions.record_event(
+        world.tra_vinh,
+        fields={"name": "Hội nghị kết nối cung cầu", "kind": "trade_connection", "starts_on": day, "ends_on": day},
+        organisers=[OrganiserInput(EventOrganiser.Role.CO_ORGANISER, world.vl_trade)],
+        acting_user=None,
+    )
+    accepted(world.tra_vinh, "2023-H1", trade_connection_events=1)
+    accepted(world.vl_trade, "2023-H1", trade_connection_events=1)
+    figures = {figure.name: figure for figure in province_figures(Period.objects.for_code("2023-H1"))}
+    assert figures["Vĩnh Long"].measure("trade_connection_events") == D(1)  # the reports add up to 2
