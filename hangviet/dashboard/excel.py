@@ -56,7 +56,15 @@ def reporting_workbook(committee: Organisation, points: list[RatePoint]) -> byte
     workbook, sheet = _sheet(
         "Tình hình báo cáo",
         f"TÌNH HÌNH GỬI BÁO CÁO QUA CÁC KỲ – {committee.name}",
-        ["Kỳ báo cáo", "Số đơn vị phải báo cáo", "Đã gửi", "Gửi đúng hạn", "Gửi trễ hạn", "Tỷ lệ gửi", "Tỷ lệ đúng hạn"],
+        [
+            "Kỳ báo cáo",
+            "Số đơn vị phải báo cáo",
+            "Đã gửi",
+            "Gửi đúng hạn",
+            "Gửi trễ hạn",
+            "Tỷ lệ gửi",
+            "Tỷ lệ đúng hạn",
+        ],
     )
     for point in points:
         sheet.append(

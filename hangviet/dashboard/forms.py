@@ -32,8 +32,10 @@ class DashboardForm(forms.Form):
     def __init__(self, data: object, *, today: datetime.date, measures: list[tuple[str, str]]) -> None:
         super().__init__(data)  # type: ignore[arg-type]
         self.today = today
-        self.fields["period"].choices = [(key.code, capfirst(key.label)) for key in period_choices(today)]
-        self.fields["measure"].choices = measures
+        period, measure = self.fields["period"], self.fields["measure"]
+        assert isinstance(period, forms.ChoiceField) and isinstance(measure, forms.ChoiceField)
+        period.choices = [(key.code, capfirst(key.label)) for key in period_choices(today)]
+        measure.choices = measures
         self.fields["period"].initial = default_period(today).code
         self.fields["measure"].initial = DEFAULT_MEASURE
 

@@ -52,7 +52,9 @@ def build_classes(values: list[Decimal | None], *, rate: bool) -> list[ColourCla
         found.append(ColourClass(low, high, fill, text, label))
     if not rate and step == 1:  # the last class holds everything from its low end up
         last = found[-1]
-        found[-1] = ColourClass(last.low, last.high, last.fill, last.text, _("từ %(low)s trở lên") % {"low": last.label})
+        found[-1] = ColourClass(
+            last.low, last.high, last.fill, last.text, _("từ %(low)s trở lên") % {"low": last.label}
+        )
     return found
 
 

@@ -155,10 +155,7 @@ def plan_progress(committee: Organisation, year: int, on: datetime.date) -> list
     )
     found: dict[str, LeadProgress] = {}
     for task in tasks:
-        if task.lead is not None:
-            name = name_on(task.lead, on)
-        else:
-            name = task.lead_name or str(_("Chưa ghi đơn vị chủ trì"))
+        name = name_on(task.lead, on) if task.lead else (task.lead_name or str(_("Chưa ghi đơn vị chủ trì")))
         row = found.setdefault(name, LeadProgress(name))
         if task.status == Task.Status.DONE:
             row.done += 1

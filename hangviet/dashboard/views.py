@@ -177,7 +177,9 @@ def download(request: SignedInRequest, committee_id: int, part: str) -> HttpResp
     elif part == "chi-tieu":
         content = excel.indicators_workbook(committee, period, indicator_summary(committee, period))
     elif part == "ke-hoach":
-        content = excel.plans_workbook(committee, period.year, plan_progress(committee, period.year, timezone.localdate()))
+        content = excel.plans_workbook(
+            committee, period.year, plan_progress(committee, period.year, timezone.localdate())
+        )
     else:
         content = excel.provinces_workbook(
             period, province_figures(period), measure, measure_label(measure), indicator_unit(measure)

@@ -131,7 +131,9 @@ def test_the_central_office_reads_the_national_dashboard_with_the_map(world: Wor
     accepted(world.vl_commune, "2026-H1", ocop_products=12)
     client = client_for(world.central_office)
     response = client.get(reverse("dashboard:national"))
-    assert response.status_code == 302 and response["Location"] == reverse("dashboard:committee", args=[world.central.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "dashboard:committee", args=[world.central.pk]
+    )
     page = client.get(response["Location"], {"period": "2026-H1", "measure": "ocop_products"})
     html = page.content.decode()
     assert page.status_code == 200 and 'data-testid="province-map"' in html
@@ -175,7 +177,10 @@ def test_excel_downloads_open_and_show_no_codes(world: World) -> None:
     ).active
     assert provinces.cell(3, 1).value == "Tỉnh, thành phố" and provinces.max_row == 3 + 34
     # Gated as the page: another committee's workbook is not found; a province has no province sheet.
-    assert client_for(world.ag_office).get(reverse("dashboard:download", args=[world.vinh_long.pk, "bao-cao"])).status_code == 404
+    assert (
+        client_for(world.ag_office).get(reverse("dashboard:download", args=[world.vinh_long.pk, "bao-cao"])).status_code
+        == 404
+    )
     own = client_for(world.vl_office)
     assert own.get(reverse("dashboard:download", args=[world.vinh_long.pk, "tinh-thanh"])).status_code == 404
     assert own.get(reverse("dashboard:download", args=[world.vinh_long.pk, "khac"])).status_code == 404
