@@ -15,15 +15,14 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.consolidation.queries import (
-    Table,
     aggregate_roots,
     compute_completeness,
-    consolidate,
     expected_reporters,
     registry_totals,
     rollup_by_province,
     trend,
 )
+from hangviet.indicators.aggregation import change_ratio
 from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.models import Organisation, UserRole
@@ -111,28 +110,30 @@ class KeyIndicator:
 
 @dataclass
 class IndicatorSummary:
-    table: Table
     labels: list[str]  # the trend's periods, oldest first
     rows: list[KeyIndicator]
 
 
 def indicator_summary(committee: Organisation, period: Period, *, length: int = 5) -> IndicatorSummary:
-    """Key indicators this period, the same period last year, the change, and the same period over the years."""
-    table = consolidate(committee, period)
-    series = trend(committee, period, length=length)
-    by_code = {indicator.code: indicator for indicator in table.indicators}
+    """Key indicators this period, the same period last year, the change, and the same period over the years.
+
+    One call of consolidation's ``trend``: its last two entries are this period's totals and last year's, exactly
+    as ``consolidate`` gives them, so no period is consolidated twice."""
+    series = trend(committee, period, length=max(length, 2))
+    totals, last_year = series[-1][1], series[-2][1]
+    by_code = {indicator.code: indicator for indicator in Indicator.objects.filter(code__in=KEY_INDICATORS)}
     rows = [
         KeyIndicator(
             by_code[code],
-            table.totals.get(code),
-            table.last_year.get(code),
-            table.change(code),
-            [totals.get(code) for _earlier, totals in series],
+            totals.get(code),
+            last_year.get(code),
+            change_ratio(totals.get(code), last_year.get(code)),
+            [found.get(code) for _earlier, found in series],
         )
         for code in KEY_INDICATORS
         if code in by_code
     ]
-    return IndicatorSummary(table, [earlier.key.label for earlier, _totals in series], rows)
+    return IndicatorSummary([earlier.key.label for earlier, _found in series], rows)
 
 
 @dataclass
@@ -205,18 +206,19 @@ def short_name(name: str) -> str:
     return name
 
 
-def province_figures(period: Period) -> list[ProvinceFigure]:
+def province_figures(period: Period, *, with_registry: bool = True) -> list[ProvinceFigure]:
     """One entry per province of today, in catalogue order. A province's reporting is that of its committee and
     of the committees of the provinces merged into it that still existed at the period's end; its figures are
     consolidation's national roll-up (each accepted report counts in the province of today of its reporter), with
-    the registries' de-duplicated figure where they compute one, as in the province's own consolidated table."""
+    the registries' de-duplicated figure where they compute one, as in the province's own consolidated table
+    (``with_registry=False`` when only the rates are wanted: the registries are the slow part)."""
     totals = rollup_by_province(period)
     indicators = list(Indicator.objects.exclude(kind=Indicator.Kind.RATIO).order_by("order"))
     figures = []
     for unit in Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.PROVINCE).order_by("code"):
         figure = ProvinceFigure(unit, values=dict(totals.get(unit.pk, {})))
         for committee in aggregate_roots(unit):
-            if committee.unit_id == unit.pk and committee.valid_to is None:
+            if with_registry and committee.unit_id == unit.pk and committee.valid_to is None:
                 # As the province's own table: where the registries compute a figure for its whole area, it is
                 # the total (an event co-organised by two reporters counts once).
                 registry = registry_totals(committee, period, indicators)

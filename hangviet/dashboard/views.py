@@ -81,7 +81,7 @@ def _chart_number(value: object) -> float | None:
 
 
 def _map(period: Period, measure: str) -> dict[str, Any]:
-    figures = province_figures(period)
+    figures = province_figures(period, with_registry=not is_rate(measure))
     rate = is_rate(measure)
     classes = build_classes([figure.measure(measure) for figure in figures], rate=rate)
     tiles = []
@@ -116,7 +116,7 @@ def _map(period: Period, measure: str) -> dict[str, Any]:
 @require_safe
 @login_required
 @reads_from_replica()
-def committee(request: SignedInRequest, committee_id: int) -> HttpResponse:
+def committee_dashboard(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee = _committee(request, committee_id)
     form = _form(request)
     key, measure = form.chosen_period(), form.chosen_measure()
@@ -181,9 +181,8 @@ def download(request: SignedInRequest, committee_id: int, part: str) -> HttpResp
             committee, period.year, plan_progress(committee, period.year, timezone.localdate())
         )
     else:
-        content = excel.provinces_workbook(
-            period, province_figures(period), measure, measure_label(measure), indicator_unit(measure)
-        )
+        figures = province_figures(period, with_registry=not is_rate(measure))
+        content = excel.provinces_workbook(period, figures, measure, measure_label(measure), indicator_unit(measure))
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="tong-quan-{part}-{committee.pk}-{period.code}.xlsx"'
     return response

@@ -24,7 +24,7 @@ from hangviet.dashboard.queries import (
     recent_keys,
     reporting_series,
 )
-from hangviet.dashboard.tilegrid import TILES, tile_key
+from hangviet.dashboard.tilegrid import NO_DATA, PALETTE, TILES, tile_key
 from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.tests.factories import World
@@ -224,3 +224,15 @@ def test_an_event_co_organised_by_two_reporters_counts_once_on_the_map(world: Wo
     accepted(world.vl_trade, "2023-H1", trade_connection_events=1)
     figures = {figure.name: figure for figure in province_figures(Period.objects.for_code("2023-H1"))}
     assert figures["Vĩnh Long"].measure("trade_connection_events") == D(1)  # the reports add up to 2
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("fill,text", [*PALETTE, NO_DATA])
+def test_every_map_colour_keeps_its_text_readable(fill: str, text: str) -> None:
+    light, dark = sorted((_luminance(fill), _luminance(text)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5  # WCAG AA for normal text
