@@ -14,8 +14,9 @@ times, median of 3 runs each:
 
 Every figure is read through ``consolidation.queries``, so a faster consolidation shows here. The last line printed
 is JSON: {"national_page_ms": ..., "province_rates_ms": ..., "province_figures_ms": ..., "province_page_ms": ...,
-"queries": ..., ...}. Measured on the 2-core machine: national page 14.0 s (380 queries), map rates 2.9 s, 6.0 s with the
-registries, province page 1.9 s — consolidation's ``trend`` over five years is most of the national page.
+"queries": ..., ...}. Measured on the 2-core machine: national page 14.0 s (380 queries), map rates 2.9 s (6.0 s
+with the registries' figures), a province's page 1.9 s; consolidation's ``trend`` over five years is most of the
+national page.
 """
 
 from __future__ import annotations
