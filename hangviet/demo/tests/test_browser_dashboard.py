@@ -62,3 +62,19 @@ def test_the_national_dashboard_on_a_phone(page: Page, demo_server, artifacts: P
     page.screenshot(path=artifacts / "dashboard-national-phone.png", full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
+
+
+def test_a_province_office_reads_its_own_dashboard_on_a_phone(page: Page, demo_server, artifacts: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, demo_server.url, "vinhlong.thuongtruc")
+    page.get_by_role("button", name="Mở menu").click()
+    page.get_by_role("link", name="Tổng quan").click()
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
+    expect(page.get_by_test_id("province-map")).to_have_count(0)  # the provinces' map is the centre's
+    page.get_by_label("Kỳ báo cáo").select_option(label="6 tháng đầu năm 2026")
+    page.get_by_role("button", name="Xem").click()
+    expect(page.get_by_test_id("rates-table")).to_contain_text("6 tháng đầu năm 2026")
+    expect(page.get_by_test_id("plans-table")).to_contain_text("Số nhiệm vụ")  # the demo's 2026 plan
+    page.screenshot(path=artifacts / "dashboard-province-phone.png", full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
