@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "hangviet.campaign",
     "hangviet.oversight",
     "hangviet.documents",
+    "hangviet.dashboard",
     "hangviet.web",
     "hangviet.api",
     "hangviet.demo",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("hangviet.surveys.urls")),
     path("giam-sat/", include("hangviet.oversight.urls")),
     path("thong-bao/", include("hangviet.notifications.urls")),
+    path("tong-quan/", include("hangviet.dashboard.urls")),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

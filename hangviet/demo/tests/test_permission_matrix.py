@@ -199,6 +199,20 @@ def committee_only(rule: Rule) -> Rule:
     return wrapped
 
 
+def dashboard_home(persona: str, target: Target) -> Outcome:
+    """/tong-quan/ leads a user with a role in a committee to its dashboard; anyone else finds nothing there."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.NOT_FOUND if persona == "vl_trade_clerk" else Outcome.OK
+
+
+def national_dashboard(persona: str, target: Target) -> Outcome:
+    """The nation's dashboard is the central committee's: read by those who read that committee."""
+    if persona == "anonymous":
+        return Outcome.LOGIN
+    return Outcome.OK if "central" in READS[persona] else Outcome.NOT_FOUND
+
+
 def plan_read(persona: str, target: Target) -> Outcome:
     if persona == "anonymous":
         return Outcome.LOGIN
@@ -1175,6 +1189,11 @@ MATRIX: dict[str, Entry] = {
     "ingest:upload": Entry(NOTHING, read=signed_in, write=may_upload, data=_upload),
     "ingest:batch": Entry(("batch:vl_commune",), read=uploader_only, write=None),
     "ingest:review": Entry(("ingest:vl_commune",), read=importer, write=importer),
+    # dashboards (a committee's, the nation's: the central committee's with the map of the provinces)
+    "dashboard:home": Entry(NOTHING, read=dashboard_home, write=None),
+    "dashboard:national": Entry(NOTHING, read=national_dashboard, write=None),
+    "dashboard:committee": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
+    "dashboard:download": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
     # registries (lists show only what the user may read)
     "registry:home": Entry(NOTHING, read=signed_in, write=None),
     "registry:events": Entry(NOTHING, read=signed_in, write=None),
@@ -1421,6 +1440,8 @@ def _path(name: str, entry: Entry, target: Target) -> tuple[str, dict[str, str]]
     kwargs = dict(target.kwargs)
     if name.startswith("consolidation:") and name != "consolidation:board_today":
         kwargs["code"] = H1
+    if name == "dashboard:download":
+        kwargs["part"] = "bao-cao"
     resolver_kwargs = {key: value for key, value in kwargs.items() if key in _parameters(name)}
     return reverse(name, kwargs=resolver_kwargs), query
 
