@@ -16,6 +16,7 @@ from ninja.security import django_auth
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, StrictStr, StringConstraints
 
 from hangviet.api.common import READ_ERRORS, SIGNED_IN, ErrorOut, ObjectId
+from hangviet.api.public import router as public_router
 from hangviet.api.registry import router as registry_router
 from hangviet.consolidation.queries import aggregate_for_unit, aggregate_roots
 from hangviet.lib.http import SignedInRequest
@@ -47,6 +48,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/registry", registry_router)
+api.add_router("/public", public_router)  # open data: anonymous, CORS-open, bounded (issue 11)
 
 
 class RoleOut(Schema):

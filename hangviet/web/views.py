@@ -8,14 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from hangviet.lib.http import SignedInRequest
+from hangviet.portal import views as portal_views
 from hangviet.orgs.policy import active_roles
 from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
 from hangviet.web.forms import UnitQueryForm
 
 
-@login_required
 def home(request: SignedInRequest) -> HttpResponse:
-    """Send a user with one organisation straight to it; otherwise let them choose."""
+    """Visitors get the public portal; a signed-in user with one organisation goes straight to it, otherwise
+    chooses."""
+    if not request.user.is_authenticated:
+        return portal_views.home(request)
     roles = active_roles(request.user)
     if len({role.organisation_id for role in roles}) == 1:
         return redirect("orgs:detail", roles[0].organisation_id)
