@@ -29,6 +29,7 @@ from hangviet.registry.models import (
     Producer,
     SalePoint,
 )
+from hangviet.registry.queries import organisation_label
 from hangviet.units.models import Unit
 
 #: Sale point kinds that sell OCOP products (what a product page offers when its producer runs no point).
@@ -192,7 +193,7 @@ def public_events() -> QuerySet[Event]:
         Event.objects.filter(is_public=True)
         .select_related("place__unit")
         .prefetch_related(
-            Prefetch("organisers", queryset=EventOrganiser.objects.select_related("organisation").order_by("pk"))
+            Prefetch("organisers", queryset=EventOrganiser.objects.select_related("organisation__unit").order_by("pk"))
         )
     )
 
@@ -220,7 +221,7 @@ def organiser_names(event: Event) -> list[tuple[str, str]]:
     """(name, role label) of each organiser: the organisation's name, or the outside body as written."""
     found = []
     for organiser in event.organisers.all():
-        name = organiser.organisation.name if organiser.organisation is not None else organiser.name
+        name = organisation_label(organiser.organisation) if organiser.organisation is not None else organiser.name
         found.append((name, str(organiser.get_role_display())))
     return found
 

@@ -36,7 +36,7 @@ class ProductSitemap(Sitemap):
 
 class SalePointSitemap(ProductSitemap):
     def items(self) -> Any:
-        return queries.public_sale_points().only("pk", "name", "updated_at").order_by("pk")
+        return queries.public_sale_points().select_related(None).only("pk", "name", "updated_at").order_by("pk")
 
     def location(self, item: Any) -> str:
         return reverse("portal:salepoint", args=[queries.slug_for(item.name), item.pk])
@@ -44,7 +44,7 @@ class SalePointSitemap(ProductSitemap):
 
 class EventSitemap(ProductSitemap):
     def items(self) -> Any:
-        return queries.public_events().prefetch_related(None).only("pk", "name", "updated_at").order_by("pk")
+        return queries.public_events().select_related(None).prefetch_related(None).only("pk", "name", "updated_at").order_by("pk")
 
     def location(self, item: Any) -> str:
         return reverse("portal:event", args=[queries.slug_for(item.name), item.pk])
