@@ -9,6 +9,7 @@ still holds its places through ``PlaceArea``).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,10 +60,16 @@ def resolve_province(text: str) -> Unit | None:
     folded = _PROVINCE_PREFIX.sub("", fold_diacritics(text).strip(" .,")).strip()
     if not folded:
         return None
+    key = "portal:province:" + hashlib.sha256(folded.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
     names = [f"tinh {folded}", f"thanh pho {folded}", folded]
     candidates = list(Unit.objects.filter(level=Unit.Level.PROVINCE, folded_name__in=names))
     candidates.sort(key=lambda unit: (unit.valid_to is not None, -(unit.valid_to or datetime.date.min).toordinal()))
-    return candidates[0] if candidates else None
+    found = candidates[0] if candidates else None
+    cache.set(key, found or 0, 600)
+    return found
 
 
 def resolve_commune(text: str, province: Unit | None) -> Unit | None:
@@ -171,8 +178,9 @@ def address_of(point: SalePoint | Event | ModelArea) -> str:
     place = point.place
     if place is None:
         return ""
-    parts = [part for part in (place.street_address, place.text) if part]
-    text = ", ".join(dict.fromkeys(parts))
+    text = place.text
+    if place.street_address and fold_diacritics(place.street_address) not in fold_diacritics(text):
+        text = f"{place.street_address}, {text}" if text else place.street_address
     if place.unit is not None and fold_diacritics(place.unit.name) not in fold_diacritics(text):
         text = f"{text}, {place.unit.name}" if text else place.unit.name
     return text

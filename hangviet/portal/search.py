@@ -1,26 +1,33 @@
 """Finding public OCOP and featured products: by words (diacritics and small typos forgiven), province, stars and
-category, ranked by how well the name matches, then by the whole text, then by stars in force today.
+category, ranked by how well the name matches, then by stars in force today.
 
 The words are folded as ``registry/search.py`` folds the stored ``search_text`` (" nuoc mam phu quoc … "), so
 "nước mắm Phú Quốc" and "nuoc mam phu quoc" are the same query. A product matches when every word of the query
-begins a word of its text (strict match). When nothing matches strictly, the query is read as typed with typos:
-- on PostgreSQL, pg_trgm's word similarity (``query <% search_text``, threshold 0.6, GIN trigram index) and its
-  ranking (``word_similarity``);
-- on SQLite (tests, a laptop), every word of the query must be close to a word of the text (rapidfuzz ratio
-  ≥ 75, words of one or two letters exactly), ranked by the mean closeness.
+begins a word of its text: on PostgreSQL a LIKE per word, served by the GIN trigram index (pg_trgm) on
+``search_text``, with the name's trigram word similarity (``word_similarity``) ranking the matches; on SQLite
+the same LIKEs, ranked in Python (rapidfuzz).
+
+Typos: when nothing matches, each query word that begins no word of the catalogue is replaced by the closest
+word of the catalogue's vocabulary (rapidfuzz ratio ≥ 70: "quok" → "quoc") and the search runs again, flagged
+``typo``. The vocabulary (distinct folded words of public products, three letters or more, no bare numbers) is
+read once per process and kept ten minutes: a product added since is found by its exact words at once, by a
+misspelling of a new word within ten minutes. (Fuzzy matching every row with pg_trgm's ``<%`` was measured:
+hundreds of milliseconds on long texts; correcting a word against a few thousand takes one.)
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import threading
+import time
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, Count, F, IntegerField, QuerySet, When, Window
 from django.utils import timezone
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from hangviet.registry.models import OcopProduct, PlaceArea
 from hangviet.registry.search import fold_words
@@ -28,7 +35,7 @@ from hangviet.units.models import Unit
 
 MAX_WORDS = 8
 SQLITE_CANDIDATES = 20_000  # rows the SQLite fallback ranks in Python
-TYPO_RATIO = 75
+TYPO_RATIO = 70
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,66 @@ def _strict(products: QuerySet[OcopProduct], words: list[str]) -> QuerySet[OcopP
     return products
 
 
+# The vocabulary for typo correction ---------------------------------------------------------------------------
+
+VOCABULARY_SECONDS = 600
+_vocabulary: dict[str, object] = {}
+_vocabulary_lock = threading.Lock()
+
+
+def _read_vocabulary() -> list[str]:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT word FROM registry_ocopproduct, unnest(string_to_array(btrim(search_text), ' ')) "
+                "AS word WHERE is_public AND length(word) >= 3 AND word !~ '^[0-9]+$'"
+            )
+            return sorted(row[0] for row in cursor.fetchall())
+    words: set[str] = set()
+    for text in public_products().values_list("search_text", flat=True).iterator():
+        words.update(word for word in text.split() if len(word) >= 3 and not word.isdigit())
+    return sorted(words)
+
+
+def vocabulary() -> list[str]:
+    """The catalogue's words, sorted (kept ``VOCABULARY_SECONDS`` in this process)."""
+    with _vocabulary_lock:
+        if time.monotonic() - float(_vocabulary.get("at", -1e9)) > VOCABULARY_SECONDS:  # type: ignore[arg-type]
+            _vocabulary["words"] = _read_vocabulary()
+            _vocabulary["at"] = time.monotonic()
+        return _vocabulary["words"]  # type: ignore[return-value]
+
+
+def forget_vocabulary() -> None:
+    with _vocabulary_lock:
+        _vocabulary.clear()
+
+
+def _begins_a_word(words: list[str], prefix: str) -> bool:
+    index = bisect.bisect_left(words, prefix)
+    return index < len(words) and words[index].startswith(prefix)
+
+
+def corrected(words: list[str]) -> list[str] | None:
+    """The query with each word that begins no catalogue word replaced by the closest one; ``None`` when nothing
+    needs correcting or a word is close to nothing."""
+    known = vocabulary()
+    found, changed = [], False
+    for word in words:
+        if len(word) < 3 or _begins_a_word(known, word):
+            found.append(word)
+            continue
+        best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
+        if best is None:
+            return None
+        found.append(best[0])
+        changed = True
+    return found if changed else None
+
+
+# Searching ----------------------------------------------------------------------------------------------------
+
+
 def search_products(
     query: ProductQuery, *, offset: int = 0, limit: int = 20, day: datetime.date | None = None
 ) -> ProductPage:
@@ -95,10 +162,13 @@ def search_products(
     day = day or timezone.localdate()
     products = _filtered(query, day)
     words = query_words(query.text)
-    if connection.vendor == "postgresql":
-        page = _search_postgresql(products, words, offset, limit, day)
-    else:
-        page = _search_python(products, words, offset, limit, day)
+    rank = _rank_postgresql if connection.vendor == "postgresql" else _rank_python
+    page = rank(products, words, offset, limit, day)
+    if page.count == 0 and words:
+        fixed = corrected(words)
+        if fixed is not None:
+            page = rank(products, fixed, offset, limit, day)
+            page.typo = True
     _add_provinces(page)
     return page
 
@@ -117,71 +187,39 @@ def _hits(products: QuerySet[OcopProduct] | list[OcopProduct], day: datetime.dat
     return found
 
 
-def _search_postgresql(
+def _rank_postgresql(
     products: QuerySet[OcopProduct], words: list[str], offset: int, limit: int, day: datetime.date
 ) -> ProductPage:
-    related = products.select_related("producer")
-    if not words:
-        return ProductPage(products.count(), _hits(_ordered_plain(related, day)[offset : offset + limit], day))
-    text = " ".join(words)
-    strict = _strict(related, words)
-    count = strict.count()
-    typo = False
-    if count == 0:
-        typo = True
-        strict = related.filter(RawSQL("%s <%% registry_ocopproduct.search_text", (text,), output_field=BooleanField()))
-        count = strict.count()
-    ranked = strict.annotate(
-        name_score=TrigramWordSimilarity(text, "folded_name"),
-        text_score=TrigramWordSimilarity(text, "search_text"),
-        stars_now=stars_on(day),
-    ).order_by("-name_score", "-text_score", F("stars_now").desc(nulls_last=True), "name", "pk")
-    return ProductPage(count, _hits(ranked[offset : offset + limit], day), typo)
+    """The page and the count in one query (``COUNT(*) OVER ()``)."""
+    related = products.select_related("producer").annotate(stars_now=stars_on(day), total=Window(Count("pk")))
+    if words:
+        ranked = _strict(related, words).annotate(name_score=TrigramWordSimilarity(" ".join(words), "folded_name"))
+        ranked = ranked.order_by("-name_score", F("stars_now").desc(nulls_last=True), "name", "pk")
+    else:
+        ranked = related.order_by(F("stars_now").desc(nulls_last=True), "name", "pk")
+    rows = list(ranked[offset : offset + limit])
+    if rows:
+        return ProductPage(rows[0].total, _hits(rows, day))  # type: ignore[attr-defined]
+    count = (_strict(products, words) if words else products).count() if offset else 0
+    return ProductPage(count, [])
 
 
-def _search_python(
+def _rank_python(
     products: QuerySet[OcopProduct], words: list[str], offset: int, limit: int, day: datetime.date
 ) -> ProductPage:
     if not words:
         related = products.select_related("producer")
         return ProductPage(products.count(), _hits(_ordered_plain(related, day)[offset : offset + limit], day))
     text = " ".join(words)
-    columns = ("pk", "name", "folded_name", "search_text", "latest_stars", "latest_from", "latest_until")
-    rows = list(_strict(products, words).values_list(*columns)[:SQLITE_CANDIDATES])
-    typo = False
-    scored: list[tuple[float, float, int, str, int]] = []
-    if rows:
-        for pk, name, folded, search, stars, start, until in rows:
-            now = stars if start is not None and until is not None and start <= day <= until else 0
-            scored.append((fuzz.token_set_ratio(text, folded), fuzz.partial_ratio(text, search), now or 0, name, pk))
-    else:
-        typo = True
-        for pk, name, _folded, search, stars, start, until in products.values_list(*columns)[:SQLITE_CANDIDATES]:
-            closeness = _typo_closeness(words, search.split())
-            if closeness is not None:
-                now = stars if start is not None and until is not None and start <= day <= until else 0
-                scored.append((closeness, 0.0, now or 0, name, pk))
-    scored.sort(key=lambda row: (-row[0], -row[1], -row[2], row[3], row[4]))
-    chosen = [row[4] for row in scored[offset : offset + limit]]
+    columns = ("pk", "name", "folded_name", "latest_stars", "latest_from", "latest_until")
+    scored = []
+    for pk, name, folded, stars, start, until in _strict(products, words).values_list(*columns)[:SQLITE_CANDIDATES]:
+        now = stars if start is not None and until is not None and start <= day <= until else 0
+        scored.append((fuzz.token_set_ratio(text, folded), now or 0, name, pk))
+    scored.sort(key=lambda row: (-row[0], -row[1], row[2], row[3]))
+    chosen = [row[3] for row in scored[offset : offset + limit]]
     by_pk = products.select_related("producer").in_bulk(chosen)
-    return ProductPage(len(scored), _hits([by_pk[pk] for pk in chosen if pk in by_pk], day), typo)
-
-
-def _typo_closeness(words: list[str], text_words: list[str]) -> float | None:
-    """The mean closeness of each query word to its nearest word of the text, or ``None`` when one is too far."""
-    if not text_words:
-        return None
-    total = 0.0
-    for word in words:
-        if len(word) <= 2:
-            best = 100.0 if any(candidate.startswith(word) for candidate in text_words) else 0.0
-        else:
-            best = max(fuzz.ratio(word, candidate[: len(word) + 1]) for candidate in text_words)
-            best = max(best, max(fuzz.ratio(word, candidate) for candidate in text_words))
-        if best < TYPO_RATIO:
-            return None
-        total += best
-    return total / len(words)
+    return ProductPage(len(scored), _hits([by_pk[pk] for pk in chosen if pk in by_pk], day))
 
 
 def _add_provinces(page: ProductPage) -> None:
@@ -205,7 +243,3 @@ def province_name(place_id: int | None) -> str:
         .first()
     )
     return found or ""
-
-
-def product_exists(condition: Q) -> bool:
-    return public_products().filter(condition).exists()

@@ -31,6 +31,7 @@ from hangviet.portal.search import ProductQuery, search_products
 from hangviet.registry.models import Event, OcopProduct, SalePoint
 
 PAGE_SIZE = 20
+POINTS_PAGE = 50  # sale points and model areas: a page of the list (and of the map)
 CSV_MAX_ROWS = 5000
 
 
@@ -48,8 +49,8 @@ def limited(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapper
 
 
-def _pages(count: int, page: int) -> dict[str, Any]:
-    last = max(1, math.ceil(count / PAGE_SIZE))
+def _pages(count: int, page: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+    last = max(1, math.ceil(count / size))
     return {"page": min(page, last), "last_page": last, "count": count}
 
 
@@ -200,10 +201,9 @@ def salepoints(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         points = queries.list_sale_points(province=data["tinh"], commune=data["commune"], kind=data["loai"])
         count = points.count()
-        pages = _pages(count, form.page)
-        start = (pages["page"] - 1) * PAGE_SIZE * 5
-        context.update({"points": _points(points[start : start + PAGE_SIZE * 5]), "query": _query_string(form)})
-        context.update({**pages, "last_page": max(1, math.ceil(count / (PAGE_SIZE * 5)))})
+        pages = _pages(count, form.page, POINTS_PAGE)
+        start = (pages["page"] - 1) * POINTS_PAGE
+        context.update({"points": _points(points[start : start + POINTS_PAGE]), "query": _query_string(form), **pages})
     return render(request, "portal/salepoints.html", context)
 
 
@@ -331,15 +331,14 @@ def areas(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "provinces": queries.current_provinces()}
     if form.is_valid():
         found = queries.list_model_areas(province=form.cleaned_data["tinh"])
-        pages = _pages(found.count(), form.page)
-        start = (pages["page"] - 1) * PAGE_SIZE * 5
-        rows = list(found[start : start + PAGE_SIZE * 5])
+        pages = _pages(found.count(), form.page, POINTS_PAGE)
+        start = (pages["page"] - 1) * POINTS_PAGE
+        rows = list(found[start : start + POINTS_PAGE])
         context.update(
             {
                 "areas": [{"area": area, "address": queries.address_of(area)} for area in rows],
                 "query": _query_string(form),
                 **pages,
-                "last_page": max(1, math.ceil(pages["count"] / (PAGE_SIZE * 5))),
             }
         )
     return render(request, "portal/areas.html", context)

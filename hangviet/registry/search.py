@@ -36,12 +36,14 @@ def fold_words(text: str) -> str:
 
 
 def search_text(*parts: str) -> str:
-    """The stored search text: the parts' folded words, each once, framed by spaces (" nuoc mam … ")."""
-    seen: dict[str, None] = {}
+    """The stored search text: the parts' folded words framed by spaces (" nuoc mam … "); a part already said
+    (the province in the place's text) is not repeated, and each part keeps its words in order."""
+    text = " "
     for part in parts:
-        for word in fold_words(part).split():
-            seen.setdefault(word, None)
-    return " " + " ".join(seen) + " " if seen else ""
+        words = fold_words(part)
+        if words and f" {words} " not in text:
+            text += words + " "
+    return text if text.strip() else ""
 
 
 def latest_standing(recognitions: Iterable[OcopRecognition]) -> tuple[int | None, datetime.date | None, datetime.date | None]:

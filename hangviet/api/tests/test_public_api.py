@@ -15,7 +15,10 @@ from hangviet.portal.tests.conftest import catalogue  # noqa: F401  (fixture)
 def _clear_cache() -> None:
     from django.core.cache import cache
 
+    from hangviet.portal.search import forget_vocabulary
+
     cache.clear()
+    forget_vocabulary()
 
 
 @pytest.fixture

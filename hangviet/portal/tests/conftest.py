@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 
+from hangviet.portal.search import forget_vocabulary
 from hangviet.registry import actions
 from hangviet.registry.models import Event, OcopProduct, SalePoint
 
@@ -35,6 +36,7 @@ class Catalogue:
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     cache.clear()
+    forget_vocabulary()
 
 
 @pytest.fixture

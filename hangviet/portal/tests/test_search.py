@@ -88,3 +88,28 @@ def test_search_text_is_stored_folded(catalogue):
     text = OcopProduct.objects.get(pk=catalogue.phu_quoc.pk).search_text
     assert text.startswith(" nuoc mam phu quoc 40 do dam ")
     assert " an giang " in text
+
+
+postgres_only = pytest.mark.skipif(
+    __import__("django.db", fromlist=["connection"]).connection.vendor != "postgresql",
+    reason="pg_trgm is PostgreSQL's",
+)
+
+
+@postgres_only
+def test_postgresql_searches_through_the_trigram_index(catalogue):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'registry_ocop_search_trgm'")
+        (definition,) = cursor.fetchone()
+        assert "gin_trgm_ops" in definition
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM registry_ocopproduct WHERE search_text LIKE %s AND search_text LIKE %s",
+            ["% nuoc%", "% phu%"],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "registry_ocop_search_trgm" in plan
+    found = search_products(ProductQuery(text="nuoc mam phu quok"))
+    assert found.typo and found.items[0].product.name == "Nước mắm Phú Quốc 40 độ đạm"
