@@ -170,9 +170,10 @@ def build(rng: random.Random) -> None:
     producers = []
     for number in range(PRODUCERS):
         place = rng.choice(places)
+        form = rng.choice(["Hợp tác xã", "Công ty TNHH", "Cơ sở", "Hộ kinh doanh"])
         producer = Producer(
             recorded_by=agencies[province_of[place.unit_id].pk],
-            name=f"{rng.choice(['Hợp tác xã', 'Công ty TNHH', 'Cơ sở', 'Hộ kinh doanh'])} {rng.choice(KINDS)} số {number}",
+            name=f"{form} {rng.choice(KINDS)} số {number}",
             legal_form="cooperative",
             place=place,
         )
@@ -188,9 +189,11 @@ def build(rng: random.Random) -> None:
         producer = rng.choice(producers)
         place = producer.place
         assert place is not None
-        where = rng.choice(SPECIAL_PLACES) if rng.random() < 0.3 else province_of[place.unit_id].name.removeprefix(
-            "Tỉnh "
-        ).removeprefix("Thành phố ")
+        where = (
+            rng.choice(SPECIAL_PLACES)
+            if rng.random() < 0.3
+            else province_of[place.unit_id].name.removeprefix("Tỉnh ").removeprefix("Thành phố ")
+        )
         name = " ".join(part for part in (rng.choice(KINDS), rng.choice(QUALITIES), where) if part)
         if rng.random() < 0.5:
             name += f" {number}"

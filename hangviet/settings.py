@@ -256,6 +256,7 @@ if env_bool("HANGVIET_BEHIND_PROXY", False):
     AXES_IPWARE_PROXY_COUNT = env_int("HANGVIET_PROXY_COUNT", 1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+
 def _tile_hosts(template: str) -> list[str]:
     """The map tiles' origin for the CSP ("https://*.tile.example.org" when the template has {s})."""
     from urllib.parse import urlsplit

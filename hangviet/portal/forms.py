@@ -90,7 +90,9 @@ class SalePointFilterForm(PublicFilterForm):
 
 
 class EventFilterForm(PublicFilterForm):
-    loai = forms.ChoiceField(label=_("Loại sự kiện"), choices=[("", _("Mọi loại")), *EVENT_KIND_CHOICES], required=False)
+    loai = forms.ChoiceField(
+        label=_("Loại sự kiện"), choices=[("", _("Mọi loại")), *EVENT_KIND_CHOICES], required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

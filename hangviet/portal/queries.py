@@ -158,7 +158,9 @@ def public_sale_points() -> QuerySet[SalePoint]:
     )
 
 
-def list_sale_points(*, province: Unit | None = None, commune: Unit | None = None, kind: str = "") -> QuerySet[SalePoint]:
+def list_sale_points(
+    *, province: Unit | None = None, commune: Unit | None = None, kind: str = ""
+) -> QuerySet[SalePoint]:
     points = public_sale_points()
     if province is not None:
         points = points.filter(place__areas__unit=province)

@@ -44,7 +44,13 @@ class SalePointSitemap(ProductSitemap):
 
 class EventSitemap(ProductSitemap):
     def items(self) -> Any:
-        return queries.public_events().select_related(None).prefetch_related(None).only("pk", "name", "updated_at").order_by("pk")
+        return (
+            queries.public_events()
+            .select_related(None)
+            .prefetch_related(None)
+            .only("pk", "name", "updated_at")
+            .order_by("pk")
+        )
 
     def location(self, item: Any) -> str:
         return reverse("portal:event", args=[queries.slug_for(item.name), item.pk])

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -19,7 +20,6 @@ from django.views.decorators.http import require_GET
 from hangviet.lib.ratelimit import hit
 from hangviet.lib.vnformat import format_date_short
 from hangviet.portal import queries
-from hangviet.portal.links import event_url, product_url, sale_point_url
 from hangviet.portal.forms import (
     AreaFilterForm,
     EventFilterForm,
@@ -27,8 +27,9 @@ from hangviet.portal.forms import (
     PublicFilterForm,
     SalePointFilterForm,
 )
+from hangviet.portal.links import event_url, product_url, sale_point_url
 from hangviet.portal.search import ProductQuery, search_products
-from hangviet.registry.models import Event, OcopProduct, SalePoint
+from hangviet.registry.models import Event, SalePoint
 
 PAGE_SIZE = 20
 POINTS_PAGE = 50  # sale points and model areas: a page of the list (and of the map)
@@ -56,10 +57,8 @@ def _pages(count: int, page: int, size: int = PAGE_SIZE) -> dict[str, Any]:
 
 def _query_string(form: PublicFilterForm, **changes: Any) -> str:
     """The filters of ``form`` as a query string (for the next page or the CSV link)."""
-    from urllib.parse import urlencode
-
     values = {name: form.data.get(name, "") for name in form.fields if name != "trang"}
-    values.update(changes)
+    values |= changes
     return urlencode({name: value for name, value in values.items() if value not in ("", None)})
 
 
@@ -99,15 +98,13 @@ def products(request: HttpRequest) -> HttpResponse:
         found = search_products(product_query(form), offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
         for hit in found.items:
             hit.url = product_url(hit.product)
-        context.update(
-            {
-                "hits": found.items,
-                "typo": found.typo,
-                "searched": bool(form.cleaned_data["q"]),
-                "query": _query_string(form),
-                **_pages(found.count, page),
-            }
-        )
+        context |= {
+            "hits": found.items,
+            "typo": found.typo,
+            "searched": bool(form.cleaned_data["q"]),
+            "query": _query_string(form),
+            **_pages(found.count, page),
+        }
     return render(request, "portal/products.html", context)
 
 
@@ -131,7 +128,6 @@ def products_csv(request: HttpRequest) -> HttpResponse:
     )
     heading = [_("Tên sản phẩm"), _("Chủ thể"), _("Hạng sao"), _("Nhóm"), _("Tỉnh, thành phố"), _("Địa chỉ trang")]
     return _csv("san-pham.csv", heading, rows)
-
 
 
 @require_GET
@@ -187,7 +183,6 @@ def _points(points: Iterable[SalePoint]) -> list[dict[str, Any]]:
     return found
 
 
-
 @require_GET
 @limited
 def salepoints(request: HttpRequest) -> HttpResponse:
@@ -203,7 +198,7 @@ def salepoints(request: HttpRequest) -> HttpResponse:
         count = points.count()
         pages = _pages(count, form.page, POINTS_PAGE)
         start = (pages["page"] - 1) * POINTS_PAGE
-        context.update({"points": _points(points[start : start + POINTS_PAGE]), "query": _query_string(form), **pages})
+        context |= {"points": _points(points[start : start + POINTS_PAGE]), "query": _query_string(form), **pages}
     return render(request, "portal/salepoints.html", context)
 
 
@@ -252,7 +247,6 @@ def salepoint_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 # Events and model areas ------------------------------------------------------------------------------------
 
 
-
 def _events(events: Iterable[Event]) -> list[dict[str, Any]]:
     return [
         {
@@ -275,14 +269,12 @@ def events(request: HttpRequest) -> HttpResponse:
         past = queries.list_events(province=data["tinh"], kind=data["loai"], upcoming=False)
         pages = _pages(past.count(), form.page)
         start = (pages["page"] - 1) * PAGE_SIZE
-        context.update(
-            {
-                "upcoming": _events(queries.list_events(province=data["tinh"], kind=data["loai"], upcoming=True)[:50]),
-                "past": _events(past[start : start + PAGE_SIZE]),
-                "query": _query_string(form),
-                **pages,
-            }
-        )
+        context |= {
+            "upcoming": _events(queries.list_events(province=data["tinh"], kind=data["loai"], upcoming=True)[:50]),
+            "past": _events(past[start : start + PAGE_SIZE]),
+            "query": _query_string(form),
+            **pages,
+        }
     return render(request, "portal/events.html", context)
 
 
@@ -334,13 +326,11 @@ def areas(request: HttpRequest) -> HttpResponse:
         pages = _pages(found.count(), form.page, POINTS_PAGE)
         start = (pages["page"] - 1) * POINTS_PAGE
         rows = list(found[start : start + POINTS_PAGE])
-        context.update(
-            {
-                "areas": [{"area": area, "address": queries.address_of(area)} for area in rows],
-                "query": _query_string(form),
-                **pages,
-            }
-        )
+        context |= {
+            "areas": [{"area": area, "address": queries.address_of(area)} for area in rows],
+            "query": _query_string(form),
+            **pages,
+        }
     return render(request, "portal/areas.html", context)
 
 

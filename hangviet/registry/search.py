@@ -46,7 +46,9 @@ def search_text(*parts: str) -> str:
     return text if text.strip() else ""
 
 
-def latest_standing(recognitions: Iterable[OcopRecognition]) -> tuple[int | None, datetime.date | None, datetime.date | None]:
+def latest_standing(
+    recognitions: Iterable[OcopRecognition],
+) -> tuple[int | None, datetime.date | None, datetime.date | None]:
     """(stars, from, until) of the latest recognition (by decision day, then id); ``until`` is the day before a
     revocation when that comes before the end of validity."""
     chosen = max(recognitions, key=lambda r: (r.decided_on, r.pk), default=None)
@@ -67,9 +69,7 @@ def refresh_products(product_ids: Iterable[int]) -> int:
     """Recompute the search text and latest standing of these products; returns how many changed."""
     changed = 0
     for chunk in _chunks(sorted(set(product_ids))):
-        products = list(
-            OcopProduct.objects.filter(pk__in=chunk).select_related("producer", "place").order_by("pk")
-        )
+        products = list(OcopProduct.objects.filter(pk__in=chunk).select_related("producer", "place").order_by("pk"))
         producer_ids = {p.producer_id for p in products if p.producer_id}
         aliases: dict[int, list[str]] = defaultdict(list)
         for producer_id, name in ProducerAlias.objects.filter(producer_id__in=producer_ids).values_list(

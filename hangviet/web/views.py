@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from hangviet.lib.http import SignedInRequest
-from hangviet.portal import views as portal_views
 from hangviet.orgs.policy import active_roles
+from hangviet.portal import views as portal_views
 from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
 from hangviet.web.forms import UnitQueryForm
 

@@ -928,7 +928,9 @@ MATRIX: dict[str, Entry] = {
     "portal:areas": Entry(NOTHING, read=public, write=None),
     "portal:robots": Entry(NOTHING, read=public, write=None),
     "portal:sitemap": Entry(NOTHING, read=public, write=None),
-    "GET /api/public/products": Entry(NOTHING, read=public, write=None, query={"q": "nuoc mam", "province": "vinh long"}),
+    "GET /api/public/products": Entry(
+        NOTHING, read=public, write=None, query={"q": "nuoc mam", "province": "vinh long"}
+    ),
     "GET /api/public/sale-points": Entry(NOTHING, read=public, write=None, query={"province": "An Giang"}),
     "GET /api/public/events": Entry(NOTHING, read=public, write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session

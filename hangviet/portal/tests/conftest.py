@@ -42,13 +42,17 @@ def _clear_cache() -> None:
 @pytest.fixture
 def catalogue(world) -> Catalogue:
     ag, vl = world.ag_trade, world.vl_trade
-    fish = actions.create_producer(ag, name="Công ty TNHH Nước mắm Hưng Thịnh", address="Đặc khu Phú Quốc", acting_user=None)
+    fish = actions.create_producer(
+        ag, name="Công ty TNHH Nước mắm Hưng Thịnh", address="Đặc khu Phú Quốc", acting_user=None
+    )
     coop = actions.create_producer(vl, name="Hợp tác xã Dừa Sáp Cầu Kè", address="Phường Trà Vinh", acting_user=None)
 
     def product(org, name, producer, stars, **fields):
         made = actions.record_product(org, name=name, producer=producer, acting_user=None, **fields)
         if stars:
-            actions.recognise_product(made, stars=stars, decided_on=RECENT, decision="Quyết định 12/QĐ-UBND", acting_user=None)
+            actions.recognise_product(
+                made, stars=stars, decided_on=RECENT, decision="Quyết định 12/QĐ-UBND", acting_user=None
+            )
         return made
 
     phu_quoc = product(ag, "Nước mắm Phú Quốc 40 độ đạm", fish, 5, category="Thực phẩm")
@@ -112,4 +116,6 @@ def catalogue(world) -> Catalogue:
         },
         acting_user=None,
     )
-    return Catalogue(phu_quoc, anchovy, nectar, soy, hidden, hostile, store, closed, ag_store, fair, past_market, private_event)
+    return Catalogue(
+        phu_quoc, anchovy, nectar, soy, hidden, hostile, store, closed, ag_store, fair, past_market, private_event
+    )
