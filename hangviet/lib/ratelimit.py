@@ -1,8 +1,8 @@
 """A small per-client rate limit on Django's cache: at most ``limit`` hits per ``window`` seconds per key.
 
 Generic (any public endpoint may use it): the key is a scope name and the client's address
-(``client_address``: REMOTE_ADDR, or the first X-Forwarded-For hop when ``HANGVIET_BEHIND_PROXY`` set a proxy
-header). Fixed windows: the counter lives in the cache for one window; a shared cache (Redis, database) makes the
+(``client_address``: REMOTE_ADDR, or behind the proxies ``HANGVIET_BEHIND_PROXY`` declares the address the nearest
+one saw). Fixed windows: the counter lives in the cache for one window; a shared cache (Redis, database) makes the
 limit hold across processes, the default local-memory cache per process.
 """
 
@@ -16,10 +16,13 @@ from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or behind ``HANGVIET_PROXY_COUNT`` proxies the X-Forwarded-For hop the
+    nearest proxy saw (the ones further left are whatever the client wrote)."""
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:64]
+        hops = [hop.strip() for hop in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",") if hop.strip()]
+        proxies = int(getattr(settings, "AXES_IPWARE_PROXY_COUNT", 1) or 1)
+        if hops:
+            return hops[-min(proxies, len(hops))][:64]
     return str(request.META.get("REMOTE_ADDR", ""))[:64]
 
 

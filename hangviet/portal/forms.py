@@ -20,7 +20,7 @@ STAR_CHOICES = [("", _("Mọi hạng sao")), ("3", _("3 sao")), ("4", _("4 sao")
 
 class _Text(forms.CharField):
     def to_python(self, value: Any) -> str:
-        return normalize_text(super().to_python(value))
+        return normalize_text(super().to_python(value) or "")
 
 
 class PublicFilterForm(StyledFormMixin, forms.Form):

@@ -133,12 +133,16 @@ def where_to_buy(product: OcopProduct, *, limit: int = 30) -> WhereToBuy:
         own = list(points.filter(operator_id=product.producer_id).order_by("name")[:limit])
         if own:
             return WhereToBuy(own, "operator")
-    province_ids = list(
-        PlaceArea.objects.filter(
-            place_id=product.place_id, unit__level=Unit.Level.PROVINCE, unit__valid_to__isnull=True
-        ).values_list("unit_id", flat=True)
+    province_ids = (
+        list(
+            PlaceArea.objects.filter(
+                place_id=product.place_id, unit__level=Unit.Level.PROVINCE, unit__valid_to__isnull=True
+            ).values_list("unit_id", flat=True)
+        )
+        if product.place_id is not None
+        else []
     )
-    if product.place_id and province_ids:
+    if province_ids:
         found = list(
             points.filter(kind__in=OCOP_KINDS, place__areas__unit_id__in=province_ids).order_by("name")[:limit]
         )

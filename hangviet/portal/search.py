@@ -191,15 +191,18 @@ def _rank_postgresql(
     products: QuerySet[OcopProduct], words: list[str], offset: int, limit: int, day: datetime.date
 ) -> ProductPage:
     """The page and the count in one query (``COUNT(*) OVER ()``)."""
-    related = products.select_related("producer").annotate(stars_now=stars_on(day), total=Window(Count("pk")))
+    related: QuerySet[OcopProduct] = products.select_related("producer").annotate(
+        stars_now=stars_on(day), total=Window(Count("pk"))
+    )
+    ranked: QuerySet[OcopProduct]
     if words:
         ranked = _strict(related, words).annotate(name_score=TrigramWordSimilarity(" ".join(words), "folded_name"))
         ranked = ranked.order_by("-name_score", F("stars_now").desc(nulls_last=True), "name", "pk")
     else:
         ranked = related.order_by(F("stars_now").desc(nulls_last=True), "name", "pk")
-    rows = list(ranked[offset : offset + limit])
+    rows: list[OcopProduct] = list(ranked[offset : offset + limit])
     if rows:
-        return ProductPage(rows[0].total, _hits(rows, day))  # type: ignore[attr-defined]
+        return ProductPage(int(getattr(rows[0], "total", 0)), _hits(rows, day))
     count = (_strict(products, words) if words else products).count() if offset else 0
     return ProductPage(count, [])
 
