@@ -1,18 +1,21 @@
 """Finding public OCOP and featured products: by words (diacritics and small typos forgiven), province, stars and
-category, ranked by how well the name matches, then by stars in force today.
+category, best match first.
 
 The words are folded as ``registry/search.py`` folds the stored ``search_text`` (" nuoc mam phu quoc … "), so
 "nước mắm Phú Quốc" and "nuoc mam phu quoc" are the same query. A product matches when every word of the query
-begins a word of its text: on PostgreSQL a LIKE per word, served by the GIN trigram index (pg_trgm) on
-``search_text``, with the name's trigram word similarity (``word_similarity``) ranking the matches; on SQLite
-the same LIKEs, ranked in Python (rapidfuzz).
+begins a word of its text: on PostgreSQL a full-text prefix query (``to_tsquery('simple', 'nuoc:* & mam:*')``)
+served by the GIN index on ``to_tsvector('simple', search_text)``; on SQLite one LIKE per word. Ranking: on
+PostgreSQL names that begin with the query, then names that hold every word, then the rest (a producer's, a
+place's words), each by stars in force today and name; on SQLite rapidfuzz's token-set ratio to the name, then
+stars.
 
 Typos: when nothing matches, each query word that begins no word of the catalogue is replaced by the closest
-word of the catalogue's vocabulary (rapidfuzz ratio ≥ 70: "quok" → "quoc") and the search runs again, flagged
-``typo``. The vocabulary (distinct folded words of public products, three letters or more, no bare numbers) is
-read once per process and kept ten minutes: a product added since is found by its exact words at once, by a
-misspelling of a new word within ten minutes. (Fuzzy matching every row with pg_trgm's ``<%`` was measured:
-hundreds of milliseconds on long texts; correcting a word against a few thousand takes one.)
+words of the catalogue's vocabulary (rapidfuzz ratio ≥ 70: "quok" → "quoc", "quoi", "quao": the search keeps
+those that find something) and the search runs again, flagged ``typo``. The vocabulary (distinct folded words of
+public products, three letters or more, no bare numbers) is read once per process and kept ten minutes: a
+product added since is found by its exact words at once, by a misspelling of a new word within ten minutes.
+Measured and set aside (docs/decisions.md): pg_trgm's fuzzy ``<%`` over every row, and ranking thousands of
+matches by ``word_similarity``.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, QuerySet, When, Window
+from django.db.models import BooleanField, Case, CharField, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
@@ -135,19 +139,22 @@ def _begins_a_word(words: list[str], prefix: str) -> bool:
     return index < len(words) and words[index].startswith(prefix)
 
 
-def corrected(words: list[str]) -> list[str] | None:
-    """The query with each word that begins no catalogue word replaced by the closest one; ``None`` when nothing
-    needs correcting or a word is close to nothing."""
+def corrected(words: list[str]) -> list[str | list[str]] | None:
+    """The query with each word that begins no catalogue word replaced by the closest ones (all within five
+    points of the best: "quok" → "quoc" or "quoi" or "quao", the search decides); ``None`` when nothing needs
+    correcting or a word is close to nothing."""
     known = vocabulary()
-    found, changed = [], False
+    found: list[str | list[str]] = []
+    changed = False
     for word in words:
         if len(word) < 3 or _begins_a_word(known, word):
             found.append(word)
             continue
-        best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO)
-        if best is None:
+        close = process.extract(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, limit=8)
+        if not close:
             return None
-        found.append(best[0])
+        best = close[0][1]
+        found.append([candidate for candidate, score, _index in close if score >= best - 5][:4])
         changed = True
     return found if changed else None
 
@@ -167,7 +174,7 @@ def search_products(
     if page.count == 0 and words:
         fixed = corrected(words)
         if fixed is not None:
-            page = rank(products, fixed, offset, limit, day)
+            page = rank(products, fixed, offset, limit, day)  # type: ignore[arg-type]
             page.typo = True
     _add_provinces(page)
     return page
@@ -187,36 +194,82 @@ def _hits(products: QuerySet[OcopProduct] | list[OcopProduct], day: datetime.dat
     return found
 
 
+def _tsquery(words: list[str] | list[list[str]]) -> str:
+    """ "nuoc:* & mam:*"; a word with alternatives (typo candidates) as "(quoc:* | quoi:*)". Words are folded
+    ``[a-z0-9]`` only (``fold_words``), so nothing in them is tsquery syntax."""
+    parts = []
+    for word in words:
+        options = word if isinstance(word, list) else [word]
+        joined = " | ".join(f"{option}:*" for option in options)
+        parts.append(f"({joined})" if len(options) > 1 else joined)
+    return " & ".join(parts)
+
+
+def _matching_postgresql(products: QuerySet[OcopProduct], words: list[str] | list[list[str]]) -> QuerySet[OcopProduct]:
+    """Every word begins a word of the search text: full-text search with prefixes, served by the GIN index on
+    ``to_tsvector('simple', search_text)`` (migration ``registry/0003_portal_search``)."""
+    return products.filter(
+        RawSQL(
+            "to_tsvector('simple'::regconfig, registry_ocopproduct.search_text) @@ to_tsquery('simple'::regconfig, %s)",
+            (_tsquery(words),),
+            output_field=BooleanField(),
+        )
+    )
+
+
 def _rank_postgresql(
-    products: QuerySet[OcopProduct], words: list[str], offset: int, limit: int, day: datetime.date
+    products: QuerySet[OcopProduct], words: list[str] | list[list[str]], offset: int, limit: int, day: datetime.date
 ) -> ProductPage:
-    """The page and the count in one query (``COUNT(*) OVER ()``)."""
+    """The page and the count in one query (``COUNT(*) OVER ()``). Best first: names that begin with the query,
+    then names holding every word, then the rest (a producer's or a place's words), each by stars in force today
+    and name. Cheap expressions on purpose: a similarity over thousands of matches costs more than the search."""
     related: QuerySet[OcopProduct] = products.select_related("producer").annotate(
         stars_now=stars_on(day), total=Window(Count("pk"))
     )
     ranked: QuerySet[OcopProduct]
     if words:
-        ranked = _strict(related, words).annotate(name_score=TrigramWordSimilarity(" ".join(words), "folded_name"))
-        ranked = ranked.order_by("-name_score", F("stars_now").desc(nulls_last=True), "name", "pk")
+        first = [word if isinstance(word, str) else word[0] for word in words]
+        in_name = Q()
+        for word in words:
+            options = [word] if isinstance(word, str) else word
+            any_option = Q()
+            for option in options:
+                any_option |= Q(padded_name__contains=f" {option}")
+            in_name &= any_option
+        ranked = (
+            _matching_postgresql(related, words)
+            .annotate(padded_name=Concat(Value(" "), "folded_name", output_field=CharField()))
+            .annotate(
+                begins=Case(When(folded_name__startswith=" ".join(first), then=1), default=0),
+                holds=Case(When(in_name, then=1), default=0),
+            )
+            .order_by("-begins", "-holds", F("stars_now").desc(nulls_last=True), "name", "pk")
+        )
     else:
         ranked = related.order_by(F("stars_now").desc(nulls_last=True), "name", "pk")
     rows: list[OcopProduct] = list(ranked[offset : offset + limit])
     if rows:
         return ProductPage(int(getattr(rows[0], "total", 0)), _hits(rows, day))
-    count = (_strict(products, words) if words else products).count() if offset else 0
+    count = (_matching_postgresql(products, words) if words else products).count() if offset else 0
     return ProductPage(count, [])
 
 
 def _rank_python(
-    products: QuerySet[OcopProduct], words: list[str], offset: int, limit: int, day: datetime.date
+    products: QuerySet[OcopProduct], words: list[str] | list[list[str]], offset: int, limit: int, day: datetime.date
 ) -> ProductPage:
     if not words:
         related = products.select_related("producer")
         return ProductPage(products.count(), _hits(_ordered_plain(related, day)[offset : offset + limit], day))
-    text = " ".join(words)
+    matching = products
+    for word in words:
+        condition = Q()
+        for option in [word] if isinstance(word, str) else word:
+            condition |= Q(search_text__contains=f" {option}")
+        matching = matching.filter(condition)
+    text = " ".join(word if isinstance(word, str) else word[0] for word in words)
     columns = ("pk", "name", "folded_name", "latest_stars", "latest_from", "latest_until")
     scored = []
-    for pk, name, folded, stars, start, until in _strict(products, words).values_list(*columns)[:SQLITE_CANDIDATES]:
+    for pk, name, folded, stars, start, until in matching.values_list(*columns)[:SQLITE_CANDIDATES]:
         now = stars if start is not None and until is not None and start <= day <= until else 0
         scored.append((fuzz.token_set_ratio(text, folded), now or 0, name, pk))
     scored.sort(key=lambda row: (-row[0], -row[1], row[2], row[3]))

@@ -521,6 +521,7 @@ def _add_portal_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
         acting_user=None,
     )
     add("public_event:vinh_long", "vinh_long", kwargs={"slug": "hoi-cho-hang-viet", "pk": event.pk})
+    add("sitemap:products", "", kwargs={"section": "products"})
 
 
 def published(persona: str, target: Target) -> Outcome:
@@ -928,6 +929,7 @@ MATRIX: dict[str, Entry] = {
     "portal:areas": Entry(NOTHING, read=public, write=None),
     "portal:robots": Entry(NOTHING, read=public, write=None),
     "portal:sitemap": Entry(NOTHING, read=public, write=None),
+    "portal:sitemap_section": Entry(("sitemap:products",), read=public, write=None),
     "GET /api/public/products": Entry(
         NOTHING, read=public, write=None, query={"q": "nuoc mam", "province": "vinh long"}
     ),

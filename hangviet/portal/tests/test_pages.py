@@ -150,9 +150,11 @@ def test_rate_limit_per_address(visitor, catalogue):
 def test_robots_and_sitemap(visitor, catalogue):
     robots = visitor.get("/robots.txt").content.decode()
     assert "Disallow: /so-theo-doi/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
-    sitemap = visitor.get("/sitemap.xml")
+    index = visitor.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-products.xml" in index and "http://testserver/sitemap-events.xml" in index
+    sitemap = visitor.get("/sitemap-products.xml")
     assert sitemap.status_code == 200
-    xml = sitemap.content.decode()
+    xml = sitemap.content.decode() + visitor.get("/sitemap-events.xml").content.decode()
     assert product_url(catalogue.phu_quoc) in xml
     assert product_url(catalogue.hidden) not in xml and event_url(catalogue.private_event) not in xml
 

@@ -97,19 +97,20 @@ postgres_only = pytest.mark.skipif(
 
 
 @postgres_only
-def test_postgresql_searches_through_the_trigram_index(catalogue):
+def test_postgresql_searches_through_the_full_text_index(catalogue):
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'registry_ocop_search_trgm'")
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'registry_ocop_search_fts'")
         (definition,) = cursor.fetchone()
-        assert "gin_trgm_ops" in definition
+        assert "to_tsvector" in definition and "gin" in definition
         cursor.execute("SET enable_seqscan = off")
         cursor.execute(
-            "EXPLAIN SELECT id FROM registry_ocopproduct WHERE search_text LIKE %s AND search_text LIKE %s",
-            ["% nuoc%", "% phu%"],
+            "EXPLAIN SELECT id FROM registry_ocopproduct WHERE to_tsvector('simple'::regconfig, "
+            "registry_ocopproduct.search_text) @@ to_tsquery('simple'::regconfig, %s)",
+            ["nuoc:* & (quoc:* | quoi:*)"],
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "registry_ocop_search_trgm" in plan
+    assert "registry_ocop_search_fts" in plan
     found = search_products(ProductQuery(text="nuoc mam phu quok"))
     assert found.typo and found.items[0].product.name == "Nước mắm Phú Quốc 40 độ đạm"

@@ -1,11 +1,12 @@
 """The public catalogue's search (issue 11): a folded search text and the latest standing on each OCOP product;
-on PostgreSQL, pg_trgm and a GIN trigram index on the search text (SQLite searches it with LIKE)."""
+on PostgreSQL, a GIN full-text index on ``to_tsvector('simple', search_text)`` (prefix queries: "nuoc:* & mam:*");
+SQLite searches the text with LIKE."""
 
 from collections import defaultdict
 
 from django.db import migrations, models
 
-TRIGRAM_INDEX = "registry_ocop_search_trgm"
+SEARCH_INDEX = "registry_ocop_search_fts"
 
 
 def fill(apps, schema_editor):
@@ -41,18 +42,18 @@ def fill(apps, schema_editor):
     )
 
 
-def trigram_index(apps, schema_editor):
+def search_index(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON registry_ocopproduct USING gin (search_text gin_trgm_ops)"
+        f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON registry_ocopproduct "
+        "USING gin (to_tsvector('simple'::regconfig, search_text))"
     )
 
 
-def drop_trigram_index(apps, schema_editor):
+def drop_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}")
+        schema_editor.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
 
 
 class Migration(migrations.Migration):
@@ -84,5 +85,5 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["latest_stars", "latest_until"], name="ocop_latest_standing"),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
-        migrations.RunPython(trigram_index, drop_trigram_index),
+        migrations.RunPython(search_index, drop_search_index),
     ]
