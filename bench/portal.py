@@ -123,6 +123,7 @@ def build(rng: random.Random) -> None:
     from django.db import connection
 
     from hangviet.demo.reference import load_reference_data
+    from hangviet.lib.text import fold_diacritics
     from hangviet.orgs.models import Organisation
     from hangviet.registry.importing.planners import insert_rows, insert_values
     from hangviet.registry.models import OcopProduct, Place, PlaceArea, Producer, SalePoint
@@ -179,7 +180,7 @@ def build(rng: random.Random) -> None:
             legal_form="cooperative",
             place=place,
         )
-        producer.folded_name = producer.name.lower()
+        producer.folded_name = fold_diacritics(producer.name)
         producers.append(producer)
     insert_rows(Producer, producers, ids=True)
     log(f"{len(producers)} producers")
@@ -206,7 +207,7 @@ def build(rng: random.Random) -> None:
         product = OcopProduct(
             recorded_by=producer.recorded_by,
             name=name,
-            folded_name=name.lower(),
+            folded_name=fold_diacritics(name),
             producer=producer,
             place=place,
             category=category,
