@@ -31,7 +31,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry import actions
 from hangviet.registry.catalogue import Qualifier
-from hangviet.registry.models import OcopProduct, Producer, SalePoint
+from hangviet.registry.models import Event, OcopProduct, Producer, SalePoint
 from hangviet.units.models import Unit
 
 DOCUMENT = "Báo cáo số 154/BC-MTTQ-BCĐCVĐ ngày 23/6/2023"
@@ -228,6 +228,7 @@ def build_registry() -> None:
         [*EVENTS, *STORES], organisation=committee, period=period, note=f"Theo {DOCUMENT}", acting_user=None
     )
     _place_stores(committee)
+    _upcoming_fair()
     agriculture = committee.children.filter(kind=Organisation.Kind.AGENCY, short_name="SNNMT").first()
     if agriculture is not None and not OcopProduct.objects.filter(recorded_by=agriculture).exists():
         _build_ocop(agriculture)
@@ -245,6 +246,37 @@ def _place_stores(committee: Organisation) -> None:
             place_details={"latitude": Decimal(latitude), "longitude": Decimal(longitude)},
             acting_user=None,
         )
+
+
+UPCOMING_FAIR = "Hội chợ hàng Việt Vĩnh Long mừng Xuân 2027 (dữ liệu minh họa)"
+
+
+def _upcoming_fair() -> None:
+    """A planned fair of today's Vĩnh Long (sample data, not from the document), so that the portal's calendar
+    has something to come; planned events count in no figure."""
+    trade = Organisation.objects.filter(
+        kind=Organisation.Kind.AGENCY,
+        short_name="SCT",
+        valid_to__isnull=True,
+        unit__code="86",
+        unit__valid_to__isnull=True,
+    ).first()
+    if trade is None or Event.objects.filter(name=UPCOMING_FAIR).exists():
+        return
+    actions.record_event(
+        trade,
+        fields={
+            "name": UPCOMING_FAIR,
+            "kind": "fair",
+            "starts_on": datetime.date(2027, 1, 20),
+            "ends_on": datetime.date(2027, 1, 24),
+            "status": Event.Status.PLANNED,
+            "theme": "Người Việt Nam ưu tiên dùng hàng Việt Nam",
+        },
+        place_text="Phường Trà Vinh",
+        organisers=[actions.OrganiserInput(role="co_organiser", name="Liên Minh HTX tỉnh Vĩnh Long")],
+        acting_user=None,
+    )
 
 
 def _communes(province: Unit) -> list[Unit]:

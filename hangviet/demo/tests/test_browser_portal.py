@@ -22,6 +22,9 @@ def test_a_visitor_finds_fish_sauce_and_where_to_buy_it_on_a_phone(
     page.goto(f"{demo_server.url}/")
     expect(page.get_by_role("heading", name="Tìm sản phẩm Việt")).to_be_visible()
     expect(page.get_by_test_id("login-link")).to_be_visible()  # sign-in one click away
+    expect(
+        page.get_by_role("link", name="Hội chợ hàng Việt Vĩnh Long mừng Xuân 2027 (dữ liệu minh họa)")
+    ).to_be_visible()
     page.screenshot(path=artifacts / "portal-home-phone.png", full_page=True)
 
     page.get_by_role("searchbox", name="Tìm sản phẩm").fill("nuoc mam")

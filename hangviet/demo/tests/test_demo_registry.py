@@ -82,6 +82,11 @@ def test_the_demo_registry_holds_tra_vinhs_2023_h1_report_once(db: None) -> None
     assert fish_sauce.count >= 20 and all("Nước mắm" in hit.product.name for hit in fish_sauce.items)
     stores = SalePoint.objects.filter(recorded_by=committee).select_related("place")
     assert stores.count() == 6 and all(store.place and store.place.has_coordinates for store in stores)
+    from hangviet.demo.registry import UPCOMING_FAIR
+    from hangviet.portal.queries import list_events
+
+    upcoming = list_events(upcoming=True, day=datetime.date(2026, 12, 1))
+    assert [event.name for event in upcoming] == [UPCOMING_FAIR]
 
     counts = registry_counts()
     build_demo()
