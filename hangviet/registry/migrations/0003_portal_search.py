@@ -1,5 +1,6 @@
 """The public catalogue's search (issue 11): a folded search text and the latest standing on each OCOP product;
-on PostgreSQL, a GIN full-text index on ``to_tsvector('simple', search_text)`` (prefix queries: "nuoc:* & mam:*");
+on PostgreSQL, a stored generated column ``search_vector`` (``to_tsvector('simple', search_text)``, unknown to the
+model: PostgreSQL writes it) with a GIN index, for prefix queries ("nuoc:* & mam:*") that never recompute a vector;
 SQLite searches the text with LIKE."""
 
 from collections import defaultdict
@@ -46,14 +47,18 @@ def search_index(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON registry_ocopproduct "
-        "USING gin (to_tsvector('simple'::regconfig, search_text))"
+        "ALTER TABLE registry_ocopproduct ADD COLUMN IF NOT EXISTS search_vector tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED"
+    )
+    schema_editor.execute(
+        f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON registry_ocopproduct USING gin (search_vector)"
     )
 
 
 def drop_search_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
+        schema_editor.execute("ALTER TABLE registry_ocopproduct DROP COLUMN IF EXISTS search_vector")
 
 
 class Migration(migrations.Migration):
