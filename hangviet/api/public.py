@@ -149,7 +149,7 @@ def sale_points(
 ) -> SalePointList:
     _open(request, response)
     points = queries.list_sale_points(province=_province(province), kind=kind)
-    chosen = list(points[offset : offset + limit])
+    chosen = queries.page_of_points(points, offset, offset + limit)
     provinces = queries.province_names({p.place_id for p in chosen if p.place_id})
     items = []
     for point in chosen:

@@ -85,11 +85,13 @@ def public_products() -> QuerySet[OcopProduct]:
 MAX_LISTED_PLACES = 5000
 
 
-def places_in(unit: Unit) -> list[int] | QuerySet[PlaceArea]:
+def places_in(unit: Unit) -> list[int] | QuerySet[PlaceArea, int]:
     """The places ``unit``'s area holds: their ids (the planner then reads rows by their place index instead of
     scanning a table), or a subquery for an area with very many places."""
     found = list(PlaceArea.objects.filter(unit=unit).values_list("place_id", flat=True)[: MAX_LISTED_PLACES + 1])
-    return found if len(found) <= MAX_LISTED_PLACES else PlaceArea.objects.filter(unit=unit).values("place_id")
+    if len(found) <= MAX_LISTED_PLACES:
+        return found
+    return PlaceArea.objects.filter(unit=unit).values_list("place_id", flat=True)
 
 
 def _filtered(query: ProductQuery, day: datetime.date) -> QuerySet[OcopProduct]:
@@ -257,7 +259,7 @@ def _rank_postgresql(
         )
     else:
         ranked = related.order_by(F("stars_now").desc(nulls_last=True), by_name, "pk")
-    found = list(ranked.values_list("pk", "total")[offset : offset + limit])
+    found: list[tuple[int, int]] = list(ranked.values_list("pk", "total")[offset : offset + limit])  # type: ignore[misc]
     if found:
         rows = products.select_related("producer").annotate(stars_now=stars_on(day)).in_bulk([pk for pk, _ in found])
         return ProductPage(found[0][1], _hits([rows[pk] for pk, _total in found], day))

@@ -198,7 +198,8 @@ def salepoints(request: HttpRequest) -> HttpResponse:
         count = points.count()
         pages = _pages(count, form.page, POINTS_PAGE)
         start = (pages["page"] - 1) * POINTS_PAGE
-        context |= {"points": _points(points[start : start + POINTS_PAGE]), "query": _query_string(form), **pages}
+        chosen = queries.page_of_points(points, start, start + POINTS_PAGE)
+        context |= {"points": _points(chosen), "query": _query_string(form), **pages}
     return render(request, "portal/salepoints.html", context)
 
 
@@ -220,7 +221,7 @@ def salepoints_csv(request: HttpRequest) -> HttpResponse:
             item["lon"],
             request.build_absolute_uri(item["url"]),
         ]
-        for item in _points(points[:CSV_MAX_ROWS])
+        for item in _points(queries.page_of_points(points, 0, CSV_MAX_ROWS))
     )
     heading = [_("Tên điểm bán"), _("Loại"), _("Địa chỉ"), _("Tỉnh, thành phố"), _("Vĩ độ"), _("Kinh độ")]
     return _csv("diem-ban.csv", [*heading, _("Địa chỉ trang")], rows)
