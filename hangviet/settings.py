@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
     "axes",
     "ninja",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "hangviet.oversight",
     "hangviet.documents",
     "hangviet.dashboard",
+    "hangviet.portal",
     "hangviet.web",
     "hangviet.api",
     "hangviet.demo",
@@ -230,6 +232,13 @@ HANGVIET_TASK_STALE_MINUTES = env_int("HANGVIET_TASK_STALE_MINUTES", 15)
 # The reading-progress page says no worker is processing when tasks have waited this long and none runs.
 HANGVIET_TASK_STALLED_SECONDS = env_int("HANGVIET_TASK_STALLED_SECONDS", 60)
 
+# The public portal (issue 11): the map's tile server ({s}, {z}, {x}, {y} as Leaflet reads them; its host is
+# allowed in the CSP's img-src) and its attribution; requests a minute one address may make to the public lists
+# and the public API.
+HANGVIET_MAP_TILES = env_str("HANGVIET_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+HANGVIET_MAP_ATTRIBUTION = env_str("HANGVIET_MAP_ATTRIBUTION", "© OpenStreetMap")
+HANGVIET_PUBLIC_RATE_LIMIT = env_int("HANGVIET_PUBLIC_RATE_LIMIT", 120)
+
 TASKS = {
     "default": {
         "BACKEND": env_str("HANGVIET_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -257,13 +266,27 @@ if env_bool("HANGVIET_BEHIND_PROXY", False):
     AXES_IPWARE_PROXY_COUNT = env_int("HANGVIET_PROXY_COUNT", 1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+
+def _tile_hosts(template: str) -> list[str]:
+    """The map tiles' origin for the CSP ("https://*.tile.example.org" when the template has {s})."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(template.replace("{s}", "x"))
+    if not parts.scheme or not parts.netloc:
+        return []
+    host = parts.netloc
+    if "{s}" in template:
+        host = "*." + host.split(".", 1)[1]
+    return [f"{parts.scheme}://{host}"]
+
+
 # Content-Security-Policy (Django's own middleware): scripts only from our static files, never inline.
 # Inline style attributes stay allowed (htmx injects its indicator style; Bootstrap components set styles).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *_tile_hosts(HANGVIET_MAP_TILES)],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

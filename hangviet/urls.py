@@ -10,6 +10,7 @@ admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", include("hangviet.web.urls")),
+    path("", include("hangviet.portal.urls")),  # the public portal: /san-pham/, /diem-ban/, /su-kien/, …
     path("to-chuc/", include("hangviet.orgs.urls")),
     path("bao-cao/", include("hangviet.reporting.urls")),
     path("ban-chi-dao/", include("hangviet.consolidation.urls")),

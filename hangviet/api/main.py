@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, 
 
 from hangviet.api.common import READ_ERRORS, SIGNED_IN, ErrorOut, ObjectId
 from hangviet.api.complaints_public import router as complaints_public_router
+from hangviet.api.public import router as public_router
 from hangviet.api.registry import router as registry_router
 from hangviet.consolidation.queries import aggregate_for_unit, aggregate_roots
 from hangviet.lib.http import SignedInRequest
@@ -49,6 +50,7 @@ api = NinjaAPI(
 )
 api.add_router("/registry", registry_router)
 api.add_router("/public", complaints_public_router)
+api.add_router("/public", public_router)  # open data: anonymous, CORS-open, bounded (issue 11)
 
 
 class RoleOut(Schema):

@@ -12,14 +12,16 @@ importing the report again finds them "đã có trong sổ theo dõi".
 OCOP, recorded by the historic Sở Nông nghiệp và Phát triển nông thôn (the document names it as the lead): 178
 products in force on 14/6/2023 (137 three-star, 38 four-star, 3 five-star) of 118 producers of the four legal
 forms the document lists. The document names neither products nor producers, except "Mật Hoa dừa" at xã Phú
-Cần: the others are clearly sample names ("Sản phẩm mẫu 001 (dữ liệu minh họa)", "Chủ thể mẫu 001") spread over
-the old communes, recognised between 2021 and 5/2023 (docs/decisions.md). Idempotent: a second run records
-nothing.
+Cần: the others are clearly sample names of kinds of products the Mekong provinces make ("Nước mắm cá cơm mẫu 001
+(dữ liệu minh họa)", "Chủ thể mẫu 001"), so that a visitor of the portal searching "nuoc mam" finds some, spread
+over the old communes, recognised between 2021 and 5/2023 (docs/decisions.md). The six stores get approximate
+coordinates (sample data, for the portal's map). Idempotent: a second run records nothing.
 """
 
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -29,7 +31,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry import actions
 from hangviet.registry.catalogue import Qualifier
-from hangviet.registry.models import OcopProduct, Producer
+from hangviet.registry.models import Event, OcopProduct, Producer, SalePoint
 from hangviet.units.models import Unit
 
 DOCUMENT = "Báo cáo số 154/BC-MTTQ-BCĐCVĐ ngày 23/6/2023"
@@ -179,6 +181,30 @@ LEGAL_FORMS = (
     (Producer.LegalForm.HOUSEHOLD_BUSINESS, 46),
 )
 FIRST_RECOGNITION, LAST_RECOGNITION = datetime.date(2021, 1, 15), datetime.date(2023, 5, 31)
+# Sample product kinds (not from the document) and their group, so the portal's search has something to find.
+SAMPLE_KINDS = (
+    ("Nước mắm cá cơm", "Thực phẩm"),
+    ("Kẹo dừa", "Thực phẩm"),
+    ("Mật ong hoa dừa", "Thực phẩm"),
+    ("Bánh tét lá cẩm", "Thực phẩm"),
+    ("Nước mắm truyền thống", "Thực phẩm"),
+    ("Cốm dẹp", "Thực phẩm"),
+    ("Trà mãng cầu", "Đồ uống"),
+    ("Rượu dừa", "Đồ uống"),
+    ("Dầu dừa tinh khiết", "Thảo dược"),
+    ("Chả lụa", "Thực phẩm"),
+    ("Sản phẩm thủ công từ gáo dừa", "Lưu niệm, nội thất, trang trí"),
+    ("Gạo thơm", "Thực phẩm"),
+)
+# Approximate coordinates of the six stores (sample data for the map, not from the document).
+STORE_COORDINATES = {
+    "Cửa hàng đặc sản quê Hai Ứng": ("9.866000", "106.411000"),
+    "Cửa hàng tại Khu Du lịch biển Ba Động": ("9.656000", "106.578000"),
+    "Cửa hàng tại Khu Di tích Ao Bà Om": ("9.918000", "106.315000"),
+    "Cửa hàng ngang nhà thi đấu (đường 19/5)": ("9.940000", "106.339000"),
+    "Điểm dừng chân Sáu Dư": ("9.977000", "106.230000"),
+    "Cửa hàng của Liên Minh HTX tỉnh Trà Vinh": ("9.934500", "106.343000"),
+}
 
 
 def _tra_vinh_committee() -> Organisation | None:
@@ -201,9 +227,56 @@ def build_registry() -> None:
     record_proposals(
         [*EVENTS, *STORES], organisation=committee, period=period, note=f"Theo {DOCUMENT}", acting_user=None
     )
+    _place_stores(committee)
+    _upcoming_fair()
     agriculture = committee.children.filter(kind=Organisation.Kind.AGENCY, short_name="SNNMT").first()
     if agriculture is not None and not OcopProduct.objects.filter(recorded_by=agriculture).exists():
         _build_ocop(agriculture)
+
+
+def _place_stores(committee: Organisation) -> None:
+    """Give the six stores their (approximate) coordinates, once."""
+    for point in SalePoint.objects.filter(recorded_by=committee, name__in=STORE_COORDINATES).select_related("place"):
+        if point.place is not None and point.place.has_coordinates:
+            continue
+        latitude, longitude = STORE_COORDINATES[point.name]
+        actions.update_record(
+            point,
+            fields={},
+            place_details={"latitude": Decimal(latitude), "longitude": Decimal(longitude)},
+            acting_user=None,
+        )
+
+
+UPCOMING_FAIR = "Hội chợ hàng Việt Vĩnh Long mừng Xuân 2027 (dữ liệu minh họa)"
+
+
+def _upcoming_fair() -> None:
+    """A planned fair of today's Vĩnh Long (sample data, not from the document), so that the portal's calendar
+    has something to come; planned events count in no figure."""
+    trade = Organisation.objects.filter(
+        kind=Organisation.Kind.AGENCY,
+        short_name="SCT",
+        valid_to__isnull=True,
+        unit__code="86",
+        unit__valid_to__isnull=True,
+    ).first()
+    if trade is None or Event.objects.filter(name=UPCOMING_FAIR).exists():
+        return
+    actions.record_event(
+        trade,
+        fields={
+            "name": UPCOMING_FAIR,
+            "kind": "fair",
+            "starts_on": datetime.date(2027, 1, 20),
+            "ends_on": datetime.date(2027, 1, 24),
+            "status": Event.Status.PLANNED,
+            "theme": "Người Việt Nam ưu tiên dùng hàng Việt Nam",
+        },
+        place_text="Phường Trà Vinh",
+        organisers=[actions.OrganiserInput(role="co_organiser", name="Liên Minh HTX tỉnh Vĩnh Long")],
+        acting_user=None,
+    )
 
 
 def _communes(province: Unit) -> list[Unit]:
@@ -231,12 +304,19 @@ def _build_ocop(agency: Organisation) -> None:
     owners = [*producers, *producers[:60]]
     for number, (stars, producer) in enumerate(zip(STARS, owners, strict=True), start=1):
         if producer.name == "Chủ thể Mật Hoa dừa":
-            name, description = "Mật Hoa dừa", "Sản phẩm thí điểm chuỗi giá trị OCOP tại xã Phú Cần, huyện Tiểu Cần."
+            name, category = "Mật Hoa dừa", "Thực phẩm"
+            description = "Sản phẩm thí điểm chuỗi giá trị OCOP tại xã Phú Cần, huyện Tiểu Cần."
             description += " Hạng sao và ngày công nhận: dữ liệu minh họa."
         else:
-            name, description = f"Sản phẩm mẫu {number:03d} (dữ liệu minh họa)", "Dữ liệu minh họa, không có thật."
+            kind, category = SAMPLE_KINDS[number % len(SAMPLE_KINDS)]
+            name, description = f"{kind} mẫu {number:03d} (dữ liệu minh họa)", "Dữ liệu minh họa, không có thật."
         product = actions.record_product(
-            agency, name=name, producer=producer, description=description, acting_user=None
+            agency,
+            name=name,
+            producer=producer,
+            description=description,
+            category=category,
+            acting_user=None,
         )
         decided_on = FIRST_RECOGNITION + datetime.timedelta(days=(number * 97) % (span + 1))
         actions.recognise_product(product, stars=stars, decided_on=decided_on, acting_user=None)

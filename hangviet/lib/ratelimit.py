@@ -1,8 +1,10 @@
-"""A small fixed-window rate limiter on Django's cache, for the public (anonymous) endpoints.
+"""One small fixed-window rate limiter on Django's cache, for the public (anonymous) endpoints.
 
-``hit(key, limit, window_seconds)`` counts one request under ``key`` and says whether it is still within
-``limit`` requests in the current window. Keys are hashed, so an IP address never sits in the cache as is.
-The cache must be shared by the web processes (a database or Redis cache in production); with the default
+``hit(key, limit, window_seconds)`` counts one request under ``key`` and says whether it is still within ``limit``
+requests in the current window; ``hit_request(scope, request, limit=…)`` does it for a scope and the client's
+address. Keys are hashed, so an address never sits in the cache as is. The client's address is REMOTE_ADDR, or
+behind the proxies the settings declare the address the nearest proxy saw (what the client wrote further left is
+ignored). The cache must be shared by the web processes (a database or Redis cache in production); with the default
 local-memory cache each process counts on its own, which only loosens the bound.
 """
 
@@ -10,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Mapping
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 
 PREFIX = "hv-rl:"
 
@@ -37,6 +42,21 @@ def hit(key: str, limit: int, window_seconds: int) -> bool:
     return count <= limit
 
 
-def client_ip(meta: dict[str, object]) -> str:
-    """The caller's address as the server saw it (REMOTE_ADDR; a proxy must set it, not a header we trust)."""
-    return str(meta.get("REMOTE_ADDR") or "unknown")
+def client_ip(meta: Mapping[str, object]) -> str:
+    """The client's address from a request's META: REMOTE_ADDR, or behind ``AXES_IPWARE_PROXY_COUNT`` proxies (when
+    ``SECURE_PROXY_SSL_HEADER`` says there are proxies) the X-Forwarded-For hop the nearest proxy saw."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        hops = [hop.strip() for hop in str(meta.get("HTTP_X_FORWARDED_FOR", "")).split(",") if hop.strip()]
+        proxies = int(getattr(settings, "AXES_IPWARE_PROXY_COUNT", 1) or 1)
+        if hops:
+            return hops[-min(proxies, len(hops))][:64]
+    return str(meta.get("REMOTE_ADDR") or "unknown")[:64]
+
+
+def client_address(request: HttpRequest) -> str:
+    return client_ip(request.META)
+
+
+def hit_request(scope: str, request: HttpRequest, *, limit: int, window: int = 60) -> bool:
+    """Count one hit of ``request``'s client on ``scope``; ``False`` when it is over ``limit`` in this window."""
+    return hit(f"{scope}:{client_address(request)}", limit, window)

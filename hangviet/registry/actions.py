@@ -37,6 +37,7 @@ from hangviet.registry.models import (
     SalePoint,
 )
 from hangviet.registry.places import copy_place, make_place, set_areas
+from hangviet.registry.search import products_at_places, products_of_producers, refresh_products
 
 #: What a place carries besides its text: the kind of site and its coordinates (``PlaceDetailsMixin``).
 PLACE_DETAILS = ("site_kind", "latitude", "longitude")
@@ -84,6 +85,7 @@ def resolve_place(place: Place, unit: Any, *, acting_user: User | None) -> Place
     place.unit = unit
     place.save(update_fields=["unit"])
     set_areas(place)
+    refresh_products(products_at_places([place.pk]))
     record(place, "registry.place.resolved", actor=acting_user, unit=unit.key if unit else None)
     return place
 
@@ -172,6 +174,10 @@ def update_record[R: (Producer, Event, EventGroup, OcopProduct, SalePoint, Model
         )
     if then is not None:
         changed += then(locked)
+    if changed and isinstance(locked, OcopProduct):
+        refresh_products([locked.pk])
+    elif changed and isinstance(locked, Producer):
+        refresh_products(products_of_producers([locked.pk]))
     if changed:
         record(locked, f"registry.{_AUDIT_NAMES[type(locked)]}.updated", actor=acting_user, fields=sorted(changed))
     return locked, changed
@@ -217,6 +223,7 @@ def add_alias(producer: Producer, name: str, *, acting_user: User | None) -> Pro
     alias, _created = ProducerAlias.objects.get_or_create(
         producer=producer, folded_name=fold_diacritics(clean), defaults={"name": clean}
     )
+    refresh_products(products_of_producers([producer.pk]))
     record(producer, "registry.producer.alias_added", actor=acting_user, alias=clean)
     return alias
 
@@ -246,6 +253,7 @@ def merge_producers(keep: Producer, duplicate: Producer, *, acting_user: User | 
             )
     duplicate.merged_into = keep
     duplicate.save(update_fields=["merged_into", "updated_at"])
+    refresh_products(products_of_producers([keep.pk]))
     record(keep, "registry.producer.merged", actor=acting_user, duplicate=duplicate.pk, duplicate_name=duplicate.name)
     return keep
 
@@ -442,6 +450,7 @@ def record_product(
             place = place_for(recorded_by, "")
     product.place = place
     _save(product)
+    refresh_products([product.pk])
     record(product, "registry.ocop.product_recorded", actor=acting_user)
     return product
 
@@ -510,6 +519,7 @@ def recognise_product(
         valid_to=valid_to or ocop_validity_end(decided_on),
     )
     _save(recognition)
+    refresh_products([product.pk])
     record(product, "registry.ocop.recognised", actor=acting_user, stars=stars, decided_on=decided_on.isoformat())
     return recognition
 
@@ -523,6 +533,7 @@ def revoke_recognition(
         raise ValidationError(_("Ngày thu hồi không thể trước ngày quyết định công nhận."))
     recognition.revoked_on, recognition.revoked_reason = on, normalize_text(reason)
     recognition.save(update_fields=["revoked_on", "revoked_reason"])
+    refresh_products([recognition.product_id])
     record(recognition.product, "registry.ocop.revoked", actor=acting_user, on=on.isoformat())
     return recognition
 

@@ -321,11 +321,17 @@ class OcopProduct(Recorded):
     category = models.CharField(_("nhóm sản phẩm"), max_length=120, blank=True)
     description = models.TextField(_("mô tả"), blank=True)
     is_public = models.BooleanField(_("công khai"), default=True)
+    # Kept by registry/search.py (refresh_products) for the public catalogue: never typed, never edited.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    latest_stars = models.PositiveSmallIntegerField(editable=False, null=True, blank=True)
+    latest_from = models.DateField(editable=False, null=True, blank=True)
+    latest_until = models.DateField(editable=False, null=True, blank=True)
 
     class Meta:
         verbose_name = _("sản phẩm OCOP")
         verbose_name_plural = _("sản phẩm OCOP")
         ordering = ["name"]
+        indexes = [models.Index(fields=["latest_stars", "latest_until"], name="ocop_latest_standing")]
 
     def __str__(self) -> str:
         return self.name

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from hangviet.lib.http import SignedInRequest
+from hangviet.portal import views as portal_views
 from hangviet.units.resolve import UnitNotFound, describe_unit, resolve_unit
 from hangviet.web.forms import UnitQueryForm
 from hangviet.web.home import HomeContext, build_home
 
 
 def home(request: SignedInRequest) -> HttpResponse:
-    """The work home of a signed-in user; anonymous visitors are asked to sign in."""
+    """The work home of a signed-in user; visitors get the public portal (issue 11)."""
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return portal_views.home(request)
     return work_home(request)
 
 

@@ -75,6 +75,19 @@ def test_the_demo_registry_holds_tra_vinhs_2023_h1_report_once(db: None) -> None
     on_1_1_2025 = figures_for_unit(old_tra_vinh, datetime.date(2024, 12, 15), datetime.date(2025, 1, 1))
     assert 140 <= on_1_1_2025["ocop_products"].value < 178
 
+    # The public portal: a visitor searching "nuoc mam" finds sample fish sauces; the stores are on the map.
+    from hangviet.portal.search import ProductQuery, search_products
+
+    fish_sauce = search_products(ProductQuery(text="nuoc mam"))
+    assert fish_sauce.count >= 20 and all("Nước mắm" in hit.product.name for hit in fish_sauce.items)
+    stores = SalePoint.objects.filter(recorded_by=committee).select_related("place")
+    assert stores.count() == 6 and all(store.place and store.place.has_coordinates for store in stores)
+    from hangviet.demo.registry import UPCOMING_FAIR
+    from hangviet.portal.queries import list_events
+
+    upcoming = list_events(upcoming=True, day=datetime.date(2026, 12, 1))
+    assert [event.name for event in upcoming] == [UPCOMING_FAIR]
+
     counts = registry_counts()
     build_demo()
     assert registry_counts() == counts

@@ -471,6 +471,7 @@ def build_objects() -> Objects:
         EVENT_CO_ORGANISERS[label] = co_organiser
     _add_registry_objects(org, add)
     _add_registry_edit_objects(org, add)  # registry edit pages (issue 10, polish)
+    _add_portal_objects(org, add)  # the public portal (issue 11)
 
     targets.update(_registry_import_targets(world))  # registry import (issue 10)
     _add_campaign_objects(org, add)  # campaign: media, commendations, budgets (issue 12)
@@ -525,6 +526,43 @@ def _add_registry_objects(org: dict[str, Any], add: Callable[..., None]) -> None
             org[name], fields={"name": "Cửa hàng OCOP", "kind": "ocop_store"}, acting_user=None
         )
         add(f"salepoint:{name}", name, kwargs={"point_id": point.pk})
+
+
+# --- the public portal (issue 11): a published product, sale point and event, and an unpublished product that
+# nobody, signed in or not, finds on the portal ---
+
+
+def _add_portal_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
+    from hangviet.registry import actions as registry_actions
+
+    day = datetime.date(2026, 3, 10)
+    shown = registry_actions.record_product(org["vl_trade"], name="Nước mắm cá cơm", producer=None, acting_user=None)
+    registry_actions.recognise_product(shown, stars=3, decided_on=day, acting_user=None)
+    add("public_product:vl_trade", "vl_trade", kwargs={"slug": "nuoc-mam-ca-com", "pk": shown.pk})
+    hidden = registry_actions.record_product(
+        org["vl_trade"], name="Nước mắm nội bộ", producer=None, is_public=False, acting_user=None
+    )
+    add("hidden_product:vl_trade", "vl_trade", kwargs={"slug": "nuoc-mam-noi-bo", "pk": hidden.pk})
+    point = registry_actions.record_sale_point(
+        org["ag_trade"], fields={"name": "Điểm bán hàng Việt", "kind": "proud_viet"}, acting_user=None
+    )
+    add("public_salepoint:ag_trade", "ag_trade", kwargs={"slug": "diem-ban-hang-viet", "pk": point.pk})
+    event = registry_actions.record_event(
+        org["vinh_long"],
+        fields={"name": "Hội chợ hàng Việt", "kind": "fair", "starts_on": day, "ends_on": day},
+        acting_user=None,
+    )
+    add("public_event:vinh_long", "vinh_long", kwargs={"slug": "hoi-cho-hang-viet", "pk": event.pk})
+    add("sitemap:products", "", kwargs={"section": "products"})
+
+
+def published(persona: str, target: Target) -> Outcome:
+    """A published row is public; an unpublished one is not found on the portal, whoever asks (staff read it in
+    the registry pages)."""
+    return Outcome.NOT_FOUND if target.label.startswith("hidden_") else Outcome.OK
+
+
+# --- end of the public portal ---
 
 
 # --- registry edit pages (issue 10, polish): a model area, a club and a group entry of Vĩnh Long's committee and
@@ -1120,7 +1158,7 @@ NOTHING = ("nothing",)
 
 MATRIX: dict[str, Entry] = {
     # web
-    "web:home": Entry(NOTHING, read=signed_in, write=None),
+    "web:home": Entry(NOTHING, read=public, write=None),  # visitors: the public portal; staff: their work
     "web:login": Entry(NOTHING, read=public, write=public, data=lambda o, t: {"username": "x", "password": "y"}),
     "web:logout": Entry(NOTHING, read=None, write=signs_out),
     "web:units": Entry(NOTHING, read=signed_in, write=None, query={"q": "Trà Vinh"}),
@@ -1333,6 +1371,26 @@ MATRIX: dict[str, Entry] = {
         write=enforcer_edit,
         data=lambda o, t: {"period": H1, "inspections": "3"},
     ),
+    # the public portal (issue 11): anonymous pages for everyone, published rows only
+    "portal:home": Entry(NOTHING, read=public, write=None),
+    "portal:products": Entry(NOTHING, read=public, write=None, query={"q": "nuoc mam", "tinh": "Vĩnh Long"}),
+    "portal:products_csv": Entry(NOTHING, read=public, write=None, query={"q": "nuoc mam"}),
+    "portal:product": Entry(("public_product:vl_trade", "hidden_product:vl_trade"), read=published, write=None),
+    "portal:salepoints": Entry(NOTHING, read=public, write=None, query={"tinh": "An Giang"}),
+    "portal:salepoints_csv": Entry(NOTHING, read=public, write=None),
+    "portal:salepoint": Entry(("public_salepoint:ag_trade",), read=public, write=None),
+    "portal:events": Entry(NOTHING, read=public, write=None),
+    "portal:events_csv": Entry(NOTHING, read=public, write=None),
+    "portal:event": Entry(("public_event:vinh_long",), read=public, write=None),
+    "portal:areas": Entry(NOTHING, read=public, write=None),
+    "portal:robots": Entry(NOTHING, read=public, write=None),
+    "portal:sitemap": Entry(NOTHING, read=public, write=None),
+    "portal:sitemap_section": Entry(("sitemap:products",), read=public, write=None),
+    "GET /api/public/products": Entry(
+        NOTHING, read=public, write=None, query={"q": "nuoc mam", "province": "vinh long"}
+    ),
+    "GET /api/public/sale-points": Entry(NOTHING, read=public, write=None, query={"province": "An Giang"}),
+    "GET /api/public/events": Entry(NOTHING, read=public, write=None),
     # the API (django-ninja): its schema and documentation are public, every operation needs a session
     "api:openapi-json": Entry(NOTHING, read=public, write=None),
     "api:openapi-view": Entry(NOTHING, read=public, write=None),

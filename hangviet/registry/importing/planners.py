@@ -41,6 +41,7 @@ from hangviet.registry.models import (
     Source,
 )
 from hangviet.registry.places import areas_of
+from hangviet.registry.search import refresh_products
 
 CHUNK = 900  # ids per IN (…) list
 BATCH = 2000  # rows per bulk insert
@@ -407,6 +408,8 @@ class OcopPlanner(Planner):
                 + (valid_to, values["revoked_on"], values["revoked_reason"])
             )
         insert_values(OcopRecognition, names, recognitions)
+        # the public catalogue's search text and standing of every product this list created or recognised again
+        refresh_products({_written_id(target) for target, _row in self.new_recognitions})
 
 
 # Sale points, model areas, clubs, events ---------------------------------------------------------------------

@@ -11,11 +11,13 @@ from hangviet.orgs.tests.factories import World, make_user
 pytestmark = pytest.mark.django_db
 
 
-def test_the_home_page_asks_an_anonymous_visitor_to_sign_in_in_vietnamese(client: Client) -> None:
-    response = client.get("/", follow=True)
+def test_an_anonymous_visitor_gets_the_portal_in_vietnamese_with_sign_in_one_click_away(client: Client) -> None:
+    response = client.get("/")
     page = response.content.decode()
-    assert response.redirect_chain[-1][0].startswith(reverse("web:login"))
-    assert 'lang="vi"' in page and "Đăng nhập" in page and "Mật khẩu" in page
+    assert response.status_code == 200  # the public portal (issue 11), not a redirect
+    assert 'lang="vi"' in page and f'href="{reverse("web:login")}"' in page and "Đăng nhập" in page
+    login = client.get(reverse("web:login")).content.decode()
+    assert "Đăng nhập" in login and "Mật khẩu" in login
 
 
 def test_a_user_signs_in_and_lands_on_their_work_home(client: Client, world: World) -> None:
