@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,7 +27,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_overseer_ids
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
-from hangviet.registry.figures import Figure, figures_for_organisation
+from hangviet.registry.figures import Figure, Scope, compute, scope_for_organisation
 from hangviet.reporting.models import Report, ReportCount, ReportValue, Total
 from hangviet.units.models import Unit
 from hangviet.units.queries import list_sources
@@ -221,16 +222,20 @@ def _fill_rows(rows: list[TableRow], period: Period, indicators: list[Indicator]
 
 
 def committee_totals(
-    committee: Organisation, periods: list[Period], indicators: list[Indicator]
+    committee: Organisation, periods: list[Period], indicators: list[Indicator], *, registry: bool = True
 ) -> dict[int, dict[str, Decimal | None]]:
     """``{period id: {indicator: total}}`` of the committee's whole subtree for several periods in one query
-    of the maintained totals, with the registries' figure as the total where they compute one."""
+    of the maintained totals, with the registries' figure as the total where they compute one (unless
+    ``registry`` is false: then what the accepted reports add up to)."""
     found = _read_totals([period.pk for period in periods], [committee.pk], indicators)
+    scope = scope_for_organisation(committee) if registry and periods else None
     result: dict[int, dict[str, Decimal | None]] = {}
     for period in periods:
         reported = found.get((period.pk, committee.pk), {})
         totals: dict[str, Decimal | None] = {indicator.code: reported.get(indicator.code) for indicator in indicators}
-        totals.update({code: figure.value for code, figure in registry_totals(committee, period, indicators).items()})
+        if scope is not None:
+            figures = registry_totals(committee, period, indicators, scope=scope)
+            totals.update({code: figure.value for code, figure in figures.items()})
         result[period.pk] = totals
     return result
 
@@ -244,35 +249,50 @@ def consolidate(committee: Organisation, period: Period, *, with_last_year: bool
     indicators = list(Indicator.objects.order_by("order"))
     rows = _row_roots(committee, period)
     _fill_rows(rows, period, indicators)
-    subtree = _read_totals([period.pk], [committee.pk], indicators).get((period.pk, committee.pk), {})
+    before = Period.objects.find(period.key.same_period_last_year()) if with_last_year else None
+    used = [period, before] if before is not None else [period]  # a period nobody ever used holds no figures
+    found = _read_totals([p.pk for p in used], [committee.pk], indicators)
+    subtree = found.get((period.pk, committee.pk), {})
     reported: dict[str, Decimal | None] = {indicator.code: subtree.get(indicator.code) for indicator in indicators}
-    registry = registry_totals(committee, period, indicators)
+    scope = scope_for_organisation(committee)
+    registry = registry_totals(committee, period, indicators, scope=scope)
     totals = {**reported, **{code: figure.value for code, figure in registry.items()}}
     last_year: dict[str, Decimal | None] = {}
-    if with_last_year:
-        before = Period.objects.find(period.key.same_period_last_year())
-        if before is not None:  # a period nobody ever used holds no figures
-            last_year = committee_totals(committee, [before], indicators)[before.pk]
+    if before is not None:
+        earlier = found.get((before.pk, committee.pk), {})
+        last_year = {indicator.code: earlier.get(indicator.code) for indicator in indicators}
+        figures = registry_totals(committee, before, indicators, scope=scope)
+        last_year.update({code: figure.value for code, figure in figures.items()})
     return Table(committee, period, indicators, rows, totals, last_year, registry, reported)
 
 
-def registry_totals(committee: Organisation, period: Period, indicators: list[Indicator]) -> dict[str, Figure]:
+def registry_totals(
+    committee: Organisation, period: Period, indicators: list[Indicator], *, scope: Scope | None = None
+) -> dict[str, Figure]:
     """The figures the registries compute for the committee's whole scope (its area and everything below it),
-    each event once however many of its organisers report to the committee; ratios are never computed."""
+    each event once however many of its organisers report to the committee; ratios are never computed.
+    ``scope``: the committee's, when the caller has it already (``registry.figures.scope_for_organisation``)."""
     codes = {indicator.code for indicator in indicators if indicator.kind != Indicator.Kind.RATIO}
-    found = figures_for_organisation(committee, period.start, period.end)
+    found = compute(scope or scope_for_organisation(committee), period.start, period.end)
     return {code: figure for code, figure in found.items() if code in codes}
 
 
 def trend(
-    committee: Organisation, period: Period, *, length: int = 6
+    committee: Organisation,
+    period: Period,
+    *,
+    length: int = 6,
+    known: Mapping[int, dict[str, Decimal | None]] | None = None,
 ) -> list[tuple[Period, dict[str, Decimal | None]]]:
-    """Totals for the same kind of period over the last ``length`` years, oldest first (one query)."""
+    """Totals for the same kind of period over the last ``length`` years, oldest first, in one query of the
+    maintained totals: what the accepted reports add up to, except for the periods in ``known`` (period id →
+    totals the caller has already, such as its table's total and last year's, registry figures included)."""
     keys = [PeriodKey(period.year - back, period.key.kind) for back in range(length - 1, -1, -1)]
-    found = {key: Period.objects.find(key) for key in keys}  # a period never used holds no figures
+    stored = {p.key: p for p in Period.objects.filter(kind=period.kind, year__in=[key.year for key in keys])}
+    found = {key: stored.get(key) for key in keys}  # a period never used holds no figures
     used = [earlier for earlier in found.values() if earlier is not None]
     indicators = list(Indicator.objects.order_by("order"))
-    totals = committee_totals(committee, used, indicators)
+    totals = {**committee_totals(committee, used, indicators, registry=known is None), **(known or {})}
     return [
         (earlier, totals[earlier.pk]) if earlier is not None else (Period(year=key.year, kind=key.kind), {})
         for key, earlier in found.items()

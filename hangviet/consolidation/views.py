@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
@@ -11,19 +12,29 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hangviet.consolidation.queries import REGISTRY_MARK, REGISTRY_NOTE, compute_completeness, consolidate, trend
+from hangviet.consolidation.queries import (
+    REGISTRY_MARK,
+    REGISTRY_NOTE,
+    Table,
+    compute_completeness,
+    consolidate,
+    trend,
+)
 from hangviet.consolidation.reminders import remind_waiting
+from hangviet.indicators.models import Indicator
 from hangviet.lib.forms import IdListField, SaneDateField
 from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, period_of_day
 from hangviet.lib.replica import reads_from_replica
-from hangviet.lib.vnformat import format_date_short
+from hangviet.lib.vnformat import format_date_short, format_number
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need
@@ -138,7 +149,11 @@ def set_deadline(request: SignedInRequest, committee_id: int, code: str) -> Http
 def table(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)
-    series = trend(committee, period)
+    known = {period.pk: consolidated.totals}  # the trend's last two points are the table's, registries included
+    before = Period.objects.find(period.key.same_period_last_year())
+    if before is not None:
+        known[before.pk] = consolidated.last_year
+    series = trend(committee, period, known=known)
     chart = {
         "labels": [earlier.code for earlier, _totals in series],
         "series": {
@@ -156,10 +171,31 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "committee": committee,
             "period": period,
             "table": consolidated,
+            "lines": _lines(consolidated),
             "periods": _period_choices(period),
             "chart": chart,
         },
     )
+
+
+def _lines(consolidated: Table) -> list[tuple[Indicator, SafeString]]:
+    """Each indicator with its reporters' cells written once in Python: a province's table has ~130 columns of
+    32 indicators, and 4,000 template lookups would cost more than reading the totals."""
+    return [
+        (
+            indicator,
+            format_html_join(
+                "",
+                '<td class="text-end">{}</td>',
+                ((_number(row.values.get(indicator.code)),) for row in consolidated.rows),
+            ),
+        )
+        for indicator in consolidated.indicators
+    ]
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else format_number(value)
 
 
 @login_required
@@ -210,8 +246,6 @@ def table_xlsx(request: SignedInRequest, committee_id: int, code: str) -> HttpRe
 
 
 def _cell(value: object) -> object:
-    from decimal import Decimal
-
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value

@@ -216,11 +216,13 @@ class Total(models.Model):
 
     Maintained by ``reporting.totals`` inside the transaction that accepts or reopens a report; rebuilt and
     checked from the values by ``hangviet totals``. ``value`` is the sum and ``count`` the number of values
-    behind it: a ratio stands only when one value does (``indicators.aggregation``)."""
+    behind it: a ratio stands only when one value does (``indicators.aggregation``). Derived data: no
+    foreign-key constraints in the database (a national rebuild would spend longer checking millions of rows
+    than summing them); deletes still cascade through Django."""
 
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", db_constraint=False)
     value = models.DecimalField(max_digits=24, decimal_places=2, default=0)
     count = models.IntegerField(default=0)
 
@@ -238,8 +240,8 @@ class Total(models.Model):
 class ReportCount(models.Model):
     """How many accepted reports an organisation's subtree holds for a period (maintained with ``Total``)."""
 
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_constraint=False)
     reports = models.IntegerField(default=0)
 
     class Meta:
