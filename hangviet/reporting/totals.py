@@ -10,8 +10,12 @@ and the country's).
 - ``add_report`` / ``remove_report`` run inside the transaction that accepts or reopens a report (``actions``):
   one ``INSERT … ON CONFLICT DO UPDATE`` adds the report's values to every node, rows in one order so two
   reviewers cannot deadlock. Accepted reports are locked, so nothing else changes a counted value.
-- ``rebuild`` recomputes the table from the values (after a bulk load, or a change of the organisation tree);
-  ``differences`` compares the table with that recomputation (``hangviet totals check``).
+- a change of the organisation tree (an organisation given another parent, a succession recorded or removed)
+  recomputes the nodes that counted the moved subtree before and after, in the same transaction
+  (``tree_changing`` / ``tree_changed``, wired to the orgs models' signals in ``apps.py``: orgs sits below
+  reporting and cannot call it);
+- ``rebuild`` recomputes the table from the values (after a bulk load); ``differences`` compares the table with
+  a recomputation in Python (``hangviet totals check``).
 
 Each row keeps the sum and the number of values behind it; how a row reads by kind (flows and stocks summed,
 a ratio only where one value stands) is ``indicators.aggregation.total_of``.
@@ -27,7 +31,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from hangviet.orgs.models import Organisation, OrganisationSuccession
-from hangviet.orgs.policy import list_overseer_ids
+from hangviet.orgs.policy import list_overseer_ids, list_subtree_ids
 from hangviet.periods.models import Period
 from hangviet.reporting.models import Report, ReportCount, ReportValue, Total
 
@@ -128,18 +132,30 @@ def recompute(period_ids: Iterable[int] | None = None) -> Recomputed:
 
 
 @transaction.atomic
-def rebuild(period: Period | None = None) -> int:
-    """Recompute the totals of one period (or all) from the accepted values; returns the rows written.
+def rebuild(period: Period | None = None, *, nodes: Iterable[int] | None = None) -> int:
+    """Recompute the totals of one period (or all), of the given nodes (or all), from the accepted values;
+    returns the rows written.
 
     Two grouped ``INSERT … SELECT`` statements over the values joined to a temporary table of (organisation,
-    node) pairs: a national data set of millions of values is rebuilt in seconds."""
+    node) pairs: a national data set of millions of values is rebuilt in minutes, one node's totals in a
+    moment."""
     period_ids = [period.pk] if period is not None else None
+    only = set(nodes) if nodes is not None else None
     totals, counts = Total.objects.all(), ReportCount.objects.all()
     if period_ids is not None:
         totals, counts = totals.filter(period_id__in=period_ids), counts.filter(period_id__in=period_ids)
+    if only is not None:
+        totals, counts = totals.filter(organisation_id__in=only), counts.filter(organisation_id__in=only)
     totals._raw_delete(totals.db)  # no signals, no cascade: one DELETE
     counts._raw_delete(counts.db)
-    pairs = [(organisation, node) for organisation, nodes in ancestor_map().items() for node in nodes]
+    pairs = [
+        (organisation, node)
+        for organisation, above in ancestor_map().items()
+        for node in above
+        if only is None or node in only
+    ]
+    if not pairs:
+        return 0
     total, count, report, value = (
         Total._meta.db_table,
         ReportCount._meta.db_table,
@@ -179,6 +195,26 @@ def rebuild(period: Period | None = None) -> int:
         written += cursor.rowcount
         cursor.execute("DROP TABLE hv_total_nodes")
     return written
+
+
+def _has_accepted_below(organisation_id: int) -> bool:
+    return Report.objects.filter(
+        status=Report.Status.ACCEPTED, organisation_id__in=list_subtree_ids({organisation_id})
+    ).exists()
+
+
+def tree_changing(organisation_id: int) -> set[int]:
+    """Before a change of the organisation tree that moves ``organisation_id`` (a new parent, a succession
+    removed): the nodes that count its subtree now, if any accepted report is there to move."""
+    return set(nodes_of(organisation_id)) if _has_accepted_below(organisation_id) else set()
+
+
+def tree_changed(organisation_id: int, before: set[int]) -> None:
+    """After such a change: recompute the nodes that counted the subtree before and those that count it now
+    (inside the same transaction; nothing to do when no accepted report is below it)."""
+    if not before and not _has_accepted_below(organisation_id):
+        return
+    rebuild(nodes=before | set(nodes_of(organisation_id)))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ accepted, leaves them when the report is reopened, and the maintained table alwa
 
 from __future__ import annotations
 
+import datetime
 import io
 from decimal import Decimal as D
 
@@ -175,3 +176,33 @@ def test_any_sequence_of_accepting_returning_and_reopening_keeps_the_totals_exac
 
 def test_the_indicator_catalogue_kinds_are_the_ones_totals_read(world: World) -> None:
     assert set(Indicator.objects.values_list("kind", flat=True)) <= {"flow", "stock", "ratio"}
+
+
+def test_a_succession_recorded_after_the_reports_moves_them_into_the_successors_total(world: World) -> None:
+    from hangviet.orgs.models import OrganisationSuccession
+    from hangviet.orgs.tests.factories import make_committee
+
+    h1 = Period.objects.for_code("2023-H1")
+    old_commune = make_committee(world.tv_district.unit, world.tv_district, valid_to=datetime.date(2025, 6, 30))
+    actions.accept_report(submitted(old_commune, h1, banners=4), acting_user=None)
+    assert total(world.vl_commune, h1, "banners") is None
+    succession = OrganisationSuccession.objects.create(
+        predecessor=old_commune, successor=world.vl_commune, effective_on=datetime.date(2025, 7, 1)
+    )
+    assert total(world.vl_commune, h1, "banners") == (D(4), 1)
+    assert total(world.central, h1, "banners") == (D(4), 1)  # reached twice, counted once
+    assert totals.differences() == []
+    succession.delete()
+    assert total(world.vl_commune, h1, "banners") is None
+    assert totals.differences() == []
+
+
+def test_an_agency_moved_to_another_committee_takes_its_accepted_reports_along(world: World) -> None:
+    h1 = Period.objects.for_code("2026-H1")
+    actions.accept_report(submitted(world.vl_trade, h1, banners=9), acting_user=None)
+    world.vl_trade.parent = world.an_giang
+    world.vl_trade.save()
+    assert total(world.vinh_long, h1, "banners") is None
+    assert total(world.an_giang, h1, "banners") == (D(9), 1)
+    assert total(world.central, h1, "banners") == (D(9), 1)
+    assert totals.differences() == []
