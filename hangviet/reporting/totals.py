@@ -167,6 +167,8 @@ def rebuild(period: Period | None = None, *, nodes: Iterable[int] | None = None)
         where += " AND r.period_id = %s"
         parameters.append(period_ids[0])
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL work_mem = '256MB'")  # group millions of rows in memory, this transaction only
         cursor.execute("DROP TABLE IF EXISTS hv_total_nodes")
         cursor.execute(
             "CREATE TEMPORARY TABLE hv_total_nodes (organisation_id bigint NOT NULL, node_id bigint NOT NULL)"
