@@ -228,6 +228,16 @@ def timed(function: Callable[..., Any], *args: Any, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def queries(function: Callable[..., Any], *args: Any) -> int:
+    """How many SQL statements one call runs (a figure the machine's load does not change)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        function(*args)
+    return len(captured)
+
+
 def naive(committee: Any, period: Any) -> dict[str, Any]:
     """The central table the naive way: every reporter below the committee, one query each, summed in Python."""
     from decimal import Decimal
@@ -291,7 +301,14 @@ def main() -> None:
         f"pages: central {table_page_ms:.1f} ms, province {province_page_ms:.1f} ms; "
         f"consolidate {consolidate_ms:.1f} ms"
     )
+    counted = {
+        "table_page_queries": queries(page(built["office"], central)),
+        "province_page_queries": queries(page(built["province_office"], province)),
+        "consolidate_queries": queries(consolidate, central, period),
+    }
     waiting = list(Report.objects.filter(period=period, status="submitted").order_by("pk"))
+    last_waiting = waiting.pop()
+    counted["accept_queries"] = queries(lambda: accept_report(last_waiting, acting_user=None))
     accept_times = []
     for report in waiting:
         start = time.perf_counter()
@@ -323,6 +340,8 @@ def main() -> None:
         "consolidate_ms": round(consolidate_ms, 1),
         "accept_ms": round(accept_ms, 1),
         "naive_ms": round(naive_ms, 1),
+        **counted,
+        "load_average": round(os.getloadavg()[0], 1),
     }
     if differences:
         result["differences"] = len(differences)

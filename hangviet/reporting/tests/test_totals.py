@@ -98,16 +98,6 @@ def test_the_check_command_finds_a_tampered_total_and_rebuild_repairs_it(world: 
     assert total(world.central, h1, "banners") == (D(60), 1)
 
 
-def test_a_ratio_total_stands_only_where_one_value_does(world: World) -> None:
-    from hangviet.consolidation.queries import consolidate
-
-    h1 = Period.objects.for_code("2026-H1")
-    actions.accept_report(submitted(world.vl_trade, h1, viet_goods_share_pct=90), acting_user=None)
-    assert consolidate(world.vinh_long, h1).totals["viet_goods_share_pct"] == D(90)
-    actions.accept_report(submitted(world.vl_commune, h1, viet_goods_share_pct=80), acting_user=None)
-    assert consolidate(world.vinh_long, h1).totals["viet_goods_share_pct"] is None
-
-
 REPORTERS = ("vl_trade", "vl_commune", "ag_trade", "tra_vinh", "tv_district")
 PERIODS = ("2025-H1", "2026-H1")
 STEP = st.tuples(
