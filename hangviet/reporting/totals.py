@@ -162,7 +162,8 @@ def rebuild(period: Period | None = None, *, nodes: Iterable[int] | None = None)
         Report._meta.db_table,
         ReportValue._meta.db_table,
     )
-    where, parameters = "r.status = %s", [Report.Status.ACCEPTED.value]
+    where = "r.status = %s"
+    parameters: list[str | int] = [Report.Status.ACCEPTED.value]
     if period_ids is not None:
         where += " AND r.period_id = %s"
         parameters.append(period_ids[0])
