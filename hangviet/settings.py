@@ -152,6 +152,14 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+_POOL_SIZE = env_int("HANGVIET_DB_POOL_SIZE", 0)
+if _POOL_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg's pool (the ``pool`` extra of psycopg) in each process: a request waits up to 10 s for one of
+    # ``_POOL_SIZE`` connections instead of being refused when the database is busy; a pool replaces
+    # persistent connections (docs/deploy.md, "Connections").
+    for _alias in DATABASES:
+        DATABASES[_alias].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": _POOL_SIZE, "timeout": 10}
+        DATABASES[_alias]["CONN_MAX_AGE"] = 0
 DATABASE_ROUTERS = ["hangviet.lib.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)

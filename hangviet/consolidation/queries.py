@@ -1,15 +1,17 @@
 """Live consolidation: completeness of a period's reports and totals by indicator kind.
 
-A value counts the moment its report is accepted: every total here is computed from accepted reports
-when asked, with no batch job in between. Where the registries compute an indicator for the committee's whole
-scope, that de-duplicated figure is the total (an event co-organised by two reporters counts once), and the
-reporters' rows keep what they typed.
+A value counts the moment its report is accepted: every total here is read from the totals the accepting
+transaction maintains (``reporting.totals``), with no batch job or cache in between. Where the registries
+compute an indicator for the committee's whole scope, that de-duplicated figure is the total (an event
+co-organised by two reporters counts once; computed when the page is read, once per committee shown), and
+the reporters' rows keep what they typed.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,16 +19,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.indicators.aggregation import change_ratio, combine_units
+from hangviet.indicators.aggregation import change_ratio, total_of
 from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.catalogue import in_words
-from hangviet.orgs.models import Organisation, OrganisationSuccession
-from hangviet.orgs.policy import list_subtree_ids
+from hangviet.orgs.models import Organisation
+from hangviet.orgs.policy import list_overseer_ids, list_subtree_ids
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
-from hangviet.registry.figures import Figure, figures_for_organisation
-from hangviet.reporting.models import Report, ReportValue
+from hangviet.registry.figures import Figure, Scope, compute, scope_for_organisation
+from hangviet.reporting.models import Report, ReportCount, ReportValue, Total
 from hangviet.units.models import Unit
 from hangviet.units.queries import list_sources
 
@@ -173,84 +175,128 @@ def _row_roots(committee: Organisation, period: Period) -> list[TableRow]:
     return [own, *reporters, *historic]
 
 
-def _assign(rows: list[TableRow]) -> dict[int, int]:
-    """Map every organisation below a row (children and predecessors, recursively) to that row's index."""
-    owner = {row.organisation.pk: index for index, row in enumerate(rows)}
-    frontier = {pk: index for pk, index in owner.items() if rows[index].kind != "own"}
-    while frontier:
-        found: dict[int, int] = {}
-        for child, parent in Organisation.objects.filter(parent_id__in=frontier).values_list("id", "parent_id"):
-            found.setdefault(child, frontier[parent])
-        for old, new in OrganisationSuccession.objects.filter(successor_id__in=frontier).values_list(
-            "predecessor_id", "successor_id"
-        ):
-            found.setdefault(old, frontier[new])
-        frontier = {pk: index for pk, index in found.items() if pk not in owner}
-        owner.update(frontier)
-    return owner
-
-
-def _sum_rows(rows: list[TableRow], period: Period, kinds: dict[str, str]) -> None:
-    owner = _assign(rows)
-    per_row: dict[tuple[int, str], list[Decimal]] = defaultdict(list)
-    codes = dict(Indicator.objects.values_list("id", "code"))
-    values = ReportValue.objects.filter(
-        report__period=period, report__status=Report.Status.ACCEPTED, report__organisation_id__in=list(owner)
-    ).values_list("report__organisation_id", "indicator_id", "value")
-    for organisation_id, indicator_id, value in values.iterator(chunk_size=10_000):
-        per_row[(owner[organisation_id], codes[indicator_id])].append(value)
-    for (index, code), found in per_row.items():
-        total = combine_units(kinds.get(code, "flow"), found)
+def _read_totals(
+    period_ids: list[int], node_ids: list[int], indicators: list[Indicator]
+) -> dict[tuple[int, int], dict[str, Decimal]]:
+    """``{(period, node): {indicator: total}}`` from the maintained totals, in one query."""
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    found: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
+    rows = Total.objects.filter(period_id__in=period_ids, organisation_id__in=node_ids, count__gt=0).values_list(
+        "period_id", "organisation_id", "indicator_id", "value", "count"
+    )
+    for period_id, node_id, indicator_id, value, count in rows:
+        indicator = by_id.get(indicator_id)
+        if indicator is None:
+            continue
+        total = total_of(indicator.kind, value, count)
         if total is not None:
-            rows[index].values[code] = total
-    counts = Report.objects.filter(period=period, status=Report.Status.ACCEPTED, organisation_id__in=list(owner))
-    for organisation_id in counts.values_list("organisation_id", flat=True):
-        rows[owner[organisation_id]].accepted_reports += 1
+            found[(period_id, node_id)][indicator.code] = total
+    return found
+
+
+def _fill_rows(rows: list[TableRow], period: Period, indicators: list[Indicator]) -> None:
+    """Each reporter's and historic committee's row is its node's total; the committee's own row is its own
+    accepted report (the node of the committee holds everything below it: that is the table's total)."""
+    nodes = [row.organisation.pk for row in rows if row.kind != "own"]
+    found = _read_totals([period.pk], nodes, indicators)
+    counts = dict(
+        ReportCount.objects.filter(period=period, organisation_id__in=nodes, reports__gt=0).values_list(
+            "organisation_id", "reports"
+        )
+    )
+    own_reports = Report.objects.filter(period=period, organisation__in=[row.organisation for row in rows])
+    by_organisation = {report.organisation_id: report for report in own_reports}
+    codes = {indicator.pk: indicator.code for indicator in indicators}
+    for row in rows:
+        row.report = by_organisation.get(row.organisation.pk)
+        if row.kind != "own":
+            row.values = found.get((period.pk, row.organisation.pk), {})
+            row.accepted_reports = counts.get(row.organisation.pk, 0)
+        elif row.report is not None and row.report.status == Report.Status.ACCEPTED:
+            row.accepted_reports = 1
+            for indicator_id, value in ReportValue.objects.filter(report=row.report).values_list(
+                "indicator_id", "value"
+            ):
+                if indicator_id in codes:
+                    row.values[codes[indicator_id]] = value
+
+
+def committee_totals(
+    committee: Organisation, periods: list[Period], indicators: list[Indicator], *, registry: bool = True
+) -> dict[int, dict[str, Decimal | None]]:
+    """``{period id: {indicator: total}}`` of the committee's whole subtree for several periods in one query
+    of the maintained totals, with the registries' figure as the total where they compute one (unless
+    ``registry`` is false: then what the accepted reports add up to)."""
+    found = _read_totals([period.pk for period in periods], [committee.pk], indicators)
+    scope = scope_for_organisation(committee) if registry and periods else None
+    result: dict[int, dict[str, Decimal | None]] = {}
+    for period in periods:
+        reported = found.get((period.pk, committee.pk), {})
+        totals: dict[str, Decimal | None] = {indicator.code: reported.get(indicator.code) for indicator in indicators}
+        if scope is not None:
+            figures = registry_totals(committee, period, indicators, scope=scope)
+            totals.update({code: figure.value for code, figure in figures.items()})
+        result[period.pk] = totals
+    return result
 
 
 def consolidate(committee: Organisation, period: Period, *, with_last_year: bool = True) -> Table:
     """The committee's table for a period: one row per reporter with the accepted figures of everything
-    below it, its own row, and rows for historic committees merged into it (under their own names)."""
+    below it, its own row, and rows for historic committees merged into it (under their own names).
+
+    Every figure is read from the totals maintained at acceptance (``reporting.totals``): one query for the
+    rows, one for the committee's total, whatever the number of values below it."""
     indicators = list(Indicator.objects.order_by("order"))
-    kinds = {indicator.code: indicator.kind for indicator in indicators}
     rows = _row_roots(committee, period)
-    _sum_rows(rows, period, kinds)
-    own_reports = Report.objects.filter(period=period, organisation__in=[row.organisation for row in rows])
-    by_organisation = {report.organisation_id: report for report in own_reports}
-    for row in rows:
-        row.report = by_organisation.get(row.organisation.pk)
-    reported = {code: combine_units(kind, (row.values.get(code) for row in rows)) for code, kind in kinds.items()}
-    registry = registry_totals(committee, period, indicators)
+    _fill_rows(rows, period, indicators)
+    before = Period.objects.find(period.key.same_period_last_year()) if with_last_year else None
+    used = [period, before] if before is not None else [period]  # a period nobody ever used holds no figures
+    found = _read_totals([p.pk for p in used], [committee.pk], indicators)
+    subtree = found.get((period.pk, committee.pk), {})
+    reported: dict[str, Decimal | None] = {indicator.code: subtree.get(indicator.code) for indicator in indicators}
+    scope = scope_for_organisation(committee)
+    registry = registry_totals(committee, period, indicators, scope=scope)
     totals = {**reported, **{code: figure.value for code, figure in registry.items()}}
     last_year: dict[str, Decimal | None] = {}
-    if with_last_year:
-        before = Period.objects.find(period.key.same_period_last_year())
-        if before is not None:  # a period nobody ever used holds no figures
-            last_year = consolidate(committee, before, with_last_year=False).totals
+    if before is not None:
+        earlier = found.get((before.pk, committee.pk), {})
+        last_year = {indicator.code: earlier.get(indicator.code) for indicator in indicators}
+        figures = registry_totals(committee, before, indicators, scope=scope)
+        last_year.update({code: figure.value for code, figure in figures.items()})
     return Table(committee, period, indicators, rows, totals, last_year, registry, reported)
 
 
-def registry_totals(committee: Organisation, period: Period, indicators: list[Indicator]) -> dict[str, Figure]:
+def registry_totals(
+    committee: Organisation, period: Period, indicators: list[Indicator], *, scope: Scope | None = None
+) -> dict[str, Figure]:
     """The figures the registries compute for the committee's whole scope (its area and everything below it),
-    each event once however many of its organisers report to the committee; ratios are never computed."""
+    each event once however many of its organisers report to the committee; ratios are never computed.
+    ``scope``: the committee's, when the caller has it already (``registry.figures.scope_for_organisation``)."""
     codes = {indicator.code for indicator in indicators if indicator.kind != Indicator.Kind.RATIO}
-    found = figures_for_organisation(committee, period.start, period.end)
+    found = compute(scope or scope_for_organisation(committee), period.start, period.end)
     return {code: figure for code, figure in found.items() if code in codes}
 
 
 def trend(
-    committee: Organisation, period: Period, *, length: int = 6
+    committee: Organisation,
+    period: Period,
+    *,
+    length: int = 6,
+    known: Mapping[int, dict[str, Decimal | None]] | None = None,
 ) -> list[tuple[Period, dict[str, Decimal | None]]]:
-    """Totals for the same kind of period over the last ``length`` years, oldest first."""
-    series: list[tuple[Period, dict[str, Decimal | None]]] = []
-    for back in range(length - 1, -1, -1):
-        key = PeriodKey(period.year - back, period.key.kind)
-        earlier = Period.objects.find(key)
-        if earlier is None:  # never used: no figures, and a reading page creates nothing
-            series.append((Period(year=key.year, kind=key.kind), {}))
-        else:
-            series.append((earlier, consolidate(committee, earlier, with_last_year=False).totals))
-    return series
+    """Totals for the same kind of period over the last ``length`` years, oldest first, in one query of the
+    maintained totals: what the accepted reports add up to, except for the periods in ``known`` (period id →
+    totals the caller has already, such as its table's total and last year's, registry figures included)."""
+    keys = [PeriodKey(period.year - back, period.key.kind) for back in range(length - 1, -1, -1)]
+    stored = {p.key: p for p in Period.objects.filter(kind=period.kind, year__in=[key.year for key in keys])}
+    found = {key: stored.get(key) for key in keys}  # a period never used holds no figures
+    used = [earlier for earlier in found.values() if earlier is not None]
+    indicators = list(Indicator.objects.order_by("order"))
+    totals = {**committee_totals(committee, used, indicators, registry=known is None), **(known or {})}
+    return [
+        (earlier, totals[earlier.pk]) if earlier is not None else (Period(year=key.year, kind=key.kind), {})
+        for key, earlier in found.items()
+    ]
 
 
 def aggregate_roots(unit: Unit) -> list[Organisation]:
@@ -261,30 +307,38 @@ def aggregate_roots(unit: Unit) -> list[Organisation]:
 
 def aggregate_for_unit(unit: Unit, period: Period) -> dict[str, Decimal | None]:
     """``{indicator: total}`` of the accepted reports of every organisation in the unit's whole subtree,
-    historic units included (Tỉnh Vĩnh Long's 2023 counts Trà Vinh's reports)."""
+    historic units included (Tỉnh Vĩnh Long's 2023 counts Trà Vinh's reports), from the maintained totals."""
     roots = aggregate_roots(unit)
-    rows = [TableRow(root, root.name, "reporter") for root in roots]
-    kinds = dict(Indicator.objects.values_list("code", "kind"))
-    _sum_rows(rows, period, kinds)
-    return {code: combine_units(kind, (row.values.get(code) for row in rows)) for code, kind in kinds.items()}
+    ids = {root.pk for root in roots}
+    # A root merged into another root is in that root's node already: count it once.
+    separate = [root.pk for root in roots if not (list_overseer_ids(root) & ids)]
+    indicators = list(Indicator.objects.all())
+    kinds = {indicator.pk: (indicator.code, indicator.kind) for indicator in indicators}
+    sums: dict[int, Decimal] = defaultdict(Decimal)
+    counts: dict[int, int] = defaultdict(int)
+    rows = Total.objects.filter(period=period, organisation_id__in=separate, count__gt=0).values_list(
+        "indicator_id", "value", "count"
+    )
+    for indicator_id, value, count in rows:
+        sums[indicator_id] += value
+        counts[indicator_id] += count
+    return {code: total_of(kind, sums[pk], counts[pk]) for pk, (code, kind) in kinds.items()}
 
 
 def rollup_by_province(period: Period) -> dict[int, dict[str, Decimal]]:
-    """National roll-up: ``{province unit id: {indicator: total}}`` for flows and stocks, in one query.
-
-    Each accepted report carries the current province of its organisation (historic ones included), so
-    this is a single grouped sum. Ratios are never summed and are left out.
-    """
-    from django.db.models import Sum
-
+    """National roll-up: ``{province unit id: {indicator: total}}`` for flows and stocks, in one query of the
+    totals maintained at the current province committees (historic ones count in their successor's).
+    Ratios are never summed and are left out."""
     rows = (
-        ReportValue.objects.filter(
-            report__period=period, report__status=Report.Status.ACCEPTED, report__province__isnull=False
+        Total.objects.filter(
+            period=period,
+            count__gt=0,
+            organisation__kind=Organisation.Kind.COMMITTEE,
+            organisation__unit__level=Unit.Level.PROVINCE,
+            organisation__unit__edition=Unit.Edition.CURRENT,
         )
         .exclude(indicator__kind=Indicator.Kind.RATIO)
-        .values_list("report__province_id", "indicator__code")
-        .annotate(total=Sum("value"))
-        .order_by()
+        .values_list("organisation__unit_id", "indicator__code", "value")
     )
     result: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for province_id, code, total in rows:

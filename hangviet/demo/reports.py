@@ -21,6 +21,7 @@ from hangviet.indicators.models import Indicator, ValidationRule
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Deadline, Period
+from hangviet.reporting import totals
 from hangviet.reporting.catalogue import form_code_for
 from hangviet.reporting.models import Report, ReportForm, ReportText, ReportValue, Section, WarningNote
 from hangviet.units.models import Unit
@@ -209,6 +210,7 @@ def build_reports(central: Organisation, provinces: list[Organisation], historic
                 loader.report(committee, key, status=Report.Status.ACCEPTED, submitted=submitted, step=step)
     _open_round(loader, provinces, step=len(HISTORY))
     loader.flush()
+    totals.rebuild()  # the reports were loaded in bulk, not accepted one by one: count them all at once
 
 
 def _tra_vinh(loader: _Loader, committee: Organisation, key: PeriodKey, submitted: datetime.datetime) -> None:

@@ -23,6 +23,16 @@ def combine_units(kind: str, values: Iterable[Decimal | None]) -> Decimal | None
     return sum(present, Decimal(0))
 
 
+def total_of(kind: str, value: Decimal, count: int) -> Decimal | None:
+    """How a maintained total reads (``value`` the sum of ``count`` values): nothing without a value; a ratio
+    only where one value stands, as ``combine_units`` gives it."""
+    if count <= 0:
+        return None
+    if kind == RATIO:
+        return value if count == 1 else None
+    return value
+
+
 def combine_periods(kind: str, values_in_time_order: Sequence[Decimal | None]) -> Decimal | None:
     """The value of one indicator of one unit over consecutive periods (oldest first)."""
     present = [value for value in values_in_time_order if value is not None]

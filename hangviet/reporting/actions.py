@@ -26,7 +26,7 @@ from hangviet.lib.uploads import check_upload
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 from hangviet.registry.figures import Figure
-from hangviet.reporting import notices
+from hangviet.reporting import notices, totals
 from hangviet.reporting.catalogue import form_code_for
 from hangviet.reporting.models import (
     Attachment,
@@ -331,8 +331,32 @@ def accept_report(report: Report, *, acting_user: User | None) -> Report:
     if report.status != Report.Status.SUBMITTED:
         raise ReportStateError(_("Chỉ tiếp nhận được báo cáo đã gửi, đang chờ duyệt."))
     _bump(report, acting_user, status=Report.Status.ACCEPTED, reviewed_at=timezone.now(), reviewed_by=acting_user)
+    totals.add_report(report)  # counted in every total above it, in this transaction
     record(report, "report.accepted", actor=acting_user, version=report.version)
     notices.report_accepted(report, acting_user=acting_user)
+    return report
+
+
+@transaction.atomic
+def reopen_report(report: Report, *, reason: str, acting_user: User | None) -> Report:
+    """Reopen an accepted report for correction (it goes back to its author as returned, with a reason): its
+    values leave every total in this transaction, and count again when it is re-accepted."""
+    reason = normalize_text(reason)
+    if not reason:
+        raise ValidationError(_("Vui lòng ghi lý do mở lại báo cáo."))
+    _lock(report)
+    if report.status != Report.Status.ACCEPTED:
+        raise ReportStateError(_("Chỉ mở lại được báo cáo đã được tiếp nhận."))
+    totals.remove_report(report)
+    _bump(
+        report,
+        acting_user,
+        status=Report.Status.RETURNED,
+        return_reason=reason,
+        reviewed_at=timezone.now(),
+        reviewed_by=acting_user,
+    )
+    record(report, "report.reopened", actor=acting_user, reason=reason, version=report.version)
     return report
 
 

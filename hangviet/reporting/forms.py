@@ -128,9 +128,12 @@ class ReturnForm(StyledFormMixin, forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """The reviewer's decision: accept, or return with a reason (the action says the reason is required)."""
+    """The reviewer's decision: accept, return with a reason, or reopen an accepted report with a reason (the
+    actions say the reason is required)."""
 
-    action = forms.ChoiceField(choices=[("accept", _("Tiếp nhận")), ("return", _("Trả lại"))], required=False)
+    action = forms.ChoiceField(
+        choices=[("accept", _("Tiếp nhận")), ("return", _("Trả lại")), ("reopen", _("Mở lại"))], required=False
+    )
     reason = forms.CharField(max_length=2000, required=False)
 
     def clean_action(self) -> str:

@@ -213,3 +213,48 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.sent_on}"
+
+
+class Total(models.Model):
+    """The live total of one indicator over the accepted reports of an organisation's whole subtree (itself,
+    its children and the organisations merged into it, recursively) for one period.
+
+    Maintained by ``reporting.totals`` inside the transaction that accepts or reopens a report; rebuilt and
+    checked from the values by ``hangviet totals``. ``value`` is the sum and ``count`` the number of values
+    behind it: a ratio stands only when one value does (``indicators.aggregation``). Derived data: no
+    foreign-key constraints in the database (a national rebuild would spend longer checking millions of rows
+    than summing them); deletes still cascade through Django."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    value = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tổng số liệu")
+        verbose_name_plural = _("tổng số liệu")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "organisation", "indicator"], name="total_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.period_id}/{self.indicator_id}: {self.value}"
+
+
+class ReportCount(models.Model):
+    """How many accepted reports an organisation's subtree holds for a period (maintained with ``Total``)."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    reports = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số báo cáo đã tiếp nhận")
+        verbose_name_plural = _("số báo cáo đã tiếp nhận")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "organisation"], name="report_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.period_id}: {self.reports}"

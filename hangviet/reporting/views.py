@@ -167,6 +167,7 @@ def _page(
         "upload_form": UploadForm(),
         "tasks": tasks_led_by([report.organisation], year=report.period.year),
         "can_review": report.status == Report.Status.SUBMITTED and reviewer,
+        "can_reopen": report.status == Report.Status.ACCEPTED and reviewer,
         "reviewer": reviewer,
         "next_report": queries.next_to_review(report) if reviewer else None,
     }
@@ -270,7 +271,7 @@ def check(request: SignedInRequest, report_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def review(request: SignedInRequest, report_id: int) -> HttpResponse:
-    """Accept a submitted report, or return it with a reason."""
+    """Accept a submitted report, return it with a reason, or reopen an accepted one with a reason."""
     report, _grant = get_report_for_user(request.user, report_id, need=Need.REVIEW)
     try:
         form = ReviewForm(request.POST)
@@ -279,6 +280,9 @@ def review(request: SignedInRequest, report_id: int) -> HttpResponse:
         if form.cleaned_data["action"] == "accept":
             actions.accept_report(report, acting_user=request.user)
             messages.success(request, _("Đã tiếp nhận báo cáo."))
+        elif form.cleaned_data["action"] == "reopen":
+            actions.reopen_report(report, reason=form.cleaned_data["reason"], acting_user=request.user)
+            messages.success(request, _("Đã mở lại báo cáo để đơn vị sửa; số liệu không còn được tính vào tổng hợp."))
         else:
             actions.return_report(report, reason=form.cleaned_data["reason"], acting_user=request.user)
             messages.success(request, _("Đã trả lại báo cáo kèm lý do."))

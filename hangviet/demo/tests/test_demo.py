@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+from decimal import Decimal
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -49,3 +53,22 @@ def test_the_historic_tra_vinh_committee_keeps_its_district_committees(client: C
     client.post(reverse("web:login"), {"username": "vinhlong.thuongtruc", "password": DEMO_PASSWORD})
     page = client.get(reverse("orgs:detail", args=[tra_vinh.pk])).content.decode()
     assert "huyện Châu Thành" in page and "Đã kết thúc hoạt động ngày 30/6/2025" in page
+
+
+def test_the_demos_totals_agree_with_its_values_and_an_acceptance_shows_at_once_nationally(demo: None) -> None:
+    from hangviet.consolidation.queries import consolidate
+    from hangviet.periods.models import Period
+    from hangviet.reporting.actions import accept_report
+    from hangviet.reporting.models import Report
+
+    call_command("totals", "check", stdout=io.StringIO())  # exits 1 on any difference
+    central = Organisation.objects.get(unit__level="country", kind=Organisation.Kind.COMMITTEE)
+    period = Period.objects.for_code("2026-H1")
+    waiting = Report.objects.filter(period=period, status=Report.Status.SUBMITTED).order_by("pk").first()
+    assert waiting is not None
+    value = waiting.values.filter(indicator__kind="flow").select_related("indicator").first()
+    assert value is not None
+    before = consolidate(central, period).reported[value.indicator.code] or Decimal(0)
+    accept_report(waiting, acting_user=None)
+    assert consolidate(central, period).reported[value.indicator.code] == before + value.value
+    call_command("totals", "check", stdout=io.StringIO())

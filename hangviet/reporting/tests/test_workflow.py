@@ -172,3 +172,25 @@ def test_workflow_permission_matrix(
 
 def test_anonymous_is_sent_to_the_login_page(client: Client, commune_report: Report) -> None:
     assert client.get(reverse("reporting:detail", args=[commune_report.pk])).status_code == 302
+
+
+@pytest.mark.parametrize(("persona", "status"), [("vl_office", 302), ("commune_clerk", 403), ("ag_office", 404)])
+def test_the_reviewing_office_reopens_an_accepted_report_and_nobody_else_can(
+    client: Client, world: World, commune_report: Report, persona: str, status: int
+) -> None:
+    fill(commune_report, world.commune_clerk, propaganda_sessions=12, propaganda_participants=600)
+    actions.submit_report(commune_report, acting_user=world.commune_clerk)
+    actions.accept_report(commune_report, acting_user=world.vl_office)
+    client.force_login(getattr(world, persona))
+    if persona == "vl_office":
+        assert "Mở lại báo cáo" in client.get(reverse("reporting:detail", args=[commune_report.pk])).content.decode()
+    response = client.post(
+        reverse("reporting:review", args=[commune_report.pk]), {"action": "reopen", "reason": "Sai số cuộc"}
+    )
+    assert response.status_code == status
+    commune_report.refresh_from_db()
+    expected = Report.Status.RETURNED if status == 302 else Report.Status.ACCEPTED
+    assert (commune_report.status, commune_report.return_reason if status == 302 else "") == (
+        expected,
+        "Sai số cuộc" if status == 302 else "",
+    )

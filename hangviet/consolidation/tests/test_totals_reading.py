@@ -1,0 +1,41 @@
+"""The reading side of the live totals: ratios, the trend in one query, historic committees counted once."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from hangviet.consolidation.queries import aggregate_for_unit, consolidate, trend
+from hangviet.consolidation.tests.conftest import accepted
+from hangviet.orgs.tests.factories import World
+from hangviet.periods.models import Period
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_ratio_total_stands_only_where_one_value_does(world: World) -> None:
+    h1 = Period.objects.for_code("2026-H1")
+    accepted(world.vl_trade, "2026-H1", viet_goods_share_pct=90)
+    assert consolidate(world.vinh_long, h1).totals["viet_goods_share_pct"] == D(90)
+    accepted(world.vl_commune, "2026-H1", viet_goods_share_pct=80)
+    assert consolidate(world.vinh_long, h1).totals["viet_goods_share_pct"] is None
+
+
+def test_the_trend_reads_every_period_in_one_query_of_the_totals(world: World) -> None:
+    for year in (2022, 2023, 2024, 2025, 2026):
+        accepted(world.vl_trade, f"{year}-H1", banners=year - 2020)
+    h1 = Period.objects.for_code("2026-H1")
+    with CaptureQueriesContext(connection) as captured:
+        series = trend(world.vinh_long, h1, known={})
+    assert [totals.get("banners") for _period, totals in series] == [None, D(2), D(3), D(4), D(5), D(6)]
+    assert sum("reporting_total" in query["sql"] for query in captured.captured_queries) == 1
+
+
+def test_a_unit_with_a_historic_committee_counts_its_reports_once(world: World) -> None:
+    accepted(world.tv_district, "2023-H1", banners=7)
+    accepted(world.vl_trade, "2023-H1", banners=1)
+    # Tỉnh Vĩnh Long's unit sums its own committee and old Trà Vinh's, which is already inside it.
+    assert aggregate_for_unit(world.vinh_long.unit, Period.objects.for_code("2023-H1"))["banners"] == D(8)
