@@ -13,12 +13,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hangviet.campaign.queries import public_directory
 from hangviet.lib.text import fold_diacritics
 from hangviet.portal.search import places_in
 from hangviet.registry.models import (
@@ -252,10 +254,10 @@ def list_model_areas(*, province: Unit | None = None) -> QuerySet[ModelArea]:
     return areas.order_by("-status", "name", "pk")
 
 
-def commended_businesses() -> list[object]:
-    """The directory of commended businesses: empty until the commendations registry exists (issue of the
-    oversight app); the home page shows its section only when this returns rows."""
-    return []
+def commended_businesses() -> list[dict[str, Any]]:
+    """The directory of trusted businesses: the awardees a committee published (``campaign.queries``), newest
+    decision first; the home page shows its section only when there are some."""
+    return public_directory()[:20]
 
 
 def counts() -> dict[str, int]:

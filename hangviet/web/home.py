@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hangviet.complaints.queries import queue_for
 from hangviet.consolidation.queries import compute_completeness
 from hangviet.documents.queries import drafts_of
 from hangviet.lib.periods import period_of_day
@@ -242,6 +243,41 @@ def expiring_section(context: HomeContext) -> HomeSection | None:
     )
 
 
+def complaints_section(context: HomeContext) -> HomeSection | None:
+    """Consumer reports routed to my organisations and not yet answered (issue 11), oldest first: the visitor
+    waits for the answer."""
+    if not context.editing:
+        return None
+    waiting = queue_for(context.user, status="open").order_by("received_at", "pk")
+    total = waiting.count()
+    if not total:
+        return None
+    items = [
+        HomeItem(
+            report.description[:80] + ("…" if len(report.description) > 80 else ""),
+            reverse("complaints:detail", args=[report.pk]),
+            _("%(code)s · tiếp nhận %(date)s · %(receiver)s")
+            % {
+                "code": report.code,
+                "date": format_date_short(timezone.localtime(report.received_at).date()),
+                "receiver": report.receiver.name,
+            },
+            report.get_status_display(),
+            "warning",
+            REVIEW,
+        )
+        for report in waiting[:5]
+    ]
+    return HomeSection(
+        "complaints",
+        _("Phản ánh của người tiêu dùng chờ xử lý"),
+        items,
+        count=total,
+        more_url=reverse("complaints:queue"),
+        more_label=_("Xem tất cả"),
+    )
+
+
 def progress_section(context: HomeContext) -> HomeSection | None:
     """How the rounds stand in the committees I belong to: who sent, who is late (the national picture for the
     central committee)."""
@@ -339,6 +375,7 @@ HOME_SECTIONS: list[SectionProvider] = [
     tasks_section,
     drafts_section,
     expiring_section,
+    complaints_section,
     progress_section,
     admin_section,
 ]

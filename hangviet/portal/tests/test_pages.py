@@ -181,3 +181,35 @@ def test_purged_bootstrap_is_current():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.TARGET.read_text(encoding="utf-8") == module.build(), "run scripts/purge_css.py"
+
+
+@pytest.mark.django_db
+def test_the_home_lists_the_businesses_a_committee_published_and_only_those(world) -> None:
+    """The directory of trusted businesses (issue 12's commendations) reaches the public home once published."""
+    from hangviet.campaign import actions as campaign_actions
+    from hangviet.campaign.models import Nomination
+
+    scheme = campaign_actions.create_scheme(
+        world.vinh_long, name="Doanh nghiệp tiêu biểu, địa chỉ tin cậy", kind="ton_vinh", year=2026, acting_user=None
+    )
+    office = Client()
+    office.force_login(world.vl_office)
+    office.post(
+        reverse("campaign:scheme", args=[scheme.pk]),
+        {"proposer": world.vinh_long.pk, "nominee": "Hợp tác xã Cầu Kè", "category": "model_business"},
+    )
+    nomination = Nomination.objects.get()
+    office.post(
+        reverse("campaign:compile", args=[scheme.pk]),
+        {"number": "12/TTr-BCĐ", "dated": "2026-03-02", "nomination": [nomination.pk]},
+    )
+    office.post(
+        reverse("campaign:decide", args=[scheme.pk]),
+        {"decision": "25/QĐ-BCĐ", "decided_on": "2026-03-10", "nomination": [nomination.pk]},
+    )
+    visitor = Client()
+    assert "Hợp tác xã Cầu Kè" not in visitor.get("/").content.decode()  # decided, not published
+    nomination.refresh_from_db()
+    office.post(reverse("campaign:publish", args=[nomination.award.pk]), {"published": "on"})
+    page = visitor.get("/").content.decode()
+    assert "Hợp tác xã Cầu Kè" in page and "Doanh nghiệp tiêu biểu, địa chỉ tin cậy" in page

@@ -162,3 +162,16 @@ def test_ocop_recognitions_expiring_for_the_organisation_that_keeps_them(world: 
     assert section.total == 1 and section.items[0].label == "Mật hoa dừa"
     assert section.more_url == reverse("registry:ocop_expiring")
     assert "expiring" not in home_of(world.commune_clerk)  # not its product
+
+
+def test_a_consumer_report_routed_to_the_office_waits_on_its_home_until_answered(world: World) -> None:
+    from hangviet.complaints import actions as complaint_actions
+
+    report = complaint_actions.submit_report(description="Nước mắm nghi giả", place_text="Phường Long Châu, Vĩnh Long")
+    assert report.receiver == world.vinh_long  # no route set: the province's committee
+    section = home_of(world.vl_office)["complaints"]
+    assert section.total == 1 and section.items[0].url == reverse("complaints:detail", args=[report.pk])
+    assert report.code in section.items[0].detail
+    assert "complaints" not in home_of(world.ag_office)  # another province's office has nothing to answer
+    complaint_actions.close_report(report, outcome="resolved", public_answer="Đã kiểm tra.", acting_user=None)
+    assert "complaints" not in home_of(world.vl_office)
