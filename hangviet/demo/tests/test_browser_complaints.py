@@ -17,7 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_a_visitor_reports_and_reads_the_answer_by_code(page: Page, demo_server, artifacts: Path) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{demo_server.url}/phan-anh/")
+    page.goto(f"{demo_server.url}/")  # the portal's home, as a visitor finds it
+    page.get_by_role("link", name=re.compile("^Phản ánh hàng giả, hàng kém chất lượng")).click()
     expect(page.get_by_role("heading", name="Phản ánh hàng giả, hàng kém chất lượng", level=1)).to_be_visible()
     page.get_by_label("Loại phản ánh").select_option(label="Hàng giả, hàng nhái")
     page.get_by_label("Bạn thấy gì?").fill("Sữa bột trẻ em nghi giả: hộp móp, tem chống giả bong, giá rẻ bất thường.")
@@ -31,7 +32,10 @@ def test_a_visitor_reports_and_reads_the_answer_by_code(page: Page, demo_server,
     page.screenshot(path=artifacts / "complaints-code-phone.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
-    sign_in(page, demo_server.url, "vinhlong.qltt")
+    sign_in(page, demo_server.url, "vinhlong.qltt")  # lands on its work home, where the report waits
+    expect(page.locator("main")).to_contain_text("Phản ánh của người tiêu dùng chờ xử lý")
+    expect(page.locator("main")).to_contain_text(code)
+    page.screenshot(path=artifacts / "complaints-home-phone.png", full_page=True)
     page.goto(f"{demo_server.url}/xu-ly-phan-anh/")
     queue = page.get_by_test_id("queue")
     expect(queue).to_contain_text(code)
