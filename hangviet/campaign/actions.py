@@ -10,7 +10,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.campaign.catalogue import ItemType
@@ -32,6 +34,8 @@ from hangviet.campaign.models import (
 from hangviet.campaign.queries import outlet_progress
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_short
+from hangviet.notifications.actions import Notice, notify
+from hangviet.notifications.models import Notification
 from hangviet.orgs.models import Organisation, UserRole
 from hangviet.orgs.policy import list_subtree_ids
 from hangviet.plans.models import Task
@@ -163,16 +167,14 @@ def set_quota(
     return existing
 
 
-def outlet_recipients(outlet: MediaOutlet) -> list[str]:
-    """The owner's address and the addresses of its users who record (not viewers)."""
-    addresses = {outlet.owner.email} if outlet.owner.email else set()
-    addresses |= set(
+def outlet_recipients(outlet: MediaOutlet) -> list[User]:
+    """The owner's users who record (not viewers): they are told through the notifications app."""
+    ids = (
         UserRole.objects.filter(organisation=outlet.owner, valid_to__isnull=True)
         .exclude(role=UserRole.Role.VIEWER)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
+        .values("user_id")
     )
-    return sorted(addresses)
+    return list(User.objects.filter(pk__in=ids, is_active=True).order_by("username"))
 
 
 @transaction.atomic
@@ -185,34 +187,63 @@ def remind_outlet(
     acting_user: User | None,
     today: datetime.date | None = None,
 ) -> MediaReminder:
-    """E-mail the outlet's owner what it still owes for the quarter and keep the reminder (with nobody to write
-    to it is kept with no recipients, and the page says so)."""
+    """Tell the outlet's owner what it still owes for the quarter — its users through the notifications app (bell,
+    and e-mail as each chose), the owner's own address by e-mail — and keep the reminder (with nobody to reach it
+    is kept with no recipients, and the page says so)."""
     progress = outlet_progress(committee, outlet, year, quarter)
     if not progress.shortfall:
-        raise ValidationError(f"«{outlet.name}» đã đủ chỉ tiêu quý {quarter}/{year}.", code="not_short")
+        raise ValidationError(
+            _("«%(outlet)s» đã đủ chỉ tiêu quý %(quarter)s/%(year)s.")
+            % {"outlet": outlet.name, "quarter": quarter, "year": year},
+            code="not_short",
+        )
     day = today or timezone.localdate()
-    addresses = outlet_recipients(outlet)
+    users = outlet_recipients(outlet)
+    reached = [user.email or user.get_username() for user in users]
+    if outlet.owner.email and outlet.owner.email not in reached:
+        reached.append(outlet.owner.email)
     reminder = MediaReminder.objects.create(
         committee=committee,
         outlet=outlet,
         year=year,
         quarter=quarter,
         shortfall=progress.shortfall,
-        recipients=", ".join(addresses),
+        recipients=", ".join(reached),
         sent_on=day,
         sent_by=acting_user if acting_user is not None and acting_user.is_authenticated else None,
     )
-    record(outlet, "campaign.outlet_reminded", actor=acting_user, quarter=f"{quarter}/{year}", to=len(addresses))
-    if addresses:
-        _start, end = quarter_bounds(year, quarter)
-        subject = f"Chỉ tiêu tuyên truyền quý {quarter}/{year}: {outlet.name} còn {progress.shortfall}"
-        body = (
-            f"Kính gửi {outlet.owner.name},\n\n"
-            f"{committee.name} đề nghị {outlet.name} hoàn thành chỉ tiêu tuyên truyền về Cuộc vận động "
-            f"quý {quarter}/{year} (đến ngày {format_date_short(end)}): hiện còn {progress.shortfall}.\n"
-            "Đề nghị cập nhật các tin, bài đã đăng, phát trên hệ thống hangviet.\n\nTrân trọng."
-        )
-        transaction.on_commit(functools.partial(send_mail, subject, body, None, addresses))
+    record(outlet, "campaign.outlet_reminded", actor=acting_user, quarter=f"{quarter}/{year}", to=len(reached))
+    _start, end = quarter_bounds(year, quarter)
+    subject = _("Chỉ tiêu tuyên truyền quý %(quarter)s/%(year)s: %(outlet)s còn %(shortfall)s") % {
+        "quarter": quarter,
+        "year": year,
+        "outlet": outlet.name,
+        "shortfall": progress.shortfall,
+    }
+    body = _(
+        "%(committee)s đề nghị %(outlet)s hoàn thành chỉ tiêu tuyên truyền về Cuộc vận động quý %(quarter)s/%(year)s "
+        "(đến ngày %(end)s): hiện còn %(shortfall)s. Đề nghị cập nhật các tin, bài đã đăng, phát trên hangviet."
+    ) % {
+        "committee": committee.name,
+        "outlet": outlet.name,
+        "quarter": quarter,
+        "year": year,
+        "end": format_date_short(end),
+        "shortfall": progress.shortfall,
+    }
+    notify(
+        users,
+        Notice(
+            Notification.Kind.OTHER,
+            f"media-reminder:{reminder.pk}",
+            subject,
+            body,
+            link=reverse("campaign:outlet", args=[outlet.pk]),
+        ),
+        actor=acting_user if acting_user is not None and acting_user.is_authenticated else None,
+    )
+    if outlet.owner.email and outlet.owner.email not in {user.email for user in users}:
+        transaction.on_commit(functools.partial(send_mail, subject, body, None, [outlet.owner.email]))
     return reminder
 
 

@@ -199,15 +199,15 @@ def remind(request: SignedInRequest, committee_id: int, outlet_id: int) -> HttpR
         if reminder.recipients:
             messages.success(
                 request,
-                _("Đã gửi thư nhắc %(outlet)s (còn thiếu %(short)s) đến: %(to)s.")
+                _("Đã nhắc %(outlet)s (còn thiếu %(short)s): %(to)s.")
                 % {"outlet": outlet.name, "short": reminder.shortfall, "to": reminder.recipients},
             )
         else:
             messages.warning(
                 request,
                 _(
-                    "Đã ghi nhận việc nhắc %(outlet)s, nhưng đơn vị chưa có địa chỉ thư điện tử nào để gửi: "
-                    "hãy liên hệ trực tiếp."
+                    "Đã ghi nhận việc nhắc %(outlet)s, nhưng đơn vị chưa có tài khoản hay địa chỉ thư điện tử nào "
+                    "nhận thông báo: hãy liên hệ trực tiếp."
                 )
                 % {"outlet": outlet.name},
             )

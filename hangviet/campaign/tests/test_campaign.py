@@ -16,6 +16,7 @@ from django.utils import timezone
 from hangviet.audit.models import AuditEvent
 from hangviet.campaign import actions, queries
 from hangviet.campaign.models import MediaReminder, Nomination
+from hangviet.notifications.models import Notification
 from hangviet.orgs.tests.factories import make_agency, make_committee
 from hangviet.registry import figures
 from hangviet.units.models import Unit
@@ -93,6 +94,8 @@ def test_reminder_is_mailed_to_the_outlet_owners_users_and_recorded(world, media
     assert reminder.shortfall == "1 tin, 1 bài" and reminder.recipients == "bao@vinhlong.example"
     assert len(mail.outbox) == 1 and "1 tin, 1 bài" in mail.outbox[0].body
     assert AuditEvent.objects.filter(action="campaign.outlet_reminded").exists()
+    notice = Notification.objects.get(recipient=clerk)  # the bell too, through the one notifications app
+    assert "1 tin, 1 bài" in notice.title and notice.link == reverse("campaign:outlet", args=[paper.pk])
 
 
 def test_reminder_with_nobody_to_reach_is_recorded_and_says_so(world, media):
@@ -102,7 +105,7 @@ def test_reminder_with_nobody_to_reach_is_recorded_and_says_so(world, media):
     response = client.post(
         reverse("campaign:remind", args=[world.vinh_long.pk, paper.pk]), {"year": 2026, "quarter": 1}, follow=True
     )
-    assert "chưa có địa chỉ thư điện tử nào" in response.content.decode()
+    assert "chưa có tài khoản hay địa chỉ thư điện tử nào" in response.content.decode()
     assert MediaReminder.objects.get().recipients == ""
     assert not mail.outbox
 
