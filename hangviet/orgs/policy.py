@@ -345,6 +345,7 @@ def complaint_grant(user: User | AnonymousUser, receiver: Organisation, readers:
             return Grant(
                 organisation_id=role.organisation_id, can_read=True, can_edit=False, can_review=False, role=role.role
             )
+    return None
 
 
 ENFORCING_SECTORS = frozenset(
