@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +97,13 @@ class WritePlanForm(forms.Form):
     purpose = forms.CharField(label=_("Mục đích, yêu cầu"), max_length=MAX_TEXT, required=False, widget=forms.Textarea)
 
 
+class IndicatorChoices(forms.ModelMultipleChoiceField):
+    """Catalogue indicators shown by their names (never their codes)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
 class WriteTaskForm(forms.Form):
     """One task of a plan written on the page; ``units`` are the committee's own organisations."""
 
@@ -128,7 +135,7 @@ class WriteTaskForm(forms.Form):
         help_text=_("Ví dụ: Quý II/2026; Tháng 3 và tháng 9/2026; Năm 2026."),
     )
     output = forms.CharField(label=_("Sản phẩm, kết quả"), max_length=500, required=False)
-    indicators = forms.ModelMultipleChoiceField(
+    indicators = IndicatorChoices(
         label=_("Chỉ tiêu liên quan (không bắt buộc)"),
         queryset=Indicator.objects.order_by("order", "name"),
         required=False,
@@ -145,9 +152,8 @@ class WriteTaskForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.default_year = default_year
         choices = [(str(unit.pk), unit.name) for unit in units]
-        self.fields["lead"].choices = [("", _("— Chọn đơn vị —")), *choices]
-        self.fields["coordinating"].choices = choices
-        self.fields["indicators"].label_from_instance = lambda indicator: indicator.name
+        cast(forms.ChoiceField, self.fields["lead"]).choices = [("", _("— Chọn đơn vị —")), *choices]
+        cast(forms.MultipleChoiceField, self.fields["coordinating"]).choices = choices
         for name, field in self.fields.items():
             css = "form-select form-select-sm" if name in {"lead", "coordinating", "indicators"} else "form-control"
             field.widget.attrs.setdefault("class", css if css.startswith("form-select") else f"{css} form-control-sm")

@@ -77,6 +77,10 @@ def test_the_office_writes_a_plan_with_a_task_and_its_sub_task(client: Client, w
     assert AuditEvent.objects.filter(action="plan.saved").count() == 1
     detail = client.get(response["Location"]).content.decode()
     assert "Tổ chức phiên chợ hàng Việt" in detail and "Phiên chợ tại Phường Trà Vinh" in detail
+    shown = client.get(reverse("plans:task", args=[second.pk])).content.decode()
+    assert "II.1" in shown and "Tháng 3/2026" in shown
+    shown = client.get(reverse("plans:task", args=[first.pk])).content.decode()
+    assert "03 phiên chợ" in shown and first.indicators.first().name in shown and "Sở Y tế" in shown
 
 
 @pytest.mark.parametrize(("persona", "status"), [("vl_trade_clerk", 404), ("ag_office", 404), ("vl_viewer", 403)])
