@@ -96,6 +96,13 @@ class WritePlanForm(forms.Form):
     )
     purpose = forms.CharField(label=_("Mục đích, yêu cầu"), max_length=MAX_TEXT, required=False, widget=forms.Textarea)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 3
+
 
 class IndicatorChoices(forms.ModelMultipleChoiceField):
     """Catalogue indicators shown by their names (never their codes)."""
