@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
+from hangviet.indicators.models import Indicator
 from hangviet.lib.text import normalize_text
 from hangviet.lib.timewindows import Window, format_windows
 from hangviet.lib.uploads import check_upload
@@ -45,6 +46,7 @@ class ReviewedTask:
     windows: list[Window] = field(default_factory=list)
     output: str = ""
     parent_ref: str = ""  # the ref of the task this one belongs to ("III.3" for "III.3.1"), "" when none
+    indicators: list[Indicator] = field(default_factory=list)  # catalogue indicators the task serves
     unassigned: bool = False  # the clerk chose to leave the lead unit open ("Để trống, giao sau")
 
     @property
@@ -177,6 +179,8 @@ def save_plan(
             expected_output=normalize_text(task.output)[:500],
         )
         saved.coordinating.set(task.coordinating)
+        if task.indicators:
+            saved.indicators.set(task.indicators)
         by_ref[saved.ref] = saved
     record(plan, "plan.saved", actor=acting_user, source=source, tasks=len(tasks))
     return plan

@@ -23,9 +23,17 @@ from hangviet.orgs.policy import Need, active_roles, can_read_plans
 from hangviet.plans import actions, queries
 from hangviet.plans.access import can_record_progress, get_plan_for_user, get_progress_for_user, get_task_for_user
 from hangviet.plans.export import plan_docx
-from hangviet.plans.forms import DayForm, LeadMappingForm, PlanHeaderForm, ProgressForm, ReviewTaskFormSet
-from hangviet.plans.importer import ParsedPlan
-from hangviet.plans.models import Task
+from hangviet.plans.forms import (
+    DayForm,
+    LeadMappingForm,
+    PlanHeaderForm,
+    ProgressForm,
+    ReviewTaskFormSet,
+    WritePlanForm,
+    WriteTaskFormSetFactory,
+)
+from hangviet.plans.importer import CITED, ParsedPlan
+from hangviet.plans.models import Plan, Task
 from hangviet.plans.reading import DocumentReadError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -225,6 +233,67 @@ def save_import(request: SignedInRequest, committee_id: int) -> HttpResponse:
         )
     messages.success(request, _("Đã lưu kế hoạch với %(count)s nhiệm vụ.") % {"count": len(tasks)})
     return redirect("plans:detail", plan.pk)
+
+
+@login_required
+def write_plan(request: SignedInRequest, committee_id: int) -> HttpResponse:
+    """The office writes a plan on the page: its header and its tasks; saved through ``actions.save_plan``."""
+    committee = _committee(request, committee_id, Need.EDIT)
+    units = queries.own_units(committee)
+    data = request.POST if request.method == "POST" else None
+    header = WritePlanForm(data, initial={"year": timezone.localdate().year})
+    year = header.cleaned_data.get("year") if header.is_bound and header.is_valid() else None
+    rows = WriteTaskFormSetFactory(data, prefix="task", form_kwargs={"units": units, "default_year": year})
+    status = 200
+    if request.method == "POST":
+        if header.is_valid() and rows.is_valid():
+            by_pk = {str(unit.pk): unit for unit in units}
+            basis = [line.strip() for line in header.cleaned_data["legal_basis"].splitlines() if line.strip()]
+            parsed = ParsedPlan(
+                title=header.cleaned_data["title"],
+                year=header.cleaned_data["year"],
+                number_symbol=header.cleaned_data["number_symbol"].strip(),
+                purpose=header.cleaned_data["purpose"],
+                legal_basis_lines=basis,
+                cited=list(
+                    dict.fromkeys(
+                        (m["kind"].capitalize(), m["number"].rstrip(".,;")[:80])
+                        for line in basis
+                        for m in CITED.finditer(line)
+                    )
+                ),
+            )
+            tasks = [
+                actions.ReviewedTask(
+                    ref=row["ref"],
+                    content=row["content"],
+                    lead=by_pk[row["lead"]],
+                    lead_name=by_pk[row["lead"]].name,
+                    coordinating=[by_pk[pk] for pk in row["coordinating"] if pk != row["lead"]],
+                    windows=row["when"],
+                    output=row["output"],
+                    parent_ref=row["parent"],
+                    indicators=list(row["indicators"]),
+                )
+                for row in (form.cleaned_data for form in rows.forms)
+                if row  # a spare row left blank
+            ]
+            try:
+                plan = actions.save_plan(committee, parsed, tasks, acting_user=request.user, source=Plan.Source.MANUAL)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã lưu kế hoạch với %(count)s nhiệm vụ.") % {"count": len(tasks)})
+                return redirect("plans:detail", plan.pk)
+        else:
+            messages.error(request, _("Kế hoạch chưa lưu được; hãy sửa các ô được đánh dấu bên dưới."))
+        status = 422  # the page again, with everything typed
+    return render(
+        request,
+        "plans/write.html",
+        {"committee": committee, "header": header, "rows": rows},
+        status=status,
+    )
 
 
 @login_required

@@ -853,6 +853,20 @@ def _plan_file(objects: Objects, target: Target) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("ke-hoach.txt", text.encode()), "year": "2026"}
 
 
+def _plan_written(objects: Objects, target: Target) -> dict[str, Any]:
+    committee = target.kwargs["committee_id"]
+    return {
+        "title": f"Kế hoạch soạn trên hệ thống {committee}",
+        "year": "2026",
+        "task-TOTAL_FORMS": "1",
+        "task-INITIAL_FORMS": "0",
+        "task-0-ref": "1",
+        "task-0-content": "Tổ chức phiên chợ hàng Việt",
+        "task-0-lead": str(committee),
+        "task-0-when": "Quý II/2026",
+    }
+
+
 def _progress(objects: Objects, target: Target) -> dict[str, Any]:
     return {"status": Task.Status.DONE, "note": "Đã xong"}
 
@@ -1219,6 +1233,7 @@ MATRIX: dict[str, Entry] = {
     "plans:committee": Entry(COMMITTEE_TARGETS, read=read, write=None),
     "plans:import": Entry(COMMITTEE_TARGETS, read=None, write=edit, data=_plan_file),
     "plans:save_import": Entry(COMMITTEE_TARGETS, read=None, write=edit),
+    "plans:write": Entry(COMMITTEE_TARGETS, read=edit, write=edit, data=_plan_written),
     "plans:cascade": Entry(("cascade:vinh_long", "cascade:vl_commune"), read=cascade, write=cascade),
     "plans:overdue": Entry(COMMITTEE_TARGETS, read=read, write=None, query={"on": "2026-12-31"}),
     "plans:detail": Entry(("plan:central", "plan:vinh_long", "plan:an_giang"), read=plan_read, write=None),
