@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.documents import actions as document_actions
+from hangviet.documents.tests.helpers import finish
 from hangviet.notifications import actions as notification_actions
 from hangviet.notifications.daily import run_daily
 from hangviet.notifications.delivery import deliver
@@ -217,8 +218,8 @@ def test_a_reminder_that_reached_nobody_says_so(client: Client, world: World) ->
 
 
 def test_an_issued_document_tells_the_organisations_it_names(world: World) -> None:
-    document = document_actions.create_report_draft(
-        world.vinh_long, Period.objects.for_code("2026-H1"), acting_user=None
+    document = finish(
+        document_actions.create_report_draft(world.vinh_long, Period.objects.for_code("2026-H1"), acting_user=None)
     )
     document_actions.issue_document(
         document,
