@@ -31,5 +31,6 @@ def test_the_office_reads_the_media_board_and_reminds_the_short_outlet_on_a_phon
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width} px)"
     row.get_by_role("button", name="Nhắc").click()
-    expect(page.get_by_role("alert")).to_contain_text("chưa có tài khoản hay địa chỉ thư điện tử")
+    # the outlet's own user is told (bell, and e-mail as it chose); the message names whom it reached
+    expect(page.get_by_role("alert")).to_contain_text("Đã nhắc Báo Vĩnh Long (còn thiếu 1 tin, 1 bài)")
     expect(page.get_by_test_id("outlet-row").filter(has_text="Báo Vĩnh Long")).to_contain_text("đã nhắc ngày")

@@ -33,7 +33,9 @@ def test_anonymous_home_is_the_portal_and_sign_in_is_one_click_away(visitor, cat
 def test_signed_in_staff_keep_their_work_home(client, world):
     client.force_login(world.vl_office)
     response = client.get("/")
-    assert response.status_code == 302  # to their organisation, not the portal
+    html = response.content.decode()
+    assert response.status_code == 200 and "Việc cần làm" in html  # their work home, not the portal
+    assert 'data-testid="login-link"' not in html
 
 
 def test_search_page_finds_the_product_and_links_it(visitor, catalogue):
