@@ -87,6 +87,12 @@ class YearForm(StyledFormMixin, forms.Form):
         return data.get("year") or _today_year()
 
 
+class BudgetKindForm(forms.Form):
+    """Which of the budget page's three forms was sent."""
+
+    what = forms.ChoiceField(choices=[("allocation", ""), ("spend", ""), ("contribution", "")])
+
+
 class OutletForm(NfcMixin, forms.Form):
     owner = forms.TypedChoiceField(label=gettext_lazy("Cơ quan chủ quản"), coerce=int)
     name = forms.CharField(label=gettext_lazy("Tên kênh"), max_length=255)

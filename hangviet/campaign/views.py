@@ -30,6 +30,7 @@ from hangviet.campaign.access import (
 )
 from hangviet.campaign.forms import (
     AllocationForm,
+    BudgetKindForm,
     ContributionForm,
     DecisionForm,
     ItemForm,
@@ -148,8 +149,7 @@ def media_board_xlsx(request: SignedInRequest, committee_id: int) -> HttpRespons
 def set_quota(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, _grant = get_committee_for_user(request.user, committee_id, need=Need.REVIEW)
     outlets = queries.outlets_of(committee)
-    year_guess = request.POST.get("year", "")
-    tasks = queries.plan_tasks(committee, int(year_guess)) if year_guess.isdigit() and len(year_guess) == 4 else []
+    tasks = queries.plan_tasks(committee, YearForm(request.POST).chosen())  # the plan tasks of the year asked
     form = QuotaForm(request.POST, outlets=outlets, tasks=tasks)
     if not form.is_valid():
         _error(request, form_errors(form))
@@ -456,10 +456,11 @@ def budget(request: SignedInRequest, committee_id: int) -> HttpResponse:
         "contribution": ContributionForm(),
     }
     if request.method == "POST":
-        what = request.POST.get("what", "")
-        if what not in BUDGET_FORMS:
+        kind = BudgetKindForm(request.POST)
+        if not kind.is_valid():
             messages.error(request, _("Không rõ loại số liệu kinh phí gửi lên."))
             return redirect("campaign:budget", committee.pk)
+        what = kind.cleaned_data["what"]
         form = BUDGET_FORMS[what](request.POST)
         forms_[what] = form
         if form.is_valid():

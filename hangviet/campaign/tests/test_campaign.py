@@ -368,3 +368,12 @@ def test_the_quarter_end_command_reminds_each_short_outlet_once(world, media):
     call_command("campaign", "remind", "--on", "2026-03-31", stdout=out)
     assert "Báo Vĩnh Long: thiếu 1 tin, 1 bài — không có địa chỉ thư điện tử" in out.getvalue()
     assert MediaReminder.objects.count() == 1
+
+
+def test_budget_page_refuses_an_unknown_kind_of_figure_and_a_malformed_quota_year_without_a_500(world):
+    client = Client()
+    client.force_login(world.vl_office)
+    response = client.post(reverse("campaign:budget", args=[world.vinh_long.pk]), {"what": "<b>khac</b>"}, follow=True)
+    assert response.status_code == 200 and "Không rõ loại số liệu kinh phí" in response.content.decode()
+    response = client.post(reverse("campaign:set_quota", args=[world.vinh_long.pk]), {"year": "20x6"}, follow=True)
+    assert response.status_code == 200
