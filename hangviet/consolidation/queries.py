@@ -24,11 +24,12 @@ from hangviet.indicators.models import Indicator
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import list_overseer_ids, list_subtree_ids
+from hangviet.orgs.policy import list_overseer_ids, list_predecessor_ids, list_subtree_ids
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
 from hangviet.registry.figures import Figure, Scope, compute, scope_for_organisation
-from hangviet.reporting.models import Report, ReportCount, ReportValue, Total
+from hangviet.reporting.models import Report, ReportCount, ReportValue, StockPart, Total
+from hangviet.reporting.totals import DEPTH
 from hangviet.units.models import Unit
 from hangviet.units.queries import list_sources
 
@@ -145,6 +146,7 @@ class Table:
     last_year: dict[str, Decimal | None]
     registry: dict[str, Figure] = field(default_factory=dict)  # the totals taken from the registries
     reported: dict[str, Decimal | None] = field(default_factory=dict)  # the sum of what the reporters typed
+    kept: dict[str, str] = field(default_factory=dict)  # which figure a stock kept by one level used
 
     def change(self, code: str) -> Decimal | None:
         return change_ratio(self.totals.get(code), self.last_year.get(code))
@@ -263,7 +265,55 @@ def consolidate(committee: Organisation, period: Period, *, with_last_year: bool
         last_year = {indicator.code: earlier.get(indicator.code) for indicator in indicators}
         figures = registry_totals(committee, before, indicators, scope=scope)
         last_year.update({code: figure.value for code, figure in figures.items()})
-    return Table(committee, period, indicators, rows, totals, last_year, registry, reported)
+    kept = kept_stock_notes(committee, period, indicators)
+    return Table(committee, period, indicators, rows, totals, last_year, registry, reported, kept)
+
+
+def kept_stock_notes(committee: Organisation, period: Period, indicators: list[Indicator]) -> dict[str, str]:
+    """For each stock one level keeps for its area (``Indicator.owner_level``) whose total in the committee's
+    node is not the plain sum of the figures below it: which figure it used — that level's own, or the sum of
+    the figures below where that level reported none (``reporting.totals``, ``StockPart``)."""
+    kept = [indicator for indicator in indicators if indicator.owner_level]
+    if not kept:
+        return {}
+    parts = StockPart.objects.filter(period=period, indicator__in=kept).exclude(owner_count=0, below_count=0)
+    notes: dict[str, str] = {}
+    scopes: set[int] | None = None
+    for indicator in kept:
+        mine, theirs = DEPTH.get(committee.unit.level, 0), DEPTH[indicator.owner_level]
+        if mine > theirs:
+            continue  # below the keeping level everything adds up
+        if scopes is None:
+            if mine == theirs:
+                scopes = {committee.pk, *list_predecessor_ids({committee.pk})}
+            elif committee.parent_id is None:
+                scopes = set(parts.values_list("scope_id", flat=True))
+            else:
+                scopes = list_subtree_ids({committee.pk})
+        rows = [
+            (owner, below)
+            for scope, owner, below in parts.filter(indicator=indicator).values_list(
+                "scope_id", "owner_count", "below_count"
+            )
+            if scope in scopes
+        ]
+        own = sum(1 for owner, _below in rows if owner)
+        left_out = any(owner and below for owner, below in rows)
+        summed = sum(1 for owner, below in rows if not owner and below)
+        level = Unit.Level(indicator.owner_level).label.lower()
+        if own and summed:
+            notes[indicator.code] = str(
+                _(
+                    "Số liệu của %(level)s ở %(own)s địa bàn; cộng số liệu cấp dưới ở %(summed)s địa bàn "
+                    "%(level)s chưa báo cáo"
+                )
+                % {"level": level, "own": own, "summed": summed}
+            )
+        elif left_out:
+            notes[indicator.code] = str(
+                _("Số liệu của %(level)s; số liệu cấp dưới đã nằm trong đó, không cộng thêm") % {"level": level}
+            )
+    return notes
 
 
 def registry_totals(

@@ -274,6 +274,8 @@ def table_xlsx(request: SignedInRequest, committee_id: int, code: str) -> HttpRe
         sheet.append(["Cộng các báo cáo", *(_cell(consolidated.reported.get(i.code)) for i in consolidated.indicators)])
         sheet.append([])
         sheet.append([f"* {REGISTRY_NOTE}"])
+    if consolidated.kept:
+        sheet.append(["Cách tính tổng", *(consolidated.kept.get(i.code) for i in consolidated.indicators)])
     for cells in sheet.iter_rows(min_row=4, min_col=2):
         for cell in cells:
             cell.number_format = "#,##0.##"

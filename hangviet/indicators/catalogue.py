@@ -25,6 +25,44 @@ class IndicatorSpec:
     value_type: str = T.COUNT
 
 
+@dataclass(frozen=True)
+class OwnershipRule:
+    """A level that keeps a stock for its whole area: inside the subtree of an organisation of that level, the
+    figures reported at that level (the committee and its member agencies) are the total, and those reported
+    below it are parts of it — counted in their own nodes, not added again above. Where nobody at that level
+    reported the figure, the sum of those below stands (and the consolidated table says which was used)."""
+
+    name: str
+    level: str  # a ``units.models.Unit.Level`` value
+    indicators: tuple[str, ...]
+    example: str
+
+
+OWNERSHIP_RULES: tuple[OwnershipRule, ...] = (
+    OwnershipRule(
+        "province_keeps_ocop_and_sale_points",
+        "province",
+        (
+            "ocop_products",
+            "ocop_3_star",
+            "ocop_4_star",
+            "ocop_5_star",
+            "ocop_producers",
+            "ocop_stores",
+            "viet_sale_points",
+        ),
+        "Sở Nông nghiệp và Môi trường Vĩnh Long báo cáo toàn tỉnh có 184 sản phẩm OCOP; phường Trà Vinh báo cáo 12 "
+        "và phường Long Châu 9 sản phẩm của mình: tổng của tỉnh và cả nước tính 184 (không phải 205), cột của hai "
+        "phường vẫn là 12 và 9. Nếu chưa sở, ngành nào của tỉnh báo cáo, tổng của tỉnh là 12 + 9 = 21.",
+    ),
+)
+
+
+def owner_levels() -> dict[str, str]:
+    """``{indicator code: level}`` of the stocks a level keeps (``OWNERSHIP_RULES``)."""
+    return {code: rule.level for rule in OWNERSHIP_RULES for code in rule.indicators}
+
+
 INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec("propaganda_sessions", "Số cuộc tuyên truyền, vận động", "cuộc", K.FLOW, G.PROPAGANDA),
     IndicatorSpec(
@@ -167,6 +205,7 @@ RULES: tuple[tuple[str, str, str, str, str], ...] = (
 def load_catalogue() -> tuple[int, int]:
     """Create or update the reference indicators and rules; return how many rows were created."""
     created = 0
+    owners = owner_levels()
     for order, spec in enumerate(INDICATORS, start=1):
         _indicator, was_created = Indicator.objects.update_or_create(
             code=spec.code,
@@ -177,6 +216,7 @@ def load_catalogue() -> tuple[int, int]:
                 "group": spec.group,
                 "value_type": spec.value_type,
                 "order": order * 10,
+                "owner_level": owners.get(spec.code, ""),
             },
         )
         created += was_created

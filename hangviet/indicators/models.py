@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.units.models import Unit
+
 
 class Indicator(models.Model):
     class Kind(models.TextChoices):
@@ -38,6 +40,10 @@ class Indicator(models.Model):
     value_type = models.CharField(_("kiểu số"), max_length=8, choices=ValueType.choices, default=ValueType.COUNT)
     group = models.CharField(_("nhóm"), max_length=12, choices=Group.choices)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # A stock that one level keeps for its whole area (the province's OCOP products): within that level's
+    # subtree its figure is the total, and the figures reported below it are parts of it, not additions
+    # (``indicators.catalogue.OWNERSHIP_RULES``; applied by ``reporting.totals``). Blank: every figure adds up.
+    owner_level = models.CharField(_("cấp nắm số liệu"), max_length=10, choices=Unit.Level.choices, blank=True)
 
     class Meta:
         verbose_name = _("chỉ tiêu")

@@ -258,3 +258,30 @@ class ReportCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}/{self.period_id}: {self.reports}"
+
+
+class StockPart(models.Model):
+    """A stock kept by one level (``Indicator.owner_level``) inside one organisation of that level (the
+    scope: a province committee, with its agencies and everything below it), split by who reported it: the
+    scope's own level (``owner_*``) or below it (``below_*``). While the owner part holds a value, the totals
+    of the scope and of every node above it count the owner part only; the below part still counts in the
+    nodes below the scope. Maintained with ``Total`` (``reporting.totals``); the table reads it to say which
+    figure it used."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    scope = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    owner_value = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    owner_count = models.IntegerField(default=0)
+    below_value = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    below_count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu cấp nắm giữ")
+        verbose_name_plural = _("số liệu cấp nắm giữ")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "scope", "indicator"], name="stock_part_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope_id}/{self.period_id}/{self.indicator_id}: {self.owner_value} | {self.below_value}"

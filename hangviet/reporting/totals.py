@@ -19,23 +19,42 @@ and the country's).
 
 Each row keeps the sum and the number of values behind it; how a row reads by kind (flows and stocks summed,
 a ratio only where one value stands) is ``indicators.aggregation.total_of``.
+
+A stock that one level keeps for its whole area (``Indicator.owner_level``, from
+``indicators.catalogue.OWNERSHIP_RULES``: the province's OCOP products) is not counted twice: inside a scope (the
+committee of that level) the figures reported at that level are the total, and those reported below it count
+only in the nodes below the scope — while the scope's level has reported one. ``StockPart`` keeps each scope's
+two parts, so the moment the province's figure arrives (or leaves) the communes' part leaves (or returns to) the
+scope's total and every total above it, in the same transaction.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection, transaction
 
+from hangviet.indicators.models import Indicator
 from hangviet.orgs.models import Organisation, OrganisationSuccession
 from hangviet.orgs.policy import list_overseer_ids, list_subtree_ids
 from hangviet.periods.models import Period
-from hangviet.reporting.models import Report, ReportCount, ReportValue, Total
+from hangviet.reporting.models import Report, ReportCount, ReportValue, StockPart, Total
+from hangviet.units.models import Unit
 
 Key = tuple[int, int, int]  # (period, organisation, indicator)
+Deltas = dict[Key, list[Decimal | int]]  # key → [value, count] to add
+Tree = dict[int, tuple[int | None, str, str]]  # organisation → (parent, kind, unit level)
+
+# How deep each level of units sits (the ownership rules compare a reporter's level with the keeping level).
+DEPTH: dict[str, int] = {
+    Unit.Level.COUNTRY.value: 0,
+    Unit.Level.PROVINCE.value: 1,
+    Unit.Level.DISTRICT.value: 2,
+    Unit.Level.COMMUNE.value: 3,
+}
 
 
 def nodes_of(organisation_id: int) -> list[int]:
@@ -44,24 +63,134 @@ def nodes_of(organisation_id: int) -> list[int]:
     return sorted({organisation_id, *list_overseer_ids(organisation)})
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a reporter stands for a stock one level keeps: the scope (that level's committee above it, or
+    itself) and whether it reports at that level (``owner``) or below it."""
+
+    scope: int
+    owner: bool
+
+
+def owned_indicators() -> dict[int, str]:
+    """``{indicator id: level}`` of the stocks a level keeps for its area."""
+    return dict(Indicator.objects.exclude(owner_level="").values_list("id", "owner_level"))
+
+
+def whole_tree() -> Tree:
+    return {
+        pk: (parent, kind, level)
+        for pk, parent, kind, level in Organisation.objects.values_list("id", "parent_id", "kind", "unit__level")
+    }
+
+
+def _chain(organisation_id: int) -> Tree:
+    """The organisation and its parents (a few queries: the tree is four levels deep at most)."""
+    tree: Tree = {}
+    current: int | None = organisation_id
+    while current is not None and current not in tree:
+        row = Organisation.objects.filter(pk=current).values_list("parent_id", "kind", "unit__level").first()
+        if row is None:
+            break
+        tree[current] = row
+        current = row[0]
+    return tree
+
+
+def place_of(tree: Tree, organisation_id: int, level: str) -> Place | None:
+    """The reporter's place for a stock kept by ``level``; None when it reports above that level or has no
+    committee of that level above it (its figures then add up as any other)."""
+    if organisation_id not in tree or DEPTH.get(tree[organisation_id][2], 0) < DEPTH[level]:
+        return None
+    owner = tree[organisation_id][2] == level
+    current: int | None = organisation_id
+    while current is not None and current in tree:
+        parent, kind, unit_level = tree[current]
+        if kind == Organisation.Kind.COMMITTEE and unit_level == level:
+            return Place(current, owner)
+        current = parent
+    return None
+
+
+def _add(deltas: Deltas, key: Key, value: Decimal, count: int) -> None:
+    entry = deltas.setdefault(key, [Decimal(0), 0])
+    entry[0] += value
+    entry[1] += count
+
+
+def _write(deltas: Deltas) -> None:
+    """Add the deltas to the totals in one ``INSERT … ON CONFLICT DO UPDATE``, rows in key order (two
+    reviewers writing the same rows lock them in the same order)."""
+    if not deltas:
+        return
+    total = Total._meta.db_table
+    rows = [(*key, value, count) for key, (value, count) in sorted(deltas.items())]
+    placeholders = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {total} (period_id, organisation_id, indicator_id, value, count) "  # noqa: S608
+            f"VALUES {placeholders} ON CONFLICT (period_id, organisation_id, indicator_id) DO UPDATE SET "
+            f"value = {total}.value + excluded.value, count = {total}.count + excluded.count",
+            [part for row in rows for part in row],
+        )
+
+
+def _locked_part(period_id: int, scope: int, indicator: int) -> StockPart:
+    StockPart.objects.bulk_create(
+        [StockPart(period_id=period_id, scope_id=scope, indicator_id=indicator)], ignore_conflicts=True
+    )
+    return StockPart.objects.select_for_update().get(period_id=period_id, scope_id=scope, indicator_id=indicator)
+
+
+def _count_part(
+    period_id: int, place: Place, indicator: int, value: Decimal, count: int, nodes: list[int], deltas: Deltas
+) -> list[int]:
+    """Count one value of a kept stock in its scope's parts; returns the nodes the value itself goes to."""
+    part = _locked_part(period_id, place.scope, indicator)
+    scope_nodes = set(nodes_of(place.scope))
+    targets = nodes
+    if place.owner:
+        had = part.owner_count > 0
+        part.owner_value += value
+        part.owner_count += count
+        if had != (part.owner_count > 0) and part.below_count:
+            # The level's own figure arrives (or leaves): the part below leaves (or returns to) the scope's totals.
+            sign = -1 if part.owner_count > 0 else 1
+            for node in scope_nodes:
+                _add(deltas, (period_id, node, indicator), sign * part.below_value, sign * part.below_count)
+    else:
+        part.below_value += value
+        part.below_count += count
+        if part.owner_count > 0:
+            targets = [node for node in nodes if node not in scope_nodes]
+    part.save(update_fields=["owner_value", "owner_count", "below_value", "below_count"])
+    return targets
+
+
 def _upsert(report: Report, sign: int) -> None:
     values = list(
         ReportValue.objects.filter(report=report).order_by("indicator_id").values_list("indicator_id", "value")
     )
     nodes = nodes_of(report.organisation_id)
-    total, counts = Total._meta.db_table, ReportCount._meta.db_table
+    owned = owned_indicators() if values else {}
+    deltas: Deltas = {}
+    chain: Tree | None = None
+    places: dict[str, Place | None] = {}
+    for indicator, value in values:
+        targets = nodes
+        level = owned.get(indicator)
+        if level:
+            if level not in places:
+                chain = chain if chain is not None else _chain(report.organisation_id)
+                places[level] = place_of(chain, report.organisation_id, level)
+            place = places[level]
+            if place is not None:
+                targets = _count_part(report.period_id, place, indicator, sign * value, sign, nodes, deltas)
+        for node in targets:
+            _add(deltas, (report.period_id, node, indicator), sign * value, sign)
+    _write(deltas)
+    counts = ReportCount._meta.db_table
     with connection.cursor() as cursor:
-        if values:
-            rows = [
-                (report.period_id, node, indicator, sign * value, sign) for node in nodes for indicator, value in values
-            ]
-            placeholders = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
-            cursor.execute(
-                f"INSERT INTO {total} (period_id, organisation_id, indicator_id, value, count) "  # noqa: S608
-                f"VALUES {placeholders} ON CONFLICT (period_id, organisation_id, indicator_id) DO UPDATE SET "
-                f"value = {total}.value + excluded.value, count = {total}.count + excluded.count",
-                [part for row in rows for part in row],
-            )
         placeholders = ", ".join(["(%s, %s, %s)"] * len(nodes))
         cursor.execute(
             f"INSERT INTO {counts} (period_id, organisation_id, reports) VALUES {placeholders} "  # noqa: S608
@@ -101,16 +230,43 @@ def ancestor_map() -> dict[int, frozenset[int]]:
     return result
 
 
+Part = list[Decimal | int]  # [owner value, owner count, below value, below count]
+
+
+def _split(
+    rows: Iterable[tuple[int, int, int, Decimal]], owned: dict[int, str], tree: Tree
+) -> tuple[dict[Key, Part], list[tuple[int, int, int, Decimal, Place | None]]]:
+    """The scopes' parts of the kept stocks among ``rows`` (period, organisation, indicator, value), and each
+    row with its place (None: it adds up as any other)."""
+    parts: dict[Key, Part] = {}
+    placed = []
+    cache: dict[tuple[int, str], Place | None] = {}
+    for period_id, organisation_id, indicator_id, value in rows:
+        level = owned[indicator_id]
+        if (organisation_id, level) not in cache:
+            cache[(organisation_id, level)] = place_of(tree, organisation_id, level)
+        place = cache[(organisation_id, level)]
+        if place is not None:
+            part = parts.setdefault((period_id, place.scope, indicator_id), [Decimal(0), 0, Decimal(0), 0])
+            index = 0 if place.owner else 2
+            part[index] += value
+            part[index + 1] += 1
+        placed.append((period_id, organisation_id, indicator_id, value, place))
+    return parts, placed
+
+
 @dataclass
 class Recomputed:
     sums: dict[Key, Decimal]
     counts: dict[Key, int]
     reports: dict[tuple[int, int], int]
+    parts: dict[Key, tuple[Decimal, int, Decimal, int]] = field(default_factory=dict)
 
 
 def recompute(period_ids: Iterable[int] | None = None) -> Recomputed:
     """The totals as the accepted values give them now (for ``rebuild`` and ``differences``)."""
     ancestors = ancestor_map()
+    owned = owned_indicators()
     accepted = Report.objects.filter(status=Report.Status.ACCEPTED)
     if period_ids is not None:
         accepted = accepted.filter(period_id__in=list(period_ids))
@@ -120,15 +276,73 @@ def recompute(period_ids: Iterable[int] | None = None) -> Recomputed:
             reports[(period_id, node)] += 1
     sums: dict[Key, Decimal] = defaultdict(Decimal)
     counts: dict[Key, int] = defaultdict(int)
+    kept = []
     values = ReportValue.objects.filter(report__in=accepted).values_list(
         "report__period_id", "report__organisation_id", "indicator_id", "value"
     )
     for period_id, organisation_id, indicator_id, value in values.iterator(chunk_size=20_000):
+        if indicator_id in owned:
+            kept.append((period_id, organisation_id, indicator_id, value))
+            continue
         for node in ancestors[organisation_id]:
             key = (period_id, node, indicator_id)
             sums[key] += value
             counts[key] += 1
-    return Recomputed(dict(sums), dict(counts), dict(reports))
+    parts, placed = _split(kept, owned, whole_tree() if kept else {})
+    for period_id, organisation_id, indicator_id, value, place in placed:
+        nodes = ancestors[organisation_id]
+        if place is not None and not place.owner and parts[(period_id, place.scope, indicator_id)][1]:
+            nodes = nodes - ancestors[place.scope]  # the level's own figure stands for the scope
+        for node in nodes:
+            key = (period_id, node, indicator_id)
+            sums[key] += value
+            counts[key] += 1
+    return Recomputed(
+        dict(sums),
+        dict(counts),
+        dict(reports),
+        {key: (Decimal(p[0]), int(p[1]), Decimal(p[2]), int(p[3])) for key, p in parts.items()},
+    )
+
+
+def _rebuild_parts(period_ids: list[int] | None, only: set[int] | None, ancestors: dict[int, frozenset[int]]) -> int:
+    """Recompute the scopes' parts of the kept stocks, and take the part below out of the totals of every
+    scope whose level reported its own figure (and of the nodes above it); returns the parts written."""
+    parts_table = StockPart.objects.all()
+    if period_ids is not None:
+        parts_table = parts_table.filter(period_id__in=period_ids)
+    parts_table._raw_delete(parts_table.db)
+    owned = owned_indicators()
+    if not owned:
+        return 0
+    values = ReportValue.objects.filter(report__status=Report.Status.ACCEPTED, indicator_id__in=list(owned))
+    if period_ids is not None:
+        values = values.filter(report__period_id__in=period_ids)
+    rows = values.values_list("report__period_id", "report__organisation_id", "indicator_id", "value")
+    parts, _placed = _split(rows.iterator(chunk_size=20_000), owned, whole_tree())
+    StockPart.objects.bulk_create(
+        [
+            StockPart(
+                period_id=period_id,
+                scope_id=scope,
+                indicator_id=indicator_id,
+                owner_value=part[0],
+                owner_count=int(part[1]),
+                below_value=part[2],
+                below_count=int(part[3]),
+            )
+            for (period_id, scope, indicator_id), part in parts.items()
+        ],
+        batch_size=1000,
+    )
+    deltas: Deltas = {}
+    for (period_id, scope, indicator_id), part in parts.items():
+        if part[1] and part[3]:
+            for node in ancestors[scope]:
+                if only is None or node in only:
+                    _add(deltas, (period_id, node, indicator_id), -Decimal(part[2]), -int(part[3]))
+    _write(deltas)
+    return len(parts)
 
 
 @transaction.atomic
@@ -148,9 +362,10 @@ def rebuild(period: Period | None = None, *, nodes: Iterable[int] | None = None)
         totals, counts = totals.filter(organisation_id__in=only), counts.filter(organisation_id__in=only)
     totals._raw_delete(totals.db)  # no signals, no cascade: one DELETE
     counts._raw_delete(counts.db)
+    ancestors = ancestor_map()
     pairs = [
         (organisation, node)
-        for organisation, above in ancestor_map().items()
+        for organisation, above in ancestors.items()
         for node in above
         if only is None or node in only
     ]
@@ -197,7 +412,7 @@ def rebuild(period: Period | None = None, *, nodes: Iterable[int] | None = None)
         )
         written += cursor.rowcount
         cursor.execute("DROP TABLE hv_total_nodes")
-    return written
+    return written + _rebuild_parts(period_ids, only, ancestors)
 
 
 def _has_accepted_below(organisation_id: int) -> bool:
@@ -225,8 +440,9 @@ class Difference:
     period_id: int
     organisation_id: int
     indicator_id: int | None  # None: the number of accepted reports
-    stored: tuple[Decimal, int] | None
-    expected: tuple[Decimal, int] | None
+    stored: tuple[Decimal | int, ...] | None
+    expected: tuple[Decimal | int, ...] | None
+    what: str = "total"  # "total", "reports" (indicator_id None) or "part" (organisation_id is the scope)
 
 
 def differences(period: Period | None = None) -> list[Difference]:
@@ -268,6 +484,21 @@ def _differences(period_id: int) -> list[Difference]:
                     None,
                     (Decimal(stored_reports[key]), 0) if key in stored_reports else None,
                     (Decimal(found.reports[key]), 0) if key in found.reports else None,
+                    what="reports",
                 )
             )
+    stored_parts = {
+        (p, o, i): (a, Decimal(b), c, Decimal(d))
+        for p, o, i, a, b, c, d in StockPart.objects.filter(period_id=period_id)
+        .exclude(owner_count=0, below_count=0)
+        .values_list(
+            "period_id", "scope_id", "indicator_id", "owner_value", "owner_count", "below_value", "below_count"
+        )
+    }
+    expected_parts = {key: (a, Decimal(b), c, Decimal(d)) for key, (a, b, c, d) in found.parts.items()}
+    result.extend(
+        Difference(*key, stored_parts.get(key), expected_parts.get(key), what="part")
+        for key in sorted(stored_parts.keys() | expected_parts.keys())
+        if stored_parts.get(key) != expected_parts.get(key)
+    )
     return result

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_flows_and_stocks_sum_and_ratios_are_not_summed(world: World) -> None:
-    accepted(world.vl_trade, "2026-H1", banners=60, ocop_stores=6, viet_goods_share_pct="90.5")
+    accepted(world.vl_trade, "2026-H1", banners=60, viet_goods_share_pct="90.5")
+    accepted(world.vl_sibling_commune, "2026-H1", ocop_stores=6)  # a stock the wards report adds up
     accepted(world.vl_commune, "2026-H1", banners=5, ocop_stores=2, viet_goods_share_pct="80")
     table = consolidate(world.vinh_long, Period.objects.for_code("2026-H1"))
     assert table.totals["banners"] == D(65)

@@ -6,7 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from hangviet.consolidation.queries import aggregate_for_unit, consolidate, trend
 from hangviet.consolidation.tests.conftest import accepted
@@ -39,3 +41,21 @@ def test_a_unit_with_a_historic_committee_counts_its_reports_once(world: World) 
     accepted(world.vl_trade, "2023-H1", banners=1)
     # Tỉnh Vĩnh Long's unit sums its own committee and old Trà Vinh's, which is already inside it.
     assert aggregate_for_unit(world.vinh_long.unit, Period.objects.for_code("2023-H1"))["banners"] == D(8)
+
+
+def test_the_table_says_which_figure_a_stock_kept_by_the_province_used(world: World, client: Client) -> None:
+    """Sở Công Thương's province-wide count stands for the province; the wards' columns keep theirs."""
+    accepted(world.vl_commune, "2026-H1", ocop_stores=12)
+    accepted(world.vl_sibling_commune, "2026-H1", ocop_stores=9)
+    h1 = Period.objects.for_code("2026-H1")
+    assert consolidate(world.vinh_long, h1).totals["ocop_stores"] == D(21)
+    assert "ocop_stores" not in consolidate(world.vinh_long, h1).kept  # a plain sum needs no note
+    accepted(world.vl_trade, "2026-H1", ocop_stores=40)
+    table = consolidate(world.vinh_long, h1)
+    assert table.totals["ocop_stores"] == D(40)
+    assert table.kept["ocop_stores"].startswith("Số liệu của cấp tỉnh")
+    assert consolidate(world.central, h1).totals["ocop_stores"] == D(40)
+    client.force_login(world.vl_office)
+    page = client.get(reverse("consolidation:table", args=[world.vinh_long.pk, "2026-H1"])).content.decode()
+    assert 'data-testid="kept-ocop_stores"' in page and "không cộng thêm" in page
+    assert ">40<" in page.replace(" ", "")

@@ -161,6 +161,23 @@ def test_any_sequence_of_accepting_returning_and_reopening_keeps_the_totals_exac
             )
             found = total(world.central, period, "banners")
             assert (found[0] if found else D(0)) == expected
+            # ocop_stores is kept by the province: in each province's scope the province-level figure stands
+            # (Sở Công Thương, the old Trà Vinh committee), the ones below count only while it is missing.
+            stores = dict(
+                accepted.filter(values__indicator__code="ocop_stores").values_list("organisation_id", "values__value")
+            )
+            expected_stores, counted = D(0), False
+            for owners, below in (
+                ((world.vl_trade,), (world.vl_commune,)),
+                ((world.ag_trade,), ()),
+                ((world.tra_vinh,), (world.tv_district,)),
+            ):
+                kept = [stores[o.pk] for o in owners if o.pk in stores]
+                parts = kept or [stores[o.pk] for o in below if o.pk in stores]
+                expected_stores += sum(parts, D(0))
+                counted = counted or bool(parts)
+            found = total(world.central, period, "ocop_stores")
+            assert (found[0] if found else None) == (expected_stores if counted else None)
         transaction.set_rollback(True)
 
 
@@ -196,3 +213,40 @@ def test_an_agency_moved_to_another_committee_takes_its_accepted_reports_along(w
     assert total(world.an_giang, h1, "banners") == (D(9), 1)
     assert total(world.central, h1, "banners") == (D(9), 1)
     assert totals.differences() == []
+
+
+def test_a_stock_the_province_keeps_is_counted_once_and_the_communes_keep_their_own(world: World) -> None:
+    """``province_keeps_ocop_and_sale_points``: the communes' figures add up only until the province's arrives."""
+    h1 = Period.objects.for_code("2026-H1")
+    actions.accept_report(submitted(world.vl_commune, h1, ocop_stores=12), acting_user=None)
+    actions.accept_report(submitted(world.vl_sibling_commune, h1, ocop_stores=9), acting_user=None)
+    assert total(world.vinh_long, h1, "ocop_stores") == (D(21), 2)  # nobody at the province level yet
+    trade = actions.accept_report(submitted(world.vl_trade, h1, ocop_stores=40), acting_user=None)
+    for node in (world.vinh_long, world.central):
+        assert total(node, h1, "ocop_stores") == (D(40), 1)
+    assert total(world.vl_commune, h1, "ocop_stores") == (D(12), 1)  # the ward's own column is unchanged
+    assert total(world.vl_trade, h1, "ocop_stores") == (D(40), 1)
+    assert totals.differences() == []
+    # A commune accepted after the province's figure stays out of the province's total, in its own node.
+    actions.reopen_report(Report.objects.get(organisation=world.vl_commune, period=h1), reason="Sửa", acting_user=None)
+    actions.accept_report(submitted(world.vl_commune, h1, ocop_stores=15), acting_user=None)
+    assert total(world.vinh_long, h1, "ocop_stores") == (D(40), 1)
+    assert total(world.vl_commune, h1, "ocop_stores") == (D(15), 1)
+    # The province's figure taken back: the communes' sum stands again.
+    actions.reopen_report(trade, reason="Sửa số liệu", acting_user=None)
+    for node in (world.vinh_long, world.central):
+        assert total(node, h1, "ocop_stores") == (D(24), 2)
+    assert totals.differences() == []
+    call_command("totals", "rebuild", stdout=io.StringIO())
+    assert total(world.vinh_long, h1, "ocop_stores") == (D(24), 2)
+    actions.accept_report(submitted(world.vl_trade, h1, ocop_stores=41), acting_user=None)
+    call_command("totals", "rebuild", stdout=io.StringIO())
+    assert total(world.central, h1, "ocop_stores") == (D(41), 1)
+    assert totals.differences() == []
+
+
+def test_a_flow_reported_at_two_levels_still_adds_up(world: World) -> None:
+    h1 = Period.objects.for_code("2026-H1")
+    actions.accept_report(submitted(world.vl_commune, h1, banners=3), acting_user=None)
+    actions.accept_report(submitted(world.vl_trade, h1, banners=4), acting_user=None)
+    assert total(world.vinh_long, h1, "banners") == (D(7), 2)

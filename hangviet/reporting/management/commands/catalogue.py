@@ -7,7 +7,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from hangviet.indicators.catalogue import load_catalogue
+from hangviet.indicators.models import Indicator
+from hangviet.reporting import totals
 from hangviet.reporting.catalogue import load_forms
+from hangviet.reporting.models import Total
 
 
 class Command(BaseCommand):
@@ -18,6 +21,11 @@ class Command(BaseCommand):
         actions.add_parser("load", help="Nạp hoặc cập nhật (chạy lại không tạo trùng).")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        owners = dict(Indicator.objects.values_list("code", "owner_level"))
         indicators, rules = load_catalogue()
         forms = load_forms()
         self.stdout.write(f"Chỉ tiêu mới: {indicators}; quy tắc mới: {rules}; mẫu báo cáo mới: {forms}.")
+        if owners != dict(Indicator.objects.values_list("code", "owner_level")) and Total.objects.exists():
+            # Which level keeps a stock changed: the totals count it another way now.
+            rows = totals.rebuild()
+            self.stdout.write(f"Cấp nắm số liệu thay đổi: đã tính lại số liệu tổng hợp ({rows} dòng).")

@@ -46,7 +46,11 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"Có {len(found)} chênh lệch giữa số liệu tổng hợp và số liệu tính lại:")
         for difference in found[:SHOWN]:
-            what = f"chỉ tiêu {difference.indicator_id}" if difference.indicator_id else "số báo cáo"
+            what = {
+                "total": f"chỉ tiêu {difference.indicator_id}",
+                "reports": "số báo cáo",
+                "part": f"chỉ tiêu {difference.indicator_id} theo cấp nắm số liệu",
+            }[difference.what]
             self.stdout.write(
                 f"  kỳ {difference.period_id}, đơn vị {difference.organisation_id}, {what}: "
                 f"đang lưu {difference.stored}, tính lại {difference.expected}"
