@@ -239,20 +239,35 @@ def queries(function: Callable[..., Any], *args: Any) -> int:
 
 
 def naive(committee: Any, period: Any) -> dict[str, Any]:
-    """The central table the naive way: every reporter below the committee, one query each, summed in Python."""
+    """The central table the naive way: every reporter below the committee, one query each, summed in Python —
+    a stock a province keeps (``OWNERSHIP_RULES``) taken from the province level where it reported one."""
+    from collections import defaultdict
     from decimal import Decimal
 
     from hangviet.indicators.models import Indicator
     from hangviet.orgs.policy import list_subtree_ids
     from hangviet.reporting.models import ReportValue
+    from hangviet.reporting.totals import owned_indicators, place_of, whole_tree
 
     codes = dict(Indicator.objects.values_list("id", "code"))
+    owned, tree = owned_indicators(), whole_tree()
     totals: dict[str, Decimal] = {}
+    below: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    kept_by_owner: set[tuple[int, int]] = set()
     for organisation_id in sorted(list_subtree_ids({committee.pk})):
         rows = ReportValue.objects.filter(
             report__organisation_id=organisation_id, report__period=period, report__status="accepted"
         ).values_list("indicator_id", "value")
         for indicator_id, value in rows:
+            place = place_of(tree, organisation_id, owned[indicator_id]) if indicator_id in owned else None
+            if place is not None and not place.owner:
+                below[(place.scope, indicator_id)] += value
+                continue
+            if place is not None:
+                kept_by_owner.add((place.scope, indicator_id))
+            totals[codes[indicator_id]] = totals.get(codes[indicator_id], Decimal(0)) + value
+    for (scope, indicator_id), value in below.items():
+        if (scope, indicator_id) not in kept_by_owner:
             totals[codes[indicator_id]] = totals.get(codes[indicator_id], Decimal(0)) + value
     return totals
 

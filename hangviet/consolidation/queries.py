@@ -147,6 +147,7 @@ class Table:
     registry: dict[str, Figure] = field(default_factory=dict)  # the totals taken from the registries
     reported: dict[str, Decimal | None] = field(default_factory=dict)  # the sum of what the reporters typed
     kept: dict[str, str] = field(default_factory=dict)  # which figure a stock kept by one level used
+    subtree: frozenset[int] | None = None  # the committee's subtree, when its scope needed it (not the nation's)
 
     def change(self, code: str) -> Decimal | None:
         return change_ratio(self.totals.get(code), self.last_year.get(code))
@@ -266,7 +267,9 @@ def consolidate(committee: Organisation, period: Period, *, with_last_year: bool
         figures = registry_totals(committee, before, indicators, scope=scope)
         last_year.update({code: figure.value for code, figure in figures.items()})
     kept = kept_stock_notes(committee, period, indicators)
-    return Table(committee, period, indicators, rows, totals, last_year, registry, reported, kept)
+    return Table(
+        committee, period, indicators, rows, totals, last_year, registry, reported, kept, scope.organisation_ids
+    )
 
 
 def kept_stock_notes(committee: Organisation, period: Period, indicators: list[Indicator]) -> dict[str, str]:
@@ -274,29 +277,31 @@ def kept_stock_notes(committee: Organisation, period: Period, indicators: list[I
     node is not the plain sum of the figures below it: which figure it used — that level's own, or the sum of
     the figures below where that level reported none (``reporting.totals``, ``StockPart``)."""
     kept = [indicator for indicator in indicators if indicator.owner_level]
-    if not kept:
+    levels = {
+        indicator.owner_level
+        for indicator in kept
+        if DEPTH.get(committee.unit.level, 0) <= DEPTH[indicator.owner_level]
+    }
+    if not levels:
+        return {}  # below the keeping level everything adds up
+    parts = list(
+        StockPart.objects.filter(period=period, indicator__in=kept)
+        .exclude(owner_count=0, below_count=0)
+        .values_list("scope_id", "indicator_id", "owner_count", "below_count")
+    )
+    if not parts:
         return {}
-    parts = StockPart.objects.filter(period=period, indicator__in=kept).exclude(owner_count=0, below_count=0)
+    if committee.parent_id is None:
+        scopes = {scope for scope, *_rest in parts}
+    elif levels == {committee.unit.level}:
+        scopes = {committee.pk, *list_predecessor_ids({committee.pk})}
+    else:
+        scopes = list_subtree_ids({committee.pk})
     notes: dict[str, str] = {}
-    scopes: set[int] | None = None
     for indicator in kept:
-        mine, theirs = DEPTH.get(committee.unit.level, 0), DEPTH[indicator.owner_level]
-        if mine > theirs:
-            continue  # below the keeping level everything adds up
-        if scopes is None:
-            if mine == theirs:
-                scopes = {committee.pk, *list_predecessor_ids({committee.pk})}
-            elif committee.parent_id is None:
-                scopes = set(parts.values_list("scope_id", flat=True))
-            else:
-                scopes = list_subtree_ids({committee.pk})
-        rows = [
-            (owner, below)
-            for scope, owner, below in parts.filter(indicator=indicator).values_list(
-                "scope_id", "owner_count", "below_count"
-            )
-            if scope in scopes
-        ]
+        if indicator.owner_level not in levels:
+            continue
+        rows = [(owner, below) for scope, pk, owner, below in parts if pk == indicator.pk and scope in scopes]
         own = sum(1 for owner, _below in rows if owner)
         left_out = any(owner and below for owner, below in rows)
         summed = sum(1 for owner, below in rows if not owner and below)
@@ -396,8 +401,8 @@ def rollup_by_province(period: Period) -> dict[int, dict[str, Decimal]]:
     return dict(result)
 
 
-def count_waiting_review(committee: Organisation, period: Period) -> int:
+def count_waiting_review(committee: Organisation, period: Period, *, subtree: frozenset[int] | None = None) -> int:
     """Reports sent but not yet accepted anywhere below ``committee`` for ``period``: the totals leave them
-    out, and the table says how many."""
-    below = list_subtree_ids([committee.pk]) - {committee.pk}
+    out, and the table says how many. ``subtree``: the committee's, when the caller has it already."""
+    below = (subtree if subtree is not None else list_subtree_ids([committee.pk])) - {committee.pk}
     return Report.objects.filter(period=period, status=Report.Status.SUBMITTED, organisation_id__in=below).count()

@@ -211,7 +211,7 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "periods": _period_choices(period),
             "chart": chart,
             "accepted_count": sum(row.accepted_reports for row in consolidated.rows),
-            "waiting_count": count_waiting_review(committee, period),
+            "waiting_count": count_waiting_review(committee, period, subtree=consolidated.subtree),
         },
     )
 
