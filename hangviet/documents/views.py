@@ -190,7 +190,7 @@ def edit(request: SignedInRequest, document_id: int) -> HttpResponse:
                 initial={
                     "issued_on": timezone.localdate(),
                     "signer_name": profile.signer_name,
-                    "recipients": profile.recipients,
+                    "recipients": actions.default_recipients(document),
                 }
             ),
         },
