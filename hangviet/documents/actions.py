@@ -31,7 +31,7 @@ from hangviet.documents.models import (
 from hangviet.documents.queries import addressable_organisations
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
 from hangviet.lib.text import normalize_text
-from hangviet.lib.vnformat import format_date_long
+from hangviet.lib.vnformat import format_date_long, format_date_short
 from hangviet.notifications.actions import Notice, notify
 from hangviet.notifications.models import Notification
 from hangviet.notifications.queries import users_of
@@ -358,6 +358,7 @@ def _next_incoming_number(organisation: Organisation, year: int) -> int:
     return counter.last_number
 
 
+@transaction.atomic
 def deliver_letter(document: Document, *, acting_user: User | None) -> list[IncomingEntry]:
     """Put an issued letter in the incoming register of each organisation inside hangviet it is addressed to (in
     the issuing transaction: ``issue_document`` calls it) and tell their users."""
@@ -392,7 +393,7 @@ def deliver_letter(document: Document, *, acting_user: User | None) -> list[Inco
                 % {
                     "summary": document.summary,
                     "incoming": entry.number,
-                    "date": format_date_long(received_on),
+                    "date": format_date_short(received_on),
                 },
                 link=reverse("documents:incoming", args=[organisation.pk]),
             ),

@@ -244,6 +244,9 @@ def issue(request: SignedInRequest, document_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Đã ban hành văn bản số %(number)s.") % {"number": document.number_symbol})
+        received = [entry.organisation.name for entry in document.incoming_entries.select_related("organisation")]
+        if received:
+            messages.info(request, _("Đã vào sổ văn bản đến của: %(names)s.") % {"names": ", ".join(received)})
         addressed = addressed_organisations(document)
         if addressed.organisations:
             messages.info(

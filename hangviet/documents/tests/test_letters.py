@@ -165,6 +165,8 @@ def test_the_office_writes_and_issues_a_letter_over_http(client: Client, world: 
         {"issued_on": "2026-06-09", "signer_name": "Trần Văn Phúc", "recipients": "Lưu: VT, BCĐ.", "confirm": "on"},
     )
     assert issued.status_code == 302
+    shown = client.get(issued["Location"]).content.decode()
+    assert "Đã vào sổ văn bản đến của: Sở Công Thương, Sở Y tế." in shown
     document.refresh_from_db()
     assert document.status == "issued" and document.number_symbol == "01/BCĐ-TT"
     assert set(IncomingEntry.objects.values_list("organisation", flat=True)) == {world.vl_trade.pk, world.vl_health.pk}
@@ -209,6 +211,8 @@ def test_the_register_lists_opens_and_marks_handled(client: Client, world: World
     # The agency cannot read the committee's documents, but it reads its own copy of the letter.
     assert client.get(reverse("documents:file", args=[issued.pk])).status_code == 404
     assert client.get(reverse("documents:edit", args=[issued.pk])).status_code == 404
+    home = client.get(reverse("web:home")).content.decode()
+    assert "Văn bản đến chưa xử lý" in home and "01/BCĐ-TT" in home
     download = client.get(reverse("documents:incoming_file", args=[entry.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content)[:2] == b"PK"
     entry.refresh_from_db()
@@ -218,6 +222,7 @@ def test_the_register_lists_opens_and_marks_handled(client: Client, world: World
     entry.refresh_from_db()
     assert entry.handled_by == world.vl_trade_clerk and entry.handling_note == "Đã giao phòng nghiệp vụ"
     assert "Đã xử lý" in client.get(reverse("documents:incoming", args=[world.vl_trade.pk])).content.decode()
+    assert "Văn bản đến chưa xử lý" not in client.get(reverse("web:home")).content.decode()
     again = client.post(reverse("documents:incoming_handled", args=[entry.pk]), {"note": ""}, follow=True)
     assert "đã được đánh dấu xử lý" in again.content.decode()
 

@@ -50,6 +50,14 @@ def test_a_department_outside_the_committee_is_matched_only_once_recorded(world:
     assert recorded in queries.own_units(world.vinh_long)
 
 
+def test_the_committee_page_lists_its_departments_apart_from_its_members(client: Client, world: World) -> None:
+    department(world)
+    client.force_login(world.vl_office)
+    page = client.get(reverse("orgs:detail", args=[world.vinh_long.pk])).content.decode()
+    members, outside = page.index('data-testid="agencies"'), page.index('data-testid="departments"')
+    assert "Sở Tư pháp" not in page[members:outside] and "Sở Tư pháp" in page[outside:]
+
+
 def test_a_department_needs_the_committee_that_addresses_it(world: World) -> None:
     from django.core.exceptions import ValidationError
 
