@@ -59,6 +59,7 @@ def expected_reporters(committee: Organisation, period: Period) -> list[Organisa
     agency merged into another during the period is expected once, as its successor."""
     return list(
         Organisation.objects.filter(exists_on(period.end), parent=committee)
+        .exclude(kind=Organisation.Kind.DEPARTMENT)  # a body outside the committee does not report to it
         .select_related("unit")
         .prefetch_related("former_names")
         .order_by("kind", "name")

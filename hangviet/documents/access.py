@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hangviet.documents.models import Document
+from hangviet.documents.models import Document, IncomingEntry
 from hangviet.orgs.access import check_access
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Grant, Need, may_keep_documents
@@ -30,3 +30,22 @@ def get_document_for_user(user: User | AnonymousUser, document_id: int, *, need:
         Document.objects.select_related("committee", "committee__unit", "period"), pk=document_id
     )
     return document, check_access(user, document.committee, need)
+
+
+def get_register_for_user(
+    user: User | AnonymousUser, organisation_id: int, *, need: Need
+) -> tuple[Organisation, Grant]:
+    """The organisation whose incoming register ``user`` opens (any organisation: agencies receive letters too);
+    Http404 if not visible to them, PermissionDenied if visible but not for ``need``."""
+    organisation = get_object_or_404(Organisation.objects.select_related("unit"), pk=organisation_id)
+    return organisation, check_access(user, organisation, need)
+
+
+def get_incoming_for_user(user: User | AnonymousUser, entry_id: int, *, need: Need) -> tuple[IncomingEntry, Grant]:
+    """An entry of an incoming register, for whoever has ``need`` on the receiving organisation. Reading it gives
+    the issued file of its document even to someone who cannot read the sender's documents (its drafts stay
+    closed): the receiver holds its own copy."""
+    entry = get_object_or_404(
+        IncomingEntry.objects.select_related("organisation", "document", "document__committee"), pk=entry_id
+    )
+    return entry, check_access(user, entry.organisation, need)

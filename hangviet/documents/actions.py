@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -10,16 +11,30 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.documents import notices
 from hangviet.documents.compose import CAMPAIGN, PLACEHOLDER, compose_report
-from hangviet.documents.models import Document, DocumentType, DocumentVersion, IssuerProfile, RegisterCounter
+from hangviet.documents.models import (
+    Addressee,
+    Document,
+    DocumentType,
+    DocumentVersion,
+    IncomingCounter,
+    IncomingEntry,
+    IssuerProfile,
+    RegisterCounter,
+)
+from hangviet.documents.queries import addressable_organisations
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
 from hangviet.lib.text import normalize_text
-from hangviet.lib.vnformat import format_date_long
+from hangviet.lib.vnformat import format_date_long, format_date_short
+from hangviet.notifications.actions import Notice, notify
+from hangviet.notifications.models import Notification
+from hangviet.notifications.queries import users_of
 from hangviet.orgs.catalogue import in_words, place_words
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import may_keep_documents
@@ -156,6 +171,7 @@ def specification(
         signer_name=signer_name,
         annexes=annexes,
         draft_watermark=draft,
+        **letter_layout(document),
     )
 
 
@@ -164,7 +180,7 @@ def render_draft(document: Document, *, today: datetime.date | None = None) -> b
     return build_docx(
         specification(
             document,
-            number_symbol=f"      /{document.doc_type}-{profile.symbol}",
+            number_symbol=f"      /{symbol_of(document, profile)}",
             issued_on=today or timezone.localdate(),
             signer_name=profile.signer_name,
             recipients=profile.recipients.splitlines(),
@@ -216,7 +232,7 @@ def issue_document(
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     profile = profile_for(document.committee)
-    number_symbol = f"{counter.last_number:02d}/{document.doc_type}-{profile.symbol}"
+    number_symbol = f"{counter.last_number:02d}/{symbol_of(document, profile)}"
     content = build_docx(
         specification(
             document,
@@ -234,5 +250,180 @@ def issue_document(
     document.file.save(f"{number_symbol.replace('/', '-')}.docx", ContentFile(content), save=False)
     document.save()
     record(document, "document.issued", actor=acting_user, number=number_symbol)
+    if document.doc_type == DocumentType.LETTER:
+        deliver_letter(document, acting_user=acting_user)
     notices.document_issued(document, acting_user=acting_user)
     return document
+
+
+# Letters (công văn) and the incoming register (sổ văn bản đến).
+
+# Decree 30/2020, Appendix I: a letter's symbol has no type code: the issuing body's abbreviation, then the drafting
+# unit's (here the committee's standing office, "Thường trực"): "Số: 12/BCĐ-TT".
+LETTER_DRAFTING_UNIT = "TT"
+MAX_LETTER_BODY = 50_000
+MAX_ADDRESSEES = 200
+
+
+def symbol_of(document: Document, profile: IssuerProfile) -> str:
+    """What follows the number: "BC-BCĐ" for a report, "BCĐ-TT" for a letter."""
+    if document.doc_type == DocumentType.LETTER:
+        return f"{profile.symbol}-{LETTER_DRAFTING_UNIT}"
+    return f"{document.doc_type}-{profile.symbol}"
+
+
+def letter_layout(document: Document) -> dict[str, Any]:
+    """The layout options of a letter: "V/v …" under the number and its "Kính gửi" lines; nothing for others."""
+    if document.doc_type != DocumentType.LETTER:
+        return {}
+    return {
+        "summary_under_number": True,
+        "addressees": [addressee.name for addressee in document.addressees.order_by("order")],
+    }
+
+
+def default_recipients(document: Document) -> str:
+    """The "Nơi nhận" lines the issue form proposes: a letter's are its file copy ("Như trên" is added by the
+    layout); other documents take the committee's usual recipients."""
+    profile = profile_for(document.committee)
+    if document.doc_type == DocumentType.LETTER:
+        return f"Lưu: VT, {profile.symbol}."
+    return profile.recipients
+
+
+def _letter_summary(summary: str) -> str:
+    text = normalize_text(summary).replace("\x00", "")
+    for prefix in ("V/v", "v/v", "V/V", "Về việc", "về việc"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :].lstrip(" :.-")
+            break
+    return text
+
+
+@transaction.atomic
+def create_letter(
+    committee: Organisation,
+    *,
+    summary: str,
+    organisations: Sequence[Organisation],
+    outside: Sequence[str],
+    body: str,
+    acting_user: User | None,
+) -> Document:
+    """A draft letter (công văn) of ``committee``: "V/v ``summary``", addressed to organisations inside hangviet
+    (those it may address: ``queries.addressable_organisations``) and to bodies outside it named as written, with
+    ``body`` (paragraphs separated by a blank line). It is edited and issued like any document."""
+    if not may_keep_documents(committee):
+        raise ValidationError(_("Chỉ Ban Chỉ đạo mới gửi công văn."))
+    text = _letter_summary(summary)
+    if not text:
+        raise ValidationError(_("Vui lòng ghi trích yếu (V/v …) của công văn."))
+    if len(text) > 490:
+        raise ValidationError(_("Trích yếu quá dài (tối đa 490 ký tự)."))
+    allowed = set(addressable_organisations(committee).values_list("pk", flat=True))
+    chosen = list(dict.fromkeys(organisations))
+    if any(organisation.pk not in allowed for organisation in chosen):
+        raise ValidationError(_("Chỉ gửi được đến Ban Chỉ đạo cấp trên, cơ quan và Ban Chỉ đạo trực thuộc."))
+    names = [normalize_text(line).strip(" -–•;.") for line in outside]
+    names = [name[:255] for name in names if name]
+    if not chosen and not names:
+        raise ValidationError(_("Vui lòng chọn hoặc ghi ít nhất một nơi kính gửi."))
+    if len(chosen) + len(names) > MAX_ADDRESSEES:
+        raise ValidationError(_("Công văn gửi quá nhiều nơi (tối đa %(n)s).") % {"n": MAX_ADDRESSEES})
+    paragraphs = re.split(r"\n\s*\n", body.replace("\x00", "").replace("\r\n", "\n")[:MAX_LETTER_BODY])
+    blocks = [{"level": 0, "text": text} for text in (normalize_text(p) for p in paragraphs) if text]
+    if not blocks:
+        raise ValidationError(_("Vui lòng viết nội dung công văn."))
+    document = Document.objects.create(
+        committee=committee, doc_type=DocumentType.LETTER, summary=text, created_by=acting_user
+    )
+    order = 0
+    for order, organisation in enumerate(chosen, start=1):
+        Addressee.objects.create(document=document, organisation=organisation, name=organisation.name, order=order)
+    for offset, name in enumerate(names, start=order + 1):
+        Addressee.objects.create(document=document, name=name, order=offset)
+    DocumentVersion.objects.create(
+        document=document, number=1, saved_by=acting_user, note=_("Soạn công văn"), blocks=blocks
+    )
+    record(document, "document.drafted", actor=acting_user, kind="CV", addressees=len(chosen) + len(names))
+    return document
+
+
+def _next_incoming_number(organisation: Organisation, year: int) -> int:
+    """The next "số đến" of ``organisation``'s register in ``year``, taken under a row lock (as the outgoing
+    register's numbers are), so two documents arriving at once never share a number."""
+    counter, _created = IncomingCounter.objects.select_for_update().get_or_create(organisation=organisation, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+@transaction.atomic
+def deliver_letter(document: Document, *, acting_user: User | None) -> list[IncomingEntry]:
+    """Put an issued letter in the incoming register of each organisation inside hangviet it is addressed to (in
+    the issuing transaction: ``issue_document`` calls it) and tell their users."""
+    received_on = timezone.localdate()
+    entries = []
+    for addressee in document.addressees.filter(organisation__isnull=False).select_related("organisation"):
+        organisation = addressee.organisation
+        assert organisation is not None
+        if IncomingEntry.objects.filter(organisation=organisation, document=document).exists():
+            continue
+        entry = IncomingEntry.objects.create(
+            organisation=organisation,
+            document=document,
+            year=received_on.year,
+            number=_next_incoming_number(organisation, received_on.year),
+            received_on=received_on,
+        )
+        record(entry, "document.received", actor=acting_user, number=entry.number, document=document.number_symbol)
+        notify(
+            users_of(organisation),
+            Notice(
+                kind=Notification.Kind.DOCUMENT_ISSUED,
+                # The key of ``notices.document_issued``: a letter is announced once to each recipient.
+                event_key=f"document.issued:{document.pk}:{organisation.pk}",
+                title=_("Công văn số %(number)s của %(committee)s gửi %(organisation)s")
+                % {
+                    "number": document.number_symbol,
+                    "committee": document.committee.name,
+                    "organisation": organisation.name,
+                },
+                body=_("V/v %(summary)s. Vào sổ văn bản đến số %(incoming)s ngày %(date)s.")
+                % {
+                    "summary": document.summary,
+                    "incoming": entry.number,
+                    "date": format_date_short(received_on),
+                },
+                link=reverse("documents:incoming", args=[organisation.pk]),
+            ),
+            actor=acting_user,
+        )
+        entries.append(entry)
+    return entries
+
+
+@transaction.atomic
+def mark_incoming_read(entry: IncomingEntry, *, acting_user: User | None) -> IncomingEntry:
+    """The receiving organisation opened the document: the register keeps when (the first time only)."""
+    entry = IncomingEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.read_at is None:
+        entry.read_at = timezone.now()
+        entry.save(update_fields=["read_at"])
+        record(entry, "document.incoming_read", actor=acting_user)
+    return entry
+
+
+@transaction.atomic
+def mark_incoming_handled(entry: IncomingEntry, *, note: str, acting_user: User | None) -> IncomingEntry:
+    """The receiving organisation has dealt with the document (a note says how); refused twice."""
+    entry = IncomingEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.handled_at is not None:
+        raise DocumentStateError(_("Văn bản đến này đã được đánh dấu xử lý."))
+    now = timezone.now()
+    entry.handled_at, entry.handled_by = now, acting_user
+    entry.handling_note = normalize_text(note).replace("\x00", "")[:500]
+    entry.read_at = entry.read_at or now
+    entry.save(update_fields=["handled_at", "handled_by", "handling_note", "read_at"])
+    record(entry, "document.incoming_handled", actor=acting_user, number=entry.number)
+    return entry

@@ -18,6 +18,7 @@ class DocumentType(models.TextChoices):
     REPORT = "BC", _("Báo cáo")
     PLAN = "KH", _("Kế hoạch")
     NOTICE = "TB", _("Thông báo")
+    LETTER = "CV", _("Công văn")
 
 
 class IssuerProfile(models.Model):
@@ -134,3 +135,86 @@ class RegisterCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.committee_id} {self.year} {self.doc_type}: {self.last_number}"
+
+
+class Addressee(models.Model):
+    """One "Kính gửi" line of a letter (công văn): an organisation inside hangviet, or a body outside it named as
+    written. Issuing the letter puts it in each inside organisation's incoming register."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="addressees")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("tổ chức")
+    )
+    name = models.CharField(_("kính gửi"), max_length=255)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("nơi kính gửi")
+        verbose_name_plural = _("nơi kính gửi")
+        ordering = ["document", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "organisation"],
+                name="addressee_once_per_document",
+                condition=models.Q(organisation__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IncomingCounter(models.Model):
+    """The last "số đến" an organisation gave in its register of incoming documents in a year (Decree 30/2020,
+    Appendix IV: incoming documents are numbered from 01 each 1 January, in the receiver's own series)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sổ văn bản đến")
+        verbose_name_plural = _("sổ văn bản đến")
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="incoming_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year}: {self.last_number}"
+
+
+class IncomingEntry(models.Model):
+    """A document received by an organisation, in its register of incoming documents (sổ văn bản đến)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="incoming_entries", verbose_name=_("nơi nhận")
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="incoming_entries", verbose_name=_("văn bản")
+    )
+    year = models.PositiveSmallIntegerField(_("năm của sổ"))
+    number = models.PositiveIntegerField(_("số đến"))
+    received_on = models.DateField(_("ngày đến"))
+    received_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+    handled_at = models.DateTimeField(_("đã xử lý lúc"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handling_note = models.CharField(_("ghi chú xử lý"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản đến")
+        verbose_name_plural = _("văn bản đến")
+        ordering = ["organisation", "-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year", "number"], name="incoming_number_unique"),
+            models.UniqueConstraint(fields=["organisation", "document"], name="incoming_once_per_document"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.number}/{self.year}"
+
+    @property
+    def status(self) -> str:
+        if self.handled_at:
+            return "handled"
+        return "read" if self.read_at else "new"

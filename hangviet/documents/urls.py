@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hangviet.documents import views
+from hangviet.documents import views, views_letters
 
 app_name = "documents"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("<int:document_id>/du-thao.docx", views.draft_docx, name="draft_docx"),
     path("<int:document_id>/ban-hanh/", views.issue, name="issue"),
     path("<int:document_id>/tai-ve/", views.issued_file, name="file"),
+    path("ban-chi-dao/<int:committee_id>/cong-van/", views_letters.write_letter, name="write_letter"),
+    path("so-den/<int:organisation_id>/", views_letters.incoming, name="incoming"),
+    path("so-den/<int:organisation_id>/excel/", views_letters.incoming_xlsx, name="incoming_xlsx"),
+    path("den/<int:entry_id>/tai-ve/", views_letters.incoming_file, name="incoming_file"),
+    path("den/<int:entry_id>/da-xu-ly/", views_letters.incoming_handled, name="incoming_handled"),
 ]

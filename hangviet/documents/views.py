@@ -190,7 +190,7 @@ def edit(request: SignedInRequest, document_id: int) -> HttpResponse:
                 initial={
                     "issued_on": timezone.localdate(),
                     "signer_name": profile.signer_name,
-                    "recipients": profile.recipients,
+                    "recipients": actions.default_recipients(document),
                 }
             ),
         },
@@ -244,6 +244,9 @@ def issue(request: SignedInRequest, document_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Đã ban hành văn bản số %(number)s.") % {"number": document.number_symbol})
+        received = [entry.organisation.name for entry in document.incoming_entries.select_related("organisation")]
+        if received:
+            messages.info(request, _("Đã vào sổ văn bản đến của: %(names)s.") % {"names": ", ".join(received)})
         addressed = addressed_organisations(document)
         if addressed.organisations:
             messages.info(

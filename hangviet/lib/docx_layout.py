@@ -6,6 +6,10 @@ metric-compatible Liberation Serif); the two-column header with the issuing body
 right, each with a short rule under it; number and symbol; place and date in italics; the document type and
 summary centred in bold; the body justified with first-line indents and real Word footnotes; then "Nơi
 nhận" bottom-left and the signature block bottom-right; annexes on their own landscape pages.
+
+A letter (công văn) is the same layout with two options of the data (Appendix I of the decree): no centred type
+title, its "V/v …" summary under the number in the left column (``summary_under_number``), and a "Kính gửi:"
+block above the body (``addressees``); "Nơi nhận" then opens with "Như trên;".
 """
 
 from __future__ import annotations
@@ -74,6 +78,15 @@ class OfficialDocument:
     annexes: list[Annex] = field(default_factory=list)
     draft_watermark: bool = False
     signing_for: str = ""  # "KT. TRƯỞNG BAN" when a deputy signs for the head; empty when the head signs
+    # A letter (công văn): "V/v …" under the number instead of a centred title, and whom it is addressed to.
+    summary_under_number: bool = False
+    addressees: list[str] = field(default_factory=list)  # "Kính gửi:" lines, as named ("Sở Tư pháp")
+
+
+AS_ABOVE = "Như trên"
+KINH_GUI = "Kính gửi:"
+KINH_GUI_INDENT_CM = 3.0  # where "Kính gửi:" starts; the addressees' dashes line up under its colon
+KINH_GUI_WIDTH_CM = 2.35  # the width of "Kính gửi: " at 14 pt Times New Roman
 
 
 class _Footnotes:
@@ -183,6 +196,11 @@ def _header(document: Document, spec: OfficialDocument) -> None:
     _line(left, spec.issuing_body.upper(), 12.5, bold=True)
     _rule(left, HEADER_COLUMNS_CM[0], 2.2)
     _line(left, f"Số: {spec.number}", 13, after=0).paragraph_format.space_before = Pt(6)
+    if spec.summary_under_number:
+        # Decree 30, Appendix I (ô 5b): a letter's summary follows "V/v", lower case, 12–13 pt, upright, centred
+        # under the number, 6 pt below it.
+        summary = spec.summary if spec.summary.startswith("V/v") else f"V/v {spec.summary}"
+        _line(left, summary, 12).paragraph_format.space_before = Pt(6)
     _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.5, bold=True)
     _line(right, "Độc lập - Tự do - Hạnh phúc", 13.5, bold=True)
     _rule(right, HEADER_COLUMNS_CM[1], 5.6)
@@ -214,12 +232,54 @@ def _heading(document: Document, text: str, level: int) -> None:
         paragraph.paragraph_format.space_before = Pt(6)
 
 
+def _terminated(text: str, mark: str) -> str:
+    return text.rstrip(" ;.,") + mark
+
+
+def _addressees(document: Document, addressees: list[str]) -> None:
+    """Decree 30, Appendix I (ô 9a): "Kính gửi:" and the addressees in 14 pt upright; one addressee on the same line;
+    several each on a line of its own, starting with a dash, ending with ";" and the last with ".", the dashes
+    aligned under the colon."""
+    names = [name.strip().lstrip("-–• ").strip() for name in addressees if name.strip().lstrip("-–• ").strip()]
+    if not names:
+        return
+    if len(names) == 1:
+        paragraph = _line(document, f"{KINH_GUI} {_terminated(names[0], '.')}", 14, after=6)
+        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        return
+    first = _line(document, KINH_GUI, 14, align=WD_ALIGN_PARAGRAPH.LEFT)
+    first.paragraph_format.space_before = Pt(12)
+    first.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM)
+    first.paragraph_format.keep_with_next = True
+    for index, name in enumerate(names):
+        last = index == len(names) - 1
+        line = _line(
+            document,
+            f"- {_terminated(name, '.' if last else ';')}",
+            14,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+            after=6 if last else 0,
+        )
+        line.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM + KINH_GUI_WIDTH_CM)
+        line.paragraph_format.keep_with_next = True
+
+
+def _recipient_lines(spec: OfficialDocument) -> list[str]:
+    """The "Nơi nhận" lines; a letter's open with "Như trên;" (its addressees, named in "Kính gửi")."""
+    lines = list(spec.recipients)
+    if spec.addressees and not any(line.strip(" -;.").casefold() == AS_ABOVE.casefold() for line in lines):
+        lines.insert(0, f"{AS_ABOVE};")
+    return lines
+
+
 def _signature(document: Document, spec: OfficialDocument) -> None:
     _line(document, "", 8)
     table = _borderless_table(document, (8.0, 8.5))
     left, right = table.rows[0].cells
     _line(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for recipient in spec.recipients:
+    for recipient in _recipient_lines(spec):
         _line(left, f"- {recipient}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(right, spec.signing_authority.upper(), 13.5, bold=True)
     if spec.signing_for:
@@ -286,11 +346,16 @@ def build_docx(spec: OfficialDocument) -> bytes:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     footnotes = _Footnotes()
     _header(document, spec)
-    title = _line(document, spec.kind_title.upper(), 14, bold=True)
-    title.paragraph_format.space_before = Pt(18)
-    if spec.draft_watermark:
-        _line(document, "(DỰ THẢO)", 12, italic=True)
-    _line(document, spec.summary, 14, bold=True, after=12)
+    if spec.summary_under_number:
+        if spec.draft_watermark:
+            _line(document, "(DỰ THẢO)", 12, italic=True).paragraph_format.space_before = Pt(12)
+    else:
+        title = _line(document, spec.kind_title.upper(), 14, bold=True)
+        title.paragraph_format.space_before = Pt(18)
+        if spec.draft_watermark:
+            _line(document, "(DỰ THẢO)", 12, italic=True)
+        _line(document, spec.summary, 14, bold=True, after=12)
+    _addressees(document, spec.addressees)
     for block in spec.blocks:
         if block.level:
             _heading(document, block.text, block.level)

@@ -47,9 +47,12 @@ def create_organisation(
     valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
 ) -> Organisation:
-    """Create a committee or a member agency. An agency must belong to a committee."""
+    """Create a committee, a member agency or a department outside the committee (addressed by its plans and
+    letters). An agency or a department belongs to a committee."""
     if kind == Organisation.Kind.AGENCY and (parent is None or parent.kind != Organisation.Kind.COMMITTEE):
         raise ValidationError(_("Cơ quan thành viên phải thuộc một Ban Chỉ đạo."))
+    if kind == Organisation.Kind.DEPARTMENT and (parent is None or parent.kind != Organisation.Kind.COMMITTEE):
+        raise ValidationError(_("Cơ quan ngoài Ban Chỉ đạo phải gắn với Ban Chỉ đạo giao nhiệm vụ cho nó."))
     organisation = Organisation.objects.create(
         kind=kind,
         name=normalize_text(name),

@@ -22,6 +22,10 @@ class Organisation(models.Model):
     class Kind(models.TextChoices):
         COMMITTEE = "committee", _("Ban Chỉ đạo")
         AGENCY = "agency", _("Cơ quan, tổ chức thành viên")
+        # A body the committee's plans and letters address although it has no seat on the committee ("Sở Tư
+        # pháp", "UBND các xã"): attached to that committee (``parent``) to lead tasks and receive documents, but
+        # it is no member: it does not report to the committee nor count among its agencies.
+        DEPARTMENT = "department", _("Cơ quan, đơn vị ngoài Ban Chỉ đạo")
 
     class Sector(models.TextChoices):
         FRONT = "front", _("Mặt trận Tổ quốc")

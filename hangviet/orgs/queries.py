@@ -65,6 +65,13 @@ def list_agencies(committee: Organisation) -> QuerySet[Organisation]:
     )
 
 
+def list_departments(committee: Organisation) -> QuerySet[Organisation]:
+    """Departments outside ``committee`` (no seat on it) that its plans and letters address."""
+    return Organisation.objects.filter(parent=committee, kind=Organisation.Kind.DEPARTMENT).order_by(
+        CURRENT_FIRST, "name"
+    )
+
+
 def list_lower_committees(committee: Organisation) -> QuerySet[Organisation]:
     """Committees directly below ``committee`` (communes; districts before 1/7/2025)."""
     return (

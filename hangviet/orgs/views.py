@@ -46,6 +46,7 @@ def _detail_page(
         "former_members": queries.list_former_members(organisation) if organisation.is_committee else [],
         "agencies": agencies,
         "lower_committees": lower_committees,
+        "departments": list(queries.list_departments(organisation)) if organisation.is_committee else [],
         # The counters count bodies in existence today; dissolved ones stay listed, marked "đến ...".
         "active_agencies": sum(1 for agency in agencies if agency.exists_on(timezone.localdate())),
         "active_lower": sum(1 for lower in lower_committees if lower.exists_on(timezone.localdate())),

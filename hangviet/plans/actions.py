@@ -25,7 +25,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_subtree_ids
 from hangviet.plans.importer import ParsedPlan, parse_plan
 from hangviet.plans.models import LegalBasis, Plan, Task, TaskProgress
-from hangviet.plans.queries import find_same_plan
+from hangviet.plans.queries import TASK_UNIT_KINDS, find_same_plan
 from hangviet.plans.reading import read_lines
 
 MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024
@@ -57,9 +57,7 @@ class ReviewedTask:
 
 
 def matcher_for(committee: Organisation) -> OrganisationMatcher:
-    agencies = Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).prefetch_related(
-        "former_names"
-    )
+    agencies = Organisation.objects.filter(parent=committee, kind__in=TASK_UNIT_KINDS).prefetch_related("former_names")
     return OrganisationMatcher(committee, agencies, place=place_words(committee.unit.name)["place"])
 
 

@@ -13,6 +13,10 @@ from hangviet.orgs.models import Organisation
 from hangviet.orgs.queries import CURRENT_FIRST
 from hangviet.plans.models import Plan, Task
 
+# Who below a committee can lead or coordinate a task of its plans: its member agencies and the departments that
+# are not members (Sở Tư pháp) but which its plans address.
+TASK_UNIT_KINDS = (Organisation.Kind.AGENCY, Organisation.Kind.DEPARTMENT)
+
 
 def overdue_tasks(committee: Organisation, on: datetime.date) -> list[Task]:
     """Tasks of the committee's plans past their last time window without being done, on ``on``."""
@@ -31,10 +35,13 @@ def tasks_led_by(organisations: Iterable[Organisation], *, year: int | None = No
 
 
 def own_units(committee: Organisation) -> list[Organisation]:
-    """The committee and its member agencies: who can lead a task of its plans."""
+    """The committee, its member agencies and the bodies outside it its plans address (a department with no seat):
+    who can lead a task of its plans."""
     return [
         committee,
-        *Organisation.objects.filter(parent=committee, kind=Organisation.Kind.AGENCY).order_by(CURRENT_FIRST, "name"),
+        *Organisation.objects.filter(parent=committee, kind__in=TASK_UNIT_KINDS).order_by(
+            "kind", CURRENT_FIRST, "name"
+        ),
     ]
 
 

@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from hangviet.complaints.queries import queue_for
 from hangviet.consolidation.queries import compute_completeness
-from hangviet.documents.queries import drafts_of
+from hangviet.documents.queries import drafts_of, unhandled_incoming
 from hangviet.lib.periods import period_of_day
 from hangviet.lib.queue import queue_state
 from hangviet.lib.vnformat import format_date_short
@@ -191,6 +191,30 @@ def tasks_section(context: HomeContext) -> HomeSection | None:
     return HomeSection(
         "tasks", _("Nhiệm vụ đến hạn, quá hạn"), items, more_url=reverse("plans:mine"), more_label=_("Tất cả nhiệm vụ")
     )
+
+
+def incoming_section(context: HomeContext) -> HomeSection | None:
+    """Documents my organisations received (their incoming register) and have not yet marked handled."""
+    entries = list(unhandled_incoming(organisation.pk for organisation in context.editing)[:11])
+    if not entries:
+        return None
+    items = [
+        HomeItem(
+            f"{entry.document.number_symbol} – {entry.document.summary[:140]}",
+            f"{reverse('documents:incoming', args=[entry.organisation_id])}?year={entry.year}",
+            _("%(sender)s gửi %(receiver)s · số đến %(number)s")
+            % {
+                "sender": entry.document.committee.name,
+                "receiver": entry.organisation.name,
+                "number": entry.number,
+            },
+            _("Chưa đọc") if entry.read_at is None else _("Chưa xử lý"),
+            "warning" if entry.read_at is None else "info",
+            DUE,
+        )
+        for entry in entries[:10]
+    ]
+    return HomeSection("incoming", _("Văn bản đến chưa xử lý"), items)
 
 
 def drafts_section(context: HomeContext) -> HomeSection | None:
@@ -373,6 +397,7 @@ HOME_SECTIONS: list[SectionProvider] = [
     reports_section,
     review_section,
     tasks_section,
+    incoming_section,
     drafts_section,
     expiring_section,
     complaints_section,

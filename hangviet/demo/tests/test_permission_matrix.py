@@ -403,6 +403,23 @@ def build_objects() -> Objects:
     add("document:vinh_long", "vinh_long", kwargs={"document_id": province_draft.pk})
     add("issued:vinh_long", "vinh_long", kwargs={"document_id": issued.pk})
     add("document:vl_commune", "vl_commune", kwargs={"document_id": ward_draft.pk})
+    # A letter (công văn) of the province to its trade department, in the department's incoming register.
+    letter = document_actions.create_letter(
+        org["vinh_long"],
+        summary="triển khai kế hoạch",
+        organisations=[org["vl_trade"]],
+        outside=[],
+        body="Nội dung.",
+        acting_user=None,
+    )
+    document_actions.issue_document(
+        letter,
+        issued_on=datetime.date(2026, 7, 10),
+        signer_name="Nguyễn Văn A",
+        recipients=["Lưu: VT."],
+        acting_user=None,
+    )
+    add("incoming:vl_trade", "vl_trade", kwargs={"entry_id": letter.incoming_entries.get().pk})
 
     # Plans: the central plan, the province's plan with a task led by its trade department, An Giang's plan.
     plans = {}
@@ -884,6 +901,11 @@ def _document_edit(objects: Objects, target: Target) -> dict[str, Any]:
     return {"base_version": "1", "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}
 
 
+def _letter(objects: Objects, target: Target) -> dict[str, Any]:
+    """A letter to the committee above (every committee of the world but the central one has one)."""
+    return {"summary": "V/v thử", "outside": "Báo tỉnh", "body": "Nội dung."}
+
+
 def _issue(objects: Objects, target: Target) -> dict[str, Any]:
     return {"issued_on": "2026-07-12", "signer_name": "Nguyễn Văn A"}
 
@@ -1226,6 +1248,16 @@ MATRIX: dict[str, Entry] = {
     "documents:draft_docx": Entry(("document:vinh_long", "document:vl_commune"), read=read, write=None),
     "documents:issue": Entry(("document:vinh_long", "document:vl_commune"), read=None, write=edit, data=_issue),
     "documents:file": Entry(("issued:vinh_long",), read=read, write=None),
+    # letters and the incoming register (issue 12, part 7)
+    "documents:write_letter": Entry(
+        COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(edit), write=committee_only(edit), data=_letter
+    ),
+    "documents:incoming": Entry(ORG_TARGETS, read=read, write=None),
+    "documents:incoming_xlsx": Entry(ORG_TARGETS, read=read, write=None),
+    "documents:incoming_file": Entry(("incoming:vl_trade",), read=read, write=None),
+    "documents:incoming_handled": Entry(
+        ("incoming:vl_trade",), read=None, write=edit, data=lambda o, t: {"note": "Đã giao phòng nghiệp vụ"}
+    ),
     # plans and tasks
     "plans:mine": Entry(NOTHING, read=signed_in, write=None),
     "plans:task": Entry(("task:vl_trade", "task:ag_trade"), read=task_read, write=task_edit, data=_progress),
