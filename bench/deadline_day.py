@@ -11,10 +11,16 @@ checked: every report submitted exactly once with the values sent.
 Timed: the save-and-submit request (what a clerk waits for on deadline day); sign-in is reported beside it
 (mostly the password hash: Argon2id at OWASP's cost, hangviet/lib/hashers.py). Last line:
 {"submissions": 500, "p50_ms": ..., "p95_ms": ..., "errors": 0, "lost": 0, "duplicated": 0, ...}
+
+    .venv/bin/python bench/deadline_day.py --readers 6
+
+adds six central-office users reloading the national consolidated table for the whole window (issue 14: the
+submissions' p95 must not move); their page times are reported beside it (``reader_p50_ms``, ``reader_p95_ms``).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -23,6 +29,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -47,7 +54,7 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build() -> list[tuple[str, int, int]]:
+def build() -> tuple[list[tuple[str, int, int]], str]:
     import psycopg
 
     with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
@@ -83,6 +90,11 @@ def build() -> list[tuple[str, int, int]]:
         UserRole(user=user, organisation=agency, role=UserRole.Role.CLERK, valid_from="2023-01-01")
         for user, agency in zip(users, agencies, strict=True)
     )
+    office = get_user_model().objects.create(username="tw.thuongtruc", password=hashed)
+    UserRole.objects.create(user=office, organisation=central, role=UserRole.Role.STANDING_OFFICE)
+    from django.urls import reverse
+
+    table_path = reverse("consolidation:table", args=[central.pk, period.code])
     reporters = []
     for user, agency in zip(users, agencies, strict=True):
         report = actions.open_report(agency, period, acting_user=None)
@@ -90,7 +102,32 @@ def build() -> list[tuple[str, int, int]]:
     from django.db import connections
 
     connections.close_all()
-    return reporters
+    return reporters, table_path
+
+
+def signed_in(username: str) -> requests.Session:
+    session = requests.Session()
+    page = session.get(f"{BASE}/dang-nhap/", timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    session.post(
+        f"{BASE}/dang-nhap/",
+        data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1) if token else ""},
+        headers={"Referer": f"{BASE}/dang-nhap/"},
+        timeout=30,
+    )
+    return session
+
+
+def reader(table_path: str, stop: threading.Event, times: list[float]) -> None:
+    """A central-office user reloading the national table until the submissions are done (bounded)."""
+    session = signed_in("tw.thuongtruc")
+    deadline = time.perf_counter() + WINDOW_S * 5
+    while not stop.is_set() and time.perf_counter() < deadline:
+        started = time.perf_counter()
+        response = session.get(f"{BASE}{table_path}", timeout=30)
+        if response.status_code != 200:
+            raise RuntimeError(f"national table: HTTP {response.status_code}")
+        times.append((time.perf_counter() - started) * 1000)
 
 
 def reporter_round(username: str, report_id: int, version: int) -> dict[str, object]:
@@ -158,7 +195,10 @@ def check_database(results: list[dict[str, object]]) -> tuple[int, int]:
 
 
 def main() -> None:
-    reporters = build()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--readers", type=int, default=0, help="central users reloading the national table")
+    arguments = parser.parse_args()
+    reporters, table_path = build()
     log(f"built {len(reporters)} reporters")
     env = {
         **os.environ,
@@ -185,7 +225,18 @@ def main() -> None:
                     break
             except requests.ConnectionError:
                 time.sleep(0.5)
-        results, elapsed = asyncio.run(deadline_day(reporters))
+        stop, read_times = threading.Event(), list[float]()
+        readers = [
+            threading.Thread(target=reader, args=(table_path, stop, read_times)) for _ in range(arguments.readers)
+        ]
+        for thread in readers:
+            thread.start()
+        try:
+            results, elapsed = asyncio.run(deadline_day(reporters))
+        finally:
+            stop.set()
+            for thread in readers:
+                thread.join(timeout=60)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -206,6 +257,10 @@ def main() -> None:
                 "login_p95_ms": round(logins[int(len(logins) * 0.95) - 1], 1),
                 "concurrency": CONCURRENCY,
                 "web_workers": 4,
+                "readers": arguments.readers,
+                "reader_pages": len(read_times),
+                "reader_p50_ms": round(statistics.median(read_times), 1) if read_times else None,
+                "reader_p95_ms": round(sorted(read_times)[int(len(read_times) * 0.95) - 1], 1) if read_times else None,
             },
             ensure_ascii=False,
         )
