@@ -174,9 +174,9 @@ def list_sale_points(
 ) -> QuerySet[SalePoint]:
     points = public_sale_points()
     if province is not None:
-        points = points.filter(place_id__in=places_in(province))
+        points = points.filter(place_id__any_of=places_in(province))
     if commune is not None:
-        points = points.filter(place_id__in=places_in(commune))
+        points = points.filter(place_id__any_of=places_in(commune))
     if kind:
         points = points.filter(kind=kind)
     return points.order_by("name", "pk")
@@ -226,7 +226,7 @@ def list_events(
     day = day or timezone.localdate()
     events = public_events()
     if province is not None:
-        events = events.filter(place_id__in=places_in(province))
+        events = events.filter(place_id__any_of=places_in(province))
     if kind:
         events = events.filter(kind=kind)
     if upcoming:
@@ -250,7 +250,7 @@ def organiser_names(event: Event) -> list[tuple[str, str]]:
 def list_model_areas(*, province: Unit | None = None) -> QuerySet[ModelArea]:
     areas = ModelArea.objects.select_related("place__unit").exclude(status=ModelArea.Status.LAPSED)
     if province is not None:
-        areas = areas.filter(place_id__in=places_in(province))
+        areas = areas.filter(place_id__any_of=places_in(province))
     return areas.order_by("-status", "name", "pk")
 
 
