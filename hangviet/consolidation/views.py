@@ -42,7 +42,7 @@ from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short, format_number
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need, is_recipient_office
+from hangviet.orgs.policy import Grant, Need, is_recipient_office
 from hangviet.periods.actions import set_deadline as set_deadline_of
 from hangviet.periods.models import Period
 from hangviet.reporting.access import get_report_for_user
@@ -300,12 +300,12 @@ def _cell(value: object) -> object:
 # --- phases (giai đoạn): a committee's figures over several whole years ---
 
 
-def _committee_and_phase(request: SignedInRequest, committee_id: int, key: str) -> tuple[Organisation, PhaseKey]:
-    committee, _grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
+def _committee_and_phase(request: SignedInRequest, committee_id: int, key: str) -> tuple[Organisation, PhaseKey, Grant]:
+    committee, grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
     if not committee.is_committee:
         raise Http404
     try:
-        return committee, PhaseKey.parse(key)
+        return committee, PhaseKey.parse(key), grant
     except PeriodCodeError as error:
         raise Http404(str(error)) from error
 
@@ -347,8 +347,7 @@ def phase_today(request: SignedInRequest, committee_id: int) -> HttpResponse:
 @reads_from_replica()
 def phase(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse:
     """The committee's phase review: one column per year and the phase's column, with a form to pick the years."""
-    committee, chosen = _committee_and_phase(request, committee_id, key)
-    grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)[1]
+    committee, chosen, grant = _committee_and_phase(request, committee_id, key)
     initial = {"first_year": chosen.first_year, "last_year": chosen.last_year}
     form = PhaseForm(request.GET if "first_year" in request.GET else None, initial=initial)
     if form.is_bound and form.is_valid() and form.key != chosen:
@@ -364,7 +363,7 @@ def phase(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse
 @login_required
 @reads_from_replica()
 def phase_xlsx(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse:
-    committee, chosen = _committee_and_phase(request, committee_id, key)
+    committee, chosen, _grant = _committee_and_phase(request, committee_id, key)
     table = phase_table(committee, chosen)
     workbook = Workbook()
     sheet = workbook.active
