@@ -23,16 +23,16 @@ from hangviet.campaign.catalogue import (
     SchemeKind,
     SpendCategory,
 )
+from hangviet.lib.periods import QuarterKey
 from hangviet.orgs.models import Organisation
 from hangviet.plans.models import Task
 from hangviet.registry.models import Producer
 
 
 def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
-    """First and last day of a calendar quarter."""
-    start = datetime.date(year, 3 * quarter - 2, 1)
-    end = datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)
-    return start, end - datetime.timedelta(days=1)
+    """First and last day of a calendar quarter (the one definition: ``lib.periods.QuarterKey``)."""
+    key = QuarterKey(year, quarter)
+    return key.start, key.end
 
 
 class MediaOutlet(models.Model):

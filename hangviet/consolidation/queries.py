@@ -19,9 +19,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.indicators.aggregation import change_ratio, total_of
+from hangviet.indicators.aggregation import PhaseValue, change_ratio, combine_years, total_of
+from hangviet.indicators.catalogue import RATIO_PARTS
 from hangviet.indicators.models import Indicator
-from hangviet.lib.periods import PeriodKey
+from hangviet.lib.periods import PeriodKey, PhaseKey
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_overseer_ids, list_predecessor_ids, list_subtree_ids
@@ -46,6 +47,11 @@ REGISTRY_MARK = "Tổng cộng theo sổ theo dõi"
 REGISTRY_NOTE = (
     "Theo sổ theo dõi, mỗi sự kiện tính một lần (một sự kiện nhiều đơn vị cùng tổ chức chỉ tính một lần); "
     "sản phẩm OCOP, điểm bán, khu dân cư, câu lạc bộ tính đến ngày cuối kỳ."
+)
+# How the phase table, its export and the drafted phase review say how the years combine.
+PHASE_NOTE = (
+    "Chỉ tính các báo cáo năm đã được tiếp nhận. Chỉ tiêu phát sinh: cộng các năm; số hiện có: số của năm cuối "
+    "có số liệu (ghi năm); tỷ lệ không cộng, không lấy bình quân: xem theo từng năm."
 )
 
 
@@ -407,3 +413,66 @@ def count_waiting_review(committee: Organisation, period: Period, *, subtree: fr
     out, and the table says how many. ``subtree``: the committee's, when the caller has it already."""
     below = (subtree if subtree is not None else list_subtree_ids([committee.pk])) - {committee.pk}
     return Report.objects.filter(period=period, status=Report.Status.SUBMITTED, organisation_id__in=below).count()
+
+
+@dataclass
+class PhaseLine:
+    indicator: Indicator
+    by_year: dict[int, Decimal | None]
+    phase: PhaseValue
+
+
+@dataclass
+class PhaseTable:
+    """A committee's figures over a phase: one column per year, read from the yearly reports' totals, and the
+    phase's column combined by kind (``indicators.aggregation.combine_years``)."""
+
+    committee: Organisation
+    phase: PhaseKey
+    lines: list[PhaseLine]
+    accepted: dict[int, int]  # year → accepted yearly reports in the committee's whole subtree
+
+    @property
+    def years(self) -> list[int]:
+        return self.phase.years
+
+    @property
+    def years_without_data(self) -> list[int]:
+        return [year for year in self.years if not self.accepted.get(year)]
+
+    @property
+    def accepted_total(self) -> int:
+        return sum(self.accepted.values())
+
+
+def phase_table(committee: Organisation, phase: PhaseKey) -> PhaseTable:
+    """The committee's year-by-year table over ``phase``: what the accepted yearly reports of its whole subtree
+    add up to each year (one query of the maintained totals for all the years, one for the report counts),
+    and the phase column — flows summed, stocks as of the last year that has one, ratios from the sums of
+    their parts where the catalogue has them, else year by year. The registries' figures are not laid over
+    it: a phase reads the yearly reports as accepted (each year's table says where the registries differ)."""
+    indicators = list(Indicator.objects.order_by("order"))
+    periods = {period.year: period for period in Period.objects.filter(kind=Period.Kind.YEAR, year__in=phase.years)}
+    found = _read_totals([period.pk for period in periods.values()], [committee.pk], indicators)
+    counts = dict(
+        ReportCount.objects.filter(period__in=list(periods.values()), organisation=committee).values_list(
+            "period__year", "reports"
+        )
+    )
+    by_code: dict[str, dict[int, Decimal | None]] = {
+        indicator.code: {
+            year: found.get((periods[year].pk, committee.pk), {}).get(indicator.code) if year in periods else None
+            for year in phase.years
+        }
+        for indicator in indicators
+    }
+    lines = []
+    for indicator in indicators:
+        names = RATIO_PARTS.get(indicator.code)
+        parts = (by_code[names[0]], by_code[names[1]]) if names and all(name in by_code for name in names) else None
+        lines.append(
+            PhaseLine(
+                indicator, by_code[indicator.code], combine_years(indicator.kind, by_code[indicator.code], parts=parts)
+            )
+        )
+    return PhaseTable(committee, phase, lines, {year: counts.get(year, 0) for year in phase.years})

@@ -5,6 +5,9 @@ from hangviet.consolidation import views
 app_name = "consolidation"
 urlpatterns = [
     path("<int:committee_id>/", views.board_today, name="board_today"),
+    path("<int:committee_id>/giai-doan/", views.phase_today, name="phase_today"),
+    path("<int:committee_id>/giai-doan/<str:key>/", views.phase, name="phase"),
+    path("<int:committee_id>/giai-doan/<str:key>.xlsx", views.phase_xlsx, name="phase_xlsx"),
     path("<int:committee_id>/<str:code>/", views.board, name="board"),
     path("<int:committee_id>/<str:code>/nhac-nho/", views.remind, name="remind"),
     path("<int:committee_id>/<str:code>/tiep-nhan/", views.accept_many, name="accept_many"),

@@ -15,30 +15,34 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hangviet.consolidation.queries import (
+    PHASE_NOTE,
     REGISTRY_MARK,
     REGISTRY_NOTE,
+    PhaseTable,
     Table,
     compute_completeness,
     consolidate,
     count_waiting_review,
+    phase_table,
     trend,
 )
 from hangviet.consolidation.reminders import remind_waiting
 from hangviet.indicators.models import Indicator
-from hangviet.lib.forms import IdListField, SaneDateField, messages_of
+from hangviet.lib.forms import IdListField, SaneDateField, StyledFormMixin, YearField, messages_of
 from hangviet.lib.http import SignedInRequest
-from hangviet.lib.periods import PeriodCodeError, PeriodKey, newest_first, period_of_day
+from hangviet.lib.periods import PeriodCodeError, PeriodKey, PhaseKey, newest_first, period_of_day, phase_problem
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short, format_number
 from hangviet.orgs.access import get_organisation_for_user
 from hangviet.orgs.models import Organisation
-from hangviet.orgs.policy import Need, is_recipient_office
+from hangviet.orgs.policy import Grant, Need, is_recipient_office
 from hangviet.periods.actions import set_deadline as set_deadline_of
 from hangviet.periods.models import Period
 from hangviet.reporting.access import get_report_for_user
@@ -293,3 +297,117 @@ def _cell(value: object) -> object:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+# --- phases (giai đoạn): a committee's figures over several whole years ---
+
+
+def _committee_and_phase(request: SignedInRequest, committee_id: int, key: str) -> tuple[Organisation, PhaseKey, Grant]:
+    committee, grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
+    if not committee.is_committee:
+        raise Http404
+    try:
+        return committee, PhaseKey.parse(key), grant
+    except PeriodCodeError as error:
+        raise Http404(str(error)) from error
+
+
+class PhaseForm(StyledFormMixin, forms.Form):
+    """The phase's first and last year (``?first_year=2019&last_year=2024``)."""
+
+    first_year = YearField(label=gettext_lazy("Từ năm"))
+    last_year = YearField(label=gettext_lazy("Đến năm"))
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        first, last = data.get("first_year"), data.get("last_year")
+        if first is not None and last is not None and (problem := phase_problem(first, last)):
+            raise forms.ValidationError(problem, code="phase")
+        return data
+
+    @property
+    def key(self) -> PhaseKey:
+        return PhaseKey(self.cleaned_data["first_year"], self.cleaned_data["last_year"])
+
+
+def default_phase() -> PhaseKey:
+    """The five yearly reports up to the last year whose report is done or due (the current one while it runs
+    is left out)."""
+    last = period_of_day(timezone.localdate()).year - 1
+    return PhaseKey(last - 4, last)
+
+
+@login_required
+def phase_today(request: SignedInRequest, committee_id: int) -> HttpResponse:
+    committee, _grant = get_organisation_for_user(request.user, committee_id, need=Need.READ)
+    if not committee.is_committee:
+        raise Http404
+    return redirect("consolidation:phase", committee.pk, default_phase().code)
+
+
+@login_required
+@reads_from_replica()
+def phase(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse:
+    """The committee's phase review: one column per year and the phase's column, with a form to pick the years."""
+    committee, chosen, grant = _committee_and_phase(request, committee_id, key)
+    initial = {"first_year": chosen.first_year, "last_year": chosen.last_year}
+    form = PhaseForm(request.GET if "first_year" in request.GET else None, initial=initial)
+    if form.is_bound and form.is_valid() and form.key != chosen:
+        return redirect("consolidation:phase", committee.pk, form.key.code)
+    table = phase_table(committee, chosen)
+    return render(
+        request,
+        "consolidation/phase.html",
+        {"committee": committee, "phase": chosen, "table": table, "form": form, "can_draft": grant.can_edit},
+    )
+
+
+@login_required
+@reads_from_replica()
+def phase_xlsx(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse:
+    committee, chosen, _grant = _committee_and_phase(request, committee_id, key)
+    table = phase_table(committee, chosen)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, the active one
+    sheet.title = "Giai đoạn"
+    _write_phase(sheet, table)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="giai-doan-{committee.pk}-{chosen.code}.xlsx"'
+    return response
+
+
+def _write_phase(sheet: Worksheet, table: PhaseTable) -> None:
+    label = table.phase.label
+    sheet.append([f"TỔNG HỢP SỐ LIỆU {label.upper()} – {table.committee.name}"])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([])
+    sheet.append(["Chỉ tiêu", "Đơn vị tính", *(f"Năm {year}" for year in table.years), f"Cả {label}", "Ghi chú"])
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    sheet.append(["Số báo cáo năm đã tiếp nhận", "báo cáo", *(table.accepted.get(year, 0) for year in table.years)])
+    for line in table.lines:
+        note = ""
+        if line.phase.per_year:
+            note = "tỷ lệ theo từng năm"
+        elif line.phase.year is not None:
+            note = f"số năm {line.phase.year}"
+        sheet.append(
+            [
+                line.indicator.name,
+                line.indicator.unit,
+                *(_cell(line.by_year.get(year)) for year in table.years),
+                _cell(line.phase.value),
+                note,
+            ]
+        )
+    sheet.append([])
+    sheet.append([PHASE_NOTE])
+    for cells in sheet.iter_rows(min_row=4, min_col=3):
+        for cell in cells:
+            cell.number_format = "#,##0.##"
+    sheet.column_dimensions["A"].width = 60

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.documents import notices
-from hangviet.documents.compose import CAMPAIGN, PLACEHOLDER, compose_report
+from hangviet.documents.compose import CAMPAIGN, PLACEHOLDER, REVIEW_WORDS, compose_phase_report, compose_report
 from hangviet.documents.models import (
     Addressee,
     Document,
@@ -30,6 +30,7 @@ from hangviet.documents.models import (
 )
 from hangviet.documents.queries import addressable_organisations
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
+from hangviet.lib.periods import PhaseKey
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_long, format_date_short
 from hangviet.notifications.actions import Notice, notify
@@ -105,6 +106,35 @@ def create_report_draft(committee: Organisation, period: Period, *, acting_user:
 
 
 @transaction.atomic
+def create_phase_report_draft(
+    committee: Organisation, phase: PhaseKey, *, review: str = "final", acting_user: User | None
+) -> Document:
+    """A new draft phase review (Báo cáo sơ kết/tổng kết giai đoạn) of ``committee`` over ``phase``, written
+    from the accepted yearly reports; its annex, the year-by-year table, is read again when it is rendered."""
+    if not may_keep_documents(committee):
+        raise ValidationError(_("Chỉ Ban Chỉ đạo mới lập văn bản tổng hợp."))
+    if review not in REVIEW_WORDS:
+        raise ValidationError(_("Loại báo cáo giai đoạn không hợp lệ."))
+    draft = compose_phase_report(committee, phase, review)
+    document = Document.objects.create(
+        committee=committee,
+        doc_type=DocumentType.REPORT,
+        phase_key=phase.code,
+        summary=draft.summary,
+        created_by=acting_user,
+    )
+    DocumentVersion.objects.create(
+        document=document,
+        number=1,
+        saved_by=acting_user,
+        note=_("Dự thảo từ số liệu các năm"),
+        blocks=[{"level": b.level, "text": b.text} for b in draft.blocks],
+    )
+    record(document, "document.drafted", actor=acting_user, phase=phase.code, review=review)
+    return document
+
+
+@transaction.atomic
 def save_version(
     document: Document,
     blocks: Sequence[Mapping[str, Any]],
@@ -156,6 +186,8 @@ def specification(
         annexes = []
         if document.doc_type == DocumentType.REPORT and document.period is not None:
             annexes = compose_report(document.committee, document.period).annexes
+        elif document.doc_type == DocumentType.REPORT and document.phase_key:
+            annexes = compose_phase_report(document.committee, PhaseKey.parse(document.phase_key)).annexes
     return OfficialDocument(
         parent_body=profile.parent_body,
         issuing_body=profile.issuing_body,

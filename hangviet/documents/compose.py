@@ -10,8 +10,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hangviet.consolidation.queries import REGISTRY_NOTE, Table, consolidate
+from hangviet.consolidation.queries import (
+    PHASE_NOTE,
+    REGISTRY_NOTE,
+    PhaseLine,
+    PhaseTable,
+    Table,
+    TableRow,
+    consolidate,
+    phase_table,
+)
+from hangviet.indicators.models import Indicator
 from hangviet.lib.docx_layout import Annex, Block
+from hangviet.lib.periods import PhaseKey
 from hangviet.lib.vnformat import format_change, format_count, format_date_short, format_money, format_number
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
@@ -334,3 +345,157 @@ def _annex_note(table: Table) -> str:
         note += f" (*) Tổng cộng {REGISTRY_NOTE[0].lower()}{REGISTRY_NOTE[1:]}"
         note += " Các cột đơn vị giữ số liệu như báo cáo."
     return note
+
+
+# --- the phase review (sơ kết, tổng kết giai đoạn): drafted from the accepted yearly reports ---
+
+REVIEW_WORDS = {"interim": "sơ kết", "final": "tổng kết"}
+YEARS_PER_ANNEX_PAGE = 6
+PHASE_SECTIONS: list[tuple[str, int, Section | None, Callable[[Table], list[str]] | None]] = [
+    ("I. KẾT QUẢ THỰC HIỆN", 1, None, None),
+    *SECTIONS[1:4],
+    ("II. ĐÁNH GIÁ CHUNG", 1, None, None),
+    ("1. Ưu điểm", 2, Section.STRENGTHS, None),
+    ("2. Hạn chế", 2, Section.LIMITATIONS, None),
+    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TỚI", 1, Section.DIRECTIONS, None),
+    ("IV. ĐỀ XUẤT, KIẾN NGHỊ", 1, Section.PROPOSALS, None),
+]
+
+
+@dataclass
+class PhaseDraft:
+    summary: str
+    blocks: list[Block]
+    annexes: list[Annex]
+    table: PhaseTable
+
+
+def _phase_as_table(phase_table: PhaseTable) -> Table:
+    """The phase in the shape the sentence writers read: the phase column as the total, one row per year holding
+    its flows (so a footnote lists them year by year; a stock's years are not parts of a whole and are left out
+    of the footnotes), no last year to compare with and no registry figures."""
+    flows = [line for line in phase_table.lines if line.indicator.kind == Indicator.Kind.FLOW]
+    rows = [
+        TableRow(
+            phase_table.committee,
+            f"năm {year}:",
+            "reporter",
+            values={line.indicator.code: value for line in flows if (value := line.by_year.get(year)) is not None},
+            accepted_reports=phase_table.accepted.get(year, 0),
+        )
+        for year in phase_table.years
+    ]
+    totals = {line.indicator.code: line.phase.value for line in phase_table.lines}
+    period = Period(year=phase_table.phase.last_year, kind=Period.Kind.YEAR)  # not saved: the phase's last year
+    indicators = [line.indicator for line in phase_table.lines]
+    return Table(phase_table.committee, period, indicators, rows, totals, {}, {}, dict(totals))
+
+
+def _phase_narratives(phase_table: PhaseTable) -> dict[str, list[str]]:
+    """What the committee's own accepted yearly reports wrote, by section, each paragraph led by its year."""
+    texts = (
+        ReportText.objects.filter(
+            report__organisation=phase_table.committee,
+            report__status=Report.Status.ACCEPTED,
+            report__period__kind=Period.Kind.YEAR,
+            report__period__year__in=phase_table.years,
+        )
+        .exclude(text="")
+        .order_by("report__period__year", "pk")
+        .values_list("section", "report__period__year", "text")
+    )
+    found: dict[str, list[str]] = {}
+    for section, year, text in texts:
+        for paragraph in (p.strip() for p in text.split("\n") if p.strip()):
+            found.setdefault(section, []).append(f"- Năm {year}: {paragraph}")
+    return found
+
+
+def phase_summary(phase: PhaseKey, review: str) -> str:
+    return (
+        f"{REVIEW_WORDS[review].capitalize()} thực hiện {CAMPAIGN} {phase.label} "
+        "và phương hướng, nhiệm vụ giai đoạn tới"
+    )
+
+
+def compose_phase_report(committee: Organisation, phase: PhaseKey, review: str = "final") -> PhaseDraft:
+    """The draft phase review (``review`` "interim": sơ kết, "final": tổng kết) of ``committee`` over ``phase``,
+    from the accepted yearly reports only: sentences from the phase's figures (flows summed over the years,
+    stocks as of the last year that has one), the committee's own yearly narratives, and the year-by-year
+    table as the annex."""
+    years_table = phase_table(committee, phase)
+    table = _phase_as_table(years_table)
+    narratives = _phase_narratives(years_table)
+    words = REVIEW_WORDS[review]
+    opening = (
+        f"Thực hiện Kế hoạch của Ban Chỉ đạo Trung ương {CAMPAIGN}, {committee.name} báo cáo {words} kết quả thực "
+        f"hiện Cuộc vận động {phase.label} (từ ngày {format_date_short(phase.start)} đến ngày "
+        f"{format_date_short(phase.end)}; {years_table.accepted_total} báo cáo năm đã tiếp nhận) như sau. "
+        "Số liệu phát sinh được cộng qua các năm; số hiện có tính đến năm cuối có số liệu; số liệu từng năm "
+        "tại Phụ lục."
+    )
+    if years_table.years_without_data:
+        missing = ", ".join(str(year) for year in years_table.years_without_data)
+        opening += f" Năm {missing} chưa có báo cáo năm được tiếp nhận, số liệu chưa được tính."
+    blocks = [Block(opening)]
+    for heading, level, section, writer in PHASE_SECTIONS:
+        blocks.append(Block(heading, level))
+        generated = writer(table) if writer else []
+        if generated:
+            blocks.append(Block(". ".join(generated) + "."))
+        blocks.extend(Block(text) for text in (narratives.get(section, []) if section else []))
+        if section and not generated and not narratives.get(section):
+            blocks.append(Block(PLACEHOLDER))
+        if section == Section.LIMITATIONS:
+            blocks.extend([Block("3. Bài học kinh nghiệm", 2), Block(PLACEHOLDER)])
+    place = in_words(committee.unit.name)
+    blocks.append(
+        Block(
+            f"Trên đây là báo cáo {words} kết quả thực hiện {CAMPAIGN} {phase.label} "
+            f"của Ban Chỉ đạo Cuộc vận động {place}."
+        )
+    )
+    return PhaseDraft(phase_summary(phase, review), blocks, phase_annexes(years_table), years_table)
+
+
+def _phase_cell(line: PhaseLine) -> str:
+    if line.phase.per_year:
+        return "(*)"  # a figure's cell never wraps: the words go in the note
+    if line.phase.value is None:
+        return ""
+    written = format_number(line.phase.value)
+    return f"{written} (năm {line.phase.year})" if line.phase.year is not None else written
+
+
+def phase_annexes(years_table: PhaseTable, years_per_page: int = YEARS_PER_ANNEX_PAGE) -> list[Annex]:
+    """The year-by-year table: each indicator per year and over the phase, a few years a page (each page ends
+    with the phase's column)."""
+    years = years_table.years
+    chunks = [years[start : start + years_per_page] for start in range(0, len(years), years_per_page)]
+    annexes = []
+    for page, chunk in enumerate(chunks, start=1):
+        columns = ["STT", "Chỉ tiêu", "ĐVT", *(f"Năm {year}" for year in chunk), "Cả giai đoạn"]
+        lines = [
+            ["", "Số báo cáo năm đã tiếp nhận", "báo cáo", *(str(years_table.accepted.get(y, 0)) for y in chunk)]
+            + [str(years_table.accepted_total)]
+        ]
+        for number, line in enumerate(years_table.lines, start=1):
+            lines.append(
+                [
+                    str(number),
+                    line.indicator.name,
+                    line.indicator.unit,
+                    *(format_number(v) if (v := line.by_year.get(year)) is not None else "" for year in chunk),
+                    _phase_cell(line),
+                ]
+            )
+        suffix = f" (tiếp theo, trang {page})" if page > 1 else ""
+        annexes.append(
+            Annex(
+                f"SỐ LIỆU TỪNG NĂM {years_table.phase.label.upper()}" + suffix,
+                columns,
+                lines,
+                f"{PHASE_NOTE} (*) Tỷ lệ theo từng năm." if page == 1 else "",
+            )
+        )
+    return annexes

@@ -60,6 +60,8 @@ class Document(models.Model):
     committee = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="documents")
     doc_type = models.CharField(_("loại văn bản"), max_length=3, choices=DocumentType.choices)
     period = models.ForeignKey(Period, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # A phase review (sơ kết, tổng kết giai đoạn) covers whole years, not one period: its code, "2019-2024".
+    phase_key = models.CharField(_("giai đoạn"), max_length=9, blank=True, default="")
     summary = models.CharField(_("trích yếu"), max_length=500)
     status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

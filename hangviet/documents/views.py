@@ -18,7 +18,15 @@ from hangviet.documents.access import get_committee_for_documents, get_document_
 from hangviet.documents.editing import EditableSection, diff, from_sections, to_sections
 from hangviet.documents.models import Document
 from hangviet.documents.notices import addressed_organisations
-from hangviet.lib.forms import PeriodForm, SaneDateField, StyledFormMixin, VietnameseFormSet, form_errors, messages_of
+from hangviet.lib.forms import (
+    PeriodForm,
+    PhaseField,
+    SaneDateField,
+    StyledFormMixin,
+    VietnameseFormSet,
+    form_errors,
+    messages_of,
+)
 from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import newest_first, period_of_day
 from hangviet.orgs.policy import Need
@@ -70,6 +78,30 @@ def create_report(request: SignedInRequest, committee_id: int) -> HttpResponse:
         committee, Period.objects.for_key(form.cleaned_data["period"]), acting_user=request.user
     )
     messages.success(request, _("Đã tạo dự thảo báo cáo từ số liệu đã tiếp nhận."))
+    return redirect("documents:edit", document.pk)
+
+
+class PhaseReportForm(forms.Form):
+    """The phase a review covers (``2019-2024``) and whether it is a sơ kết or a tổng kết."""
+
+    phase = PhaseField(error_messages={"required": gettext_lazy("Hãy chọn giai đoạn.")})
+    review = forms.ChoiceField(
+        choices=[("final", gettext_lazy("Tổng kết")), ("interim", gettext_lazy("Sơ kết"))], required=False
+    )
+
+
+@require_POST
+@login_required
+def create_phase_report(request: SignedInRequest, committee_id: int) -> HttpResponse:
+    committee, _grant = get_committee_for_documents(request.user, committee_id, need=Need.EDIT)
+    form = PhaseReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect("documents:committee", committee.pk)
+    document = actions.create_phase_report_draft(
+        committee, form.cleaned_data["phase"], review=form.cleaned_data["review"] or "final", acting_user=request.user
+    )
+    messages.success(request, _("Đã tạo dự thảo báo cáo giai đoạn từ các báo cáo năm đã tiếp nhận."))
     return redirect("documents:edit", document.pk)
 
 

@@ -149,6 +149,11 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec("committee_budget_vnd", "Kinh phí hoạt động của Ban Chỉ đạo", "đồng", K.FLOW, G.BUDGET, T.MONEY),
 )
 
+# A ratio's numerator and denominator, both flows of the catalogue, where it has them: over a phase the ratio is
+# then computed from their sums (``aggregation.combine_years``). None has them yet — the share of Vietnamese
+# goods comes from the surveys' shelf counts, not from reported flows — so a phase reads it year by year.
+RATIO_PARTS: dict[str, tuple[str, str]] = {}
+
 S, SC = ValidationRule.Severity, ValidationRule.Scope
 RULES: tuple[tuple[str, str, str, str, str], ...] = (
     # (code, scope, expression, severity, message)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hangviet.lib.periods import PeriodCodeError, PeriodKey
+from hangviet.lib.periods import PeriodCodeError, PeriodKey, PhaseKey
 
 
 def style_widget(widget: forms.Widget) -> None:
@@ -127,6 +127,23 @@ class PeriodField(forms.CharField):
             return PeriodKey.parse(code)
         except PeriodCodeError as error:
             raise forms.ValidationError(str(error), code="period") from error
+
+
+class PhaseField(forms.CharField):
+    """A phase of whole years written as its code (``2019-2024``); cleans to a ``PhaseKey``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 12)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> Any:
+        code = super().clean(value)
+        if not code:
+            return None
+        try:
+            return PhaseKey.parse(code)
+        except PeriodCodeError as error:
+            raise forms.ValidationError(str(error), code="phase") from error
 
 
 class PeriodForm(forms.Form):

@@ -48,6 +48,7 @@ from hangviet.reporting.models import Report
 
 H1 = "2026-H1"
 OLD = "2024"
+PHASE = "2023-2024"
 
 # ---------------------------------------------------------------------------------------------------------------
 # The written rules (orgs/policy.py's docstring), restated as tables over the test world.
@@ -1236,10 +1237,16 @@ MATRIX: dict[str, Entry] = {
     "consolidation:deadline": Entry(COMMITTEE_TARGETS, read=None, write=edit, data=_deadline),
     "consolidation:table": Entry(COMMITTEE_TARGETS, read=read, write=None),
     "consolidation:table_xlsx": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "consolidation:phase_today": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "consolidation:phase": Entry(COMMITTEE_TARGETS, read=read, write=None),
+    "consolidation:phase_xlsx": Entry(COMMITTEE_TARGETS, read=read, write=None),
     # documents
     "documents:committee": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
     "documents:create_report": Entry(
         COMMITTEE_TARGETS + ("org:vl_trade",), read=None, write=committee_only(edit), data=lambda o, t: {"period": H1}
+    ),
+    "documents:create_phase_report": Entry(
+        COMMITTEE_TARGETS + ("org:vl_trade",), read=None, write=committee_only(edit), data=lambda o, t: {"phase": PHASE}
     ),
     "documents:edit": Entry(("document:vinh_long", "document:vl_commune"), read=read, write=edit, data=_document_edit),
     "documents:compare": Entry(
@@ -1545,6 +1552,7 @@ def _path(name: str, entry: Entry, target: Target) -> tuple[str, dict[str, str]]
     kwargs = dict(target.kwargs)
     if name.startswith("consolidation:") and name != "consolidation:board_today":
         kwargs["code"] = H1
+        kwargs["key"] = PHASE
     if name == "dashboard:download":
         kwargs["part"] = "bao-cao"
     resolver_kwargs = {key: value for key, value in kwargs.items() if key in _parameters(name)}
