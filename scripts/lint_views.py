@@ -81,6 +81,8 @@ SCOPED_MODELS = frozenset(
         "Finding",
         "Recommendation",
         "MarketCase",
+        "Meeting",
+        "MeetingDocument",
         "CaseTotal",
         "Notification",
     }
