@@ -89,20 +89,22 @@ MEETING_KINDS: tuple[Named, ...] = (
     Named("other", _("Khác")),
 )
 
-#: Words of a plan task that announce a meeting, and the kind they suggest (first match wins; compared without
-#: diacritics). "Tổ chức hội nghị tổng kết Cuộc vận động năm 2024: Tháng 12/2024" [cantho:187] → year_review.
-MEETING_WORDS: tuple[tuple[str, str], ...] = (
-    ("giao ban", "quarterly"),
-    ("quan triet", "dissemination"),
-    ("so ket 6 thang", "half_year_review"),
-    ("ket giai doan", "phase_review"),
-    ("so ket", "half_year_review"),
-    ("tong ket", "year_review"),
-    ("hoi nghi tuyen truyen", "propaganda"),
-    ("toa dam", "seminar"),
-    ("hoi thao", "seminar"),
-    ("hop ban chi dao", "committee"),
-    ("hoi nghi", "other"),
+#: Words of a plan task that announce a meeting, and the kind they suggest: the first entry whose words all occur
+#: wins (compared without diacritics). "Tổ chức hội nghị tổng kết Cuộc vận động năm 2024: Tháng 12/2024"
+#: [cantho:187] → year_review; "Hội nghị tổng kết 05 năm giai đoạn 2019-2024" [cantho:151] → phase_review.
+MEETING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("giao ban",), "quarterly"),
+    (("quan triet",), "dissemination"),
+    (("so ket", "6 thang"), "half_year_review"),
+    (("tong ket", "giai doan"), "phase_review"),
+    (("so ket", "giai doan"), "phase_review"),
+    (("so ket",), "half_year_review"),
+    (("tong ket",), "year_review"),
+    (("hoi nghi tuyen truyen",), "propaganda"),
+    (("toa dam",), "seminar"),
+    (("hoi thao",), "seminar"),
+    (("hop ban chi dao",), "committee"),
+    (("hoi nghi",), "other"),
 )
 
 
@@ -110,4 +112,4 @@ def meeting_kind_of(text: str) -> str | None:
     """The meeting kind a plan task's text announces ("hội nghị tổng kết …" → ``year_review``), or None when
     the task is not a meeting."""
     folded = fold_diacritics(text)
-    return next((kind for words, kind in MEETING_WORDS if words in folded), None)
+    return next((kind for words, kind in MEETING_WORDS if all(word in folded for word in words)), None)
