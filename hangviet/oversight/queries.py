@@ -86,14 +86,15 @@ def subject_candidates(committee: Organisation) -> QuerySet[Organisation]:
 def meetings_of(committee: Organisation, day: datetime.date | None = None) -> tuple[list[Meeting], list[Meeting]]:
     """A committee's meetings: (upcoming — scheduled from ``day`` on, soonest first; the others, latest first)."""
     today = day or timezone.localdate()
-    rows = list(
+    rows: list[Meeting] = list(
         Meeting.objects.filter(committee=committee)
         .select_related("task")
         .annotate(n_documents=Count("documents"))
         .order_by("held_on", "pk")
     )
     upcoming = [row for row in rows if row.status == Meeting.Status.SCHEDULED and row.held_on >= today]
-    others = [row for row in reversed(rows) if row not in upcoming]
+    shown = {row.pk for row in upcoming}
+    others = [row for row in reversed(rows) if row.pk not in shown]
     return upcoming, others
 
 
