@@ -480,6 +480,8 @@ def update_meeting(
         agenda=agenda,
         task=locked.task,
     )
+    if locked.status == Meeting.Status.HELD and held_on > timezone.localdate():
+        raise ValidationError(_("Hội nghị đã họp nên ngày họp không thể ở sau hôm nay."))
     chosen = _check_participants(locked.committee, participants)
     changed = [name for name, value in fields.items() if getattr(locked, name) != value]
     for name, value in fields.items():

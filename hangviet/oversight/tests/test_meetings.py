@@ -128,6 +128,8 @@ def test_conclusions_mark_the_meeting_held_and_give_tasks_to_organisations(world
     assert task.lead == world.vl_trade and task.plan.source == Plan.Source.FOLLOW_UP
     assert task.plan.committee == world.vinh_long and task.due_on == datetime.date(2026, 6, 20)
     assert task.section == meeting.title
+    with pytest.raises(ValidationError, match="đã họp"):
+        actions.update_meeting(meeting, kind="quarterly", title=meeting.title, held_on=_soon(), acting_user=None)
     mine = _client(world.vl_trade_clerk).get(reverse("plans:mine")).content.decode()
     assert "Tổ chức 02 phiên chợ hàng Việt về nông thôn." in mine
 
