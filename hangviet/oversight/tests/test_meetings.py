@@ -421,17 +421,3 @@ def test_the_list_page_reads_in_a_few_queries(world, django_assert_max_num_queri
     with django_assert_max_num_queries(25):
         response = client.get(reverse("oversight:meetings", args=[world.vinh_long.pk]))
     assert response.status_code == 200 and "Giao ban 4" in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_the_work_home_shows_a_meeting_in_the_next_two_weeks_to_the_invited(world):
-    from hangviet.web.home import HomeContext, build_home
-
-    meeting = _meeting(world, held_on=_soon(), participants=[world.vl_commune])
-    _meeting(world, title="Tổng kết năm", held_on=_soon() + datetime.timedelta(days=30))
-    sections = {section.key: section for section in build_home(HomeContext.for_user(world.commune_clerk))}
-    items = sections["meetings"].items
-    assert [item.url for item in items] == [reverse("oversight:meeting", args=[meeting.pk])]
-    assert items[0].badge == "Còn 10 ngày" and not sections["meetings"].actionable
-    sibling = {section.key for section in build_home(HomeContext.for_user(world.sibling_commune_clerk))}
-    assert "meetings" not in sibling
