@@ -84,6 +84,8 @@ SCOPED_MODELS = frozenset(
         "Finding",
         "Recommendation",
         "MarketCase",
+        "Meeting",
+        "MeetingDocument",
         "CaseTotal",
         "Notification",
     }

@@ -18,7 +18,7 @@ from django.db import transaction
 from hangviet.demo.campaign import build_campaign
 from hangviet.demo.complaints import build_complaints
 from hangviet.demo.notifications import build_notifications
-from hangviet.demo.oversight import build_oversight
+from hangviet.demo.oversight import build_meetings, build_oversight
 from hangviet.demo.plans import build_plans
 from hangviet.demo.registry import build_registry
 from hangviet.demo.reports import build_reports
@@ -206,6 +206,7 @@ def build_demo() -> list[DemoLogin]:
     build_registry()
     build_campaign()
     build_oversight()
+    build_meetings()  # a quarterly giao ban of Vĩnh Long (issue 12, part 6)
     logins = _build_users()
     build_surveys()  # surveys (issue 11)
     for username, role, organisation in build_complaints():  # consumer reports (issue 11)

@@ -14,7 +14,7 @@ from hangviet.lib.periods import PeriodKey
 from hangviet.orgs import actions as org_actions
 from hangviet.orgs.models import Membership, Organisation
 from hangviet.oversight import actions
-from hangviet.oversight.models import Programme
+from hangviet.oversight.models import Meeting, Programme
 from hangviet.units.models import Unit
 
 TITLE = "Giám sát việc thực hiện Cuộc vận động tại Phường Trà Vinh và Phường Long Châu năm 2026 (dữ liệu minh họa)"
@@ -109,3 +109,57 @@ def _seat_ward(ward: Organisation) -> None:
         )
         if number == 1:
             org_actions.assign_area(seat, unit=ward.unit, start=start, acting_user=None)
+
+
+MEETING_TITLE = "Hội nghị giao ban quý I/2026 Ban Chỉ đạo Cuộc vận động tỉnh Vĩnh Long (dữ liệu minh họa)"
+
+
+@transaction.atomic
+def build_meetings() -> None:
+    """Vĩnh Long's quarterly giao ban of the first quarter of 2026, chaired by the committee's standing vice-chair,
+    with the trade department and two wards invited, its conclusions and one task given to the trade department
+    (sample data: the documents give no date, place or conclusion of such a meeting). Idempotent."""
+    province = Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.PROVINCE, code="86").first()
+    committee = Organisation.objects.filter(unit=province, kind=Organisation.Kind.COMMITTEE).first()
+    if committee is None or Meeting.objects.filter(committee=committee, title=MEETING_TITLE).exists():
+        return
+    chair = (
+        Membership.objects.filter(committee=committee, role=Membership.Role.STANDING_VICE_CHAIR, end__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    trade = committee.children.filter(short_name="SCT", valid_to__isnull=True).first()
+    wards = list(
+        committee.children.filter(
+            kind=Organisation.Kind.COMMITTEE, unit__name__in=("Phường Trà Vinh", "Phường Long Châu")
+        ).order_by("name")
+    )
+    meeting = actions.schedule_meeting(
+        committee,
+        kind="quarterly",
+        title=MEETING_TITLE,
+        held_on=datetime.date(2026, 3, 27),
+        place="Hội trường Ủy ban MTTQ Việt Nam tỉnh Vĩnh Long",
+        chair=chair,
+        participants=([trade] if trade else []) + wards,
+        guests="Báo và Phát thanh, Truyền hình Vĩnh Long",
+        agenda="Đánh giá kết quả thực hiện Cuộc vận động quý I/2026; triển khai nhiệm vụ quý II/2026.",
+        acting_user=None,
+    )
+    actions.record_conclusions(
+        meeting,
+        conclusions=(
+            "Các cơ quan, tổ chức thành viên tiếp tục đẩy mạnh tuyên truyền về Cuộc vận động (dữ liệu minh họa).\n"
+            "Ban Chỉ đạo các phường gửi báo cáo 6 tháng đầu năm 2026 đúng hạn (dữ liệu minh họa)."
+        ),
+        follow_ups=[
+            actions.FollowUp(
+                "Phối hợp tổ chức 02 phiên chợ hàng Việt về nông thôn trong quý II/2026 (dữ liệu minh họa).",
+                trade,
+                datetime.date(2026, 6, 30),
+            )
+        ]
+        if trade
+        else [],
+        acting_user=None,
+    )

@@ -1,29 +1,58 @@
 """Every change of oversight data: programmes, visits, findings, recommendations (as tasks of the inspected
-body), market-control cases and period totals. Each is atomic and audited; values are checked here too, so the
-command line, the demo and the pages refuse the same bad input with the same Vietnamese message."""
+body), market-control cases and period totals; meetings with their documents and conclusions. Each is atomic
+and audited; values are checked here too, so the command line, the demo and the pages refuse the same bad input
+with the same Vietnamese message."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.lib.periods import PeriodKey
+from hangviet.lib.storage import discard_on_rollback
 from hangviet.lib.text import normalize_text
 from hangviet.lib.timewindows import Window, parse_windows
-from hangviet.orgs.models import Organisation
+from hangviet.lib.uploads import check_upload
+from hangviet.lib.vnformat import format_date_short, format_number
+from hangviet.notifications.actions import Notice, notify
+from hangviet.notifications.models import Notification
+from hangviet.notifications.queries import users_of
+from hangviet.orgs.models import Membership, Organisation
 from hangviet.orgs.policy import list_subtree_ids, may_enforce
-from hangviet.oversight.catalogue import FINDING_KINDS, ORIGINS, OUTCOMES, PROGRAMME_KINDS, VIOLATION_TYPES, Named
-from hangviet.oversight.models import CaseTotal, Finding, MarketCase, Programme, Recommendation, Visit
+from hangviet.oversight.catalogue import (
+    FINDING_KINDS,
+    MEETING_KINDS,
+    ORIGINS,
+    OUTCOMES,
+    PROGRAMME_KINDS,
+    VIOLATION_TYPES,
+    Named,
+)
+from hangviet.oversight.models import (
+    CaseTotal,
+    Finding,
+    MarketCase,
+    Meeting,
+    MeetingDocument,
+    Programme,
+    Recommendation,
+    Visit,
+)
 from hangviet.periods.models import Period
 from hangviet.plans.actions import add_follow_up_task
+from hangviet.plans.models import Task
 from hangviet.registry.models import Place, Producer
 from hangviet.registry.places import make_place
 
@@ -44,16 +73,22 @@ def _check_date(day: datetime.date, label: str) -> None:
         )
 
 
-def check_subjects(committee: Organisation, subjects: Iterable[Organisation]) -> list[Organisation]:
-    chosen = list(subjects)
-    if not chosen:
-        raise ValidationError(_("Hãy chọn ít nhất một đơn vị được kiểm tra, giám sát."))
+def _check_below(committee: Organisation, chosen: list[Organisation]) -> None:
+    """ValidationError naming the organisations that are not below ``committee`` (its agencies, lower committees
+    and theirs, and the ones merged into them)."""
     below = list_subtree_ids({committee.pk}) - {committee.pk}
-    unknown = [subject.name for subject in chosen if subject.pk not in below]
+    unknown = [organisation.name for organisation in chosen if organisation.pk not in below]
     if unknown:
         raise ValidationError(
             _("Đơn vị không thuộc phạm vi của Ban Chỉ đạo: %(names)s.") % {"names": "; ".join(unknown)}
         )
+
+
+def check_subjects(committee: Organisation, subjects: Iterable[Organisation]) -> list[Organisation]:
+    chosen = list(subjects)
+    if not chosen:
+        raise ValidationError(_("Hãy chọn ít nhất một đơn vị được kiểm tra, giám sát."))
+    _check_below(committee, chosen)
     return chosen
 
 
@@ -271,3 +306,284 @@ def record_case_total(
     )
     record(total, "oversight.case_total.recorded", actor=acting_user, period=period.code, replaced=not created)
     return total
+
+
+# Meetings ------------------------------------------------------------------------------------------------------
+
+MAX_MEETING_TEXT = 20_000
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One conclusion of a meeting given to an organisation as a task, due on ``due_on``."""
+
+    text: str
+    lead: Organisation
+    due_on: datetime.date
+
+
+def _lines(text: str, label: str) -> str:
+    """Multi-line text kept line by line (NFC, spaces folded within a line, blank lines dropped)."""
+    kept = "\n".join(clean for line in text.splitlines() if (clean := normalize_text(line)))
+    if len(kept) > MAX_MEETING_TEXT:
+        raise ValidationError(
+            _("%(label)s quá dài (tối đa %(limit)s ký tự).")
+            % {"label": label, "limit": format_number(MAX_MEETING_TEXT)}
+        )
+    return kept
+
+
+def _meeting_fields(
+    committee: Organisation,
+    *,
+    kind: str,
+    title: str,
+    held_on: datetime.date,
+    place: str,
+    chair: Membership | None,
+    chair_text: str,
+    guests: str,
+    agenda: str,
+    task: Task | None,
+) -> dict[str, Any]:
+    if kind not in _codes(MEETING_KINDS):
+        raise ValidationError(_("Loại hội nghị không hợp lệ."))
+    clean_title = normalize_text(title)
+    if not clean_title:
+        raise ValidationError(_("Hội nghị chưa có tên."))
+    if len(clean_title) > 500:
+        raise ValidationError(_("Tên hội nghị quá dài (tối đa 500 ký tự)."))
+    _check_date(held_on, _("Ngày họp"))
+    if chair is not None and chair.committee_id != committee.pk:
+        raise ValidationError(_("Người chủ trì phải là thành viên của Ban Chỉ đạo tổ chức hội nghị."))
+    if task is not None and task.plan.committee_id != committee.pk:
+        raise ValidationError(_("Nhiệm vụ không thuộc kế hoạch của Ban Chỉ đạo tổ chức hội nghị."))
+    return {
+        "kind": kind,
+        "title": clean_title,
+        "held_on": held_on,
+        "place": normalize_text(place)[:255],
+        "chair": chair,
+        "chair_text": normalize_text(chair_text)[:255],
+        "guests": _lines(guests, _("Khách mời khác")),
+        "agenda": _lines(agenda, _("Nội dung")),
+        "task": task,
+    }
+
+
+def _check_participants(committee: Organisation, participants: Iterable[Organisation]) -> list[Organisation]:
+    chosen = list(participants)
+    _check_below(committee, chosen)
+    return chosen
+
+
+def _tell_participants(meeting: Meeting, *, acting_user: User | None) -> int:
+    """Invite the users of the participating organisations; told again only when the date changes."""
+    users = {user.pk: user for organisation in meeting.participants.all() for user in users_of(organisation)}
+    where = _(" tại %(place)s") % {"place": meeting.place} if meeting.place else ""
+    notice = Notice(
+        Notification.Kind.OTHER,
+        f"meeting.scheduled:{meeting.pk}:{meeting.held_on.isoformat()}",
+        _("Mời dự: %(title)s, ngày %(day)s") % {"title": meeting.title, "day": format_date_short(meeting.held_on)},
+        _("%(committee)s mời đơn vị dự %(title)s ngày %(day)s%(where)s.")
+        % {
+            "committee": meeting.committee.name,
+            "title": meeting.title,
+            "day": format_date_short(meeting.held_on),
+            "where": where,
+        },
+        link=reverse("oversight:meeting", args=[meeting.pk]),
+    )
+    return notify(users.values(), notice, actor=acting_user)
+
+
+def _lock(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+
+
+@transaction.atomic
+def schedule_meeting(
+    committee: Organisation,
+    *,
+    kind: str,
+    title: str,
+    held_on: datetime.date,
+    place: str = "",
+    chair: Membership | None = None,
+    chair_text: str = "",
+    participants: Iterable[Organisation] = (),
+    guests: str = "",
+    agenda: str = "",
+    task: Task | None = None,
+    acting_user: User | None,
+) -> Meeting:
+    """A meeting the committee organises (from one of its plan tasks, or on its own); the participating
+    organisations below the committee are invited (a notification to their users)."""
+    if not committee.is_committee:
+        raise ValidationError(_("Chỉ Ban Chỉ đạo mới tổ chức hội nghị, giao ban."))
+    fields = _meeting_fields(
+        committee,
+        kind=kind,
+        title=title,
+        held_on=held_on,
+        place=place,
+        chair=chair,
+        chair_text=chair_text,
+        guests=guests,
+        agenda=agenda,
+        task=task,
+    )
+    chosen = _check_participants(committee, participants)
+    meeting = Meeting.objects.create(committee=committee, created_by=acting_user, **fields)
+    meeting.participants.set(chosen)
+    told = _tell_participants(meeting, acting_user=acting_user)
+    record(
+        meeting,
+        "oversight.meeting.scheduled",
+        actor=acting_user,
+        participants=[organisation.pk for organisation in chosen],
+        task=task.pk if task else None,
+        told=told,
+    )
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(
+    meeting: Meeting,
+    *,
+    kind: str,
+    title: str,
+    held_on: datetime.date,
+    place: str = "",
+    chair: Membership | None = None,
+    chair_text: str = "",
+    participants: Iterable[Organisation] = (),
+    guests: str = "",
+    agenda: str = "",
+    acting_user: User | None,
+) -> Meeting:
+    """Change a meeting that is not cancelled (its plan task stays); newly invited organisations are told, and
+    everyone again when the date moves."""
+    locked = _lock(meeting)
+    if locked.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("Hội nghị đã hủy nên không sửa được."))
+    fields = _meeting_fields(
+        locked.committee,
+        kind=kind,
+        title=title,
+        held_on=held_on,
+        place=place,
+        chair=chair,
+        chair_text=chair_text,
+        guests=guests,
+        agenda=agenda,
+        task=locked.task,
+    )
+    if locked.status == Meeting.Status.HELD and held_on > timezone.localdate():
+        raise ValidationError(_("Hội nghị đã họp nên ngày họp không thể ở sau hôm nay."))
+    chosen = _check_participants(locked.committee, participants)
+    changed = [name for name, value in fields.items() if getattr(locked, name) != value]
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*fields])
+    locked.participants.set(chosen)
+    told = _tell_participants(locked, acting_user=acting_user)
+    record(
+        locked,
+        "oversight.meeting.updated",
+        actor=acting_user,
+        changed=changed,
+        participants=[organisation.pk for organisation in chosen],
+        told=told,
+    )
+    return locked
+
+
+@transaction.atomic
+def record_conclusions(
+    meeting: Meeting,
+    *,
+    conclusions: str,
+    follow_ups: Sequence[FollowUp] = (),
+    acting_user: User | None,
+) -> Meeting:
+    """The meeting was held: its conclusions (one per line) are kept, and each follow-up becomes a task its
+    organisation leads in the committee's follow-up list of the meeting's year (``add_follow_up_task``)."""
+    locked = _lock(meeting)
+    if locked.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("Hội nghị đã hủy nên không ghi kết luận được."))
+    if locked.held_on > timezone.localdate():
+        raise ValidationError(_("Hội nghị chưa diễn ra: chỉ ghi kết luận từ ngày họp trở đi."))
+    text = _lines(conclusions, _("Kết luận"))
+    if not text:
+        raise ValidationError(_("Chưa ghi kết luận của hội nghị."))
+    tasks = []
+    for item in follow_ups:
+        _check_date(item.due_on, _("Thời hạn"))
+        if item.due_on < locked.held_on:
+            raise ValidationError(_("Thời hạn thực hiện không được trước ngày họp."))
+        content = normalize_text(item.text)
+        if not content:
+            raise ValidationError(_("Nhiệm vụ sau hội nghị chưa có nội dung."))
+        _check_below(locked.committee, [item.lead])
+        tasks.append(
+            add_follow_up_task(
+                locked.committee,
+                year=locked.held_on.year,
+                content=content,
+                lead=item.lead,
+                window=Window(item.due_on, item.due_on),
+                section=locked.title,
+                acting_user=acting_user,
+            )
+        )
+    locked.conclusions = text
+    locked.status = Meeting.Status.HELD
+    locked.save(update_fields=["conclusions", "status"])
+    locked.follow_up_tasks.add(*tasks)
+    record(locked, "oversight.meeting.concluded", actor=acting_user, tasks=[task.pk for task in tasks])
+    return locked
+
+
+@transaction.atomic
+def cancel_meeting(meeting: Meeting, *, reason: str = "", acting_user: User | None) -> Meeting:
+    """Cancel a meeting not yet held; the invited organisations are told."""
+    locked = _lock(meeting)
+    if locked.status != Meeting.Status.SCHEDULED:
+        raise ValidationError(_("Chỉ hủy được hội nghị đang lên lịch."))
+    locked.status = Meeting.Status.CANCELLED
+    locked.cancel_reason = _lines(reason, _("Lý do hủy"))
+    locked.save(update_fields=["status", "cancel_reason"])
+    users = {user.pk: user for organisation in locked.participants.all() for user in users_of(organisation)}
+    notify(
+        users.values(),
+        Notice(
+            Notification.Kind.OTHER,
+            f"meeting.cancelled:{locked.pk}",
+            _("Hủy: %(title)s, ngày %(day)s") % {"title": locked.title, "day": format_date_short(locked.held_on)},
+            locked.cancel_reason,
+            link=reverse("oversight:meeting", args=[locked.pk]),
+        ),
+        actor=acting_user,
+    )
+    record(locked, "oversight.meeting.cancelled", actor=acting_user)
+    return locked
+
+
+@transaction.atomic
+def add_meeting_document(meeting: Meeting, upload: UploadedFile[bytes], *, acting_user: User | None) -> MeetingDocument:
+    """Keep a file of the meeting (invitation, report presented, minutes) through the upload policy and the
+    storage API; a file stored by a change that then fails is removed again."""
+    checked = check_upload(upload)
+    locked = _lock(meeting)
+    if locked.status == Meeting.Status.CANCELLED:
+        raise ValidationError(_("Hội nghị đã hủy nên không đính kèm thêm tài liệu được."))
+    document = MeetingDocument(
+        meeting=locked, original_name=checked.display_name, size=upload.size or 0, uploaded_by=acting_user
+    )
+    with discard_on_rollback(document.file):
+        document.file.save(checked.stored_name, upload, save=False)
+        document.save()
+        record(locked, "oversight.meeting.document_added", actor=acting_user, name=checked.display_name)
+    return document

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.lib.text import fold_diacritics
+
 
 @dataclass(frozen=True)
 class Named:
@@ -72,3 +74,42 @@ def choices(items: tuple[Named, ...]) -> list[tuple[str, str | Promise]]:
 
 def label_of(items: tuple[Named, ...], code: str) -> str:
     return next((str(item.label) for item in items if item.code == code), code)
+
+
+# Meetings (shared/second-wave.md §3.10): the kinds the documents name.
+MEETING_KINDS: tuple[Named, ...] = (
+    Named("quarterly", _("Giao ban quý")),
+    Named("half_year_review", _("Sơ kết 6 tháng")),
+    Named("year_review", _("Tổng kết năm")),
+    Named("phase_review", _("Sơ kết, tổng kết giai đoạn")),
+    Named("dissemination", _("Hội nghị quán triệt")),
+    Named("committee", _("Họp Ban Chỉ đạo")),
+    Named("propaganda", _("Hội nghị tuyên truyền")),
+    Named("seminar", _("Tọa đàm, hội thảo")),
+    Named("other", _("Khác")),
+)
+
+#: Words of a plan task that announce a meeting, and the kind they suggest: the first entry whose words all occur
+#: wins (compared without diacritics). "Tổ chức hội nghị tổng kết Cuộc vận động năm 2024: Tháng 12/2024"
+#: [cantho:187] → year_review; "Hội nghị tổng kết 05 năm giai đoạn 2019-2024" [cantho:151] → phase_review.
+MEETING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("giao ban",), "quarterly"),
+    (("quan triet",), "dissemination"),
+    (("so ket", "6 thang"), "half_year_review"),
+    (("tong ket", "giai doan"), "phase_review"),
+    (("so ket", "giai doan"), "phase_review"),
+    (("so ket",), "half_year_review"),
+    (("tong ket",), "year_review"),
+    (("hoi nghi tuyen truyen",), "propaganda"),
+    (("toa dam",), "seminar"),
+    (("hoi thao",), "seminar"),
+    (("hop ban chi dao",), "committee"),
+    (("hoi nghi",), "other"),
+)
+
+
+def meeting_kind_of(text: str) -> str | None:
+    """The meeting kind a plan task's text announces ("hội nghị tổng kết …" → ``year_review``), or None when
+    the task is not a meeting."""
+    folded = fold_diacritics(text)
+    return next((kind for words, kind in MEETING_WORDS if all(word in folded for word in words)), None)

@@ -10,18 +10,20 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.lib.forms import PeriodField, StyledFormMixin, YearField
+from hangviet.lib.forms import PeriodField, StyledFormMixin, VietnameseFormSet, YearField
 from hangviet.lib.periods import PeriodKey
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
-from hangviet.orgs.models import Organisation
+from hangviet.orgs.models import Membership, Organisation
 from hangviet.oversight.catalogue import (
     FINDING_KINDS,
+    MEETING_KINDS,
     ORIGINS,
     OUTCOMES,
     PROGRAMME_KINDS,
     VIOLATION_TYPES,
     choices,
 )
+from hangviet.plans.models import Task
 from hangviet.registry.forms import date_field
 
 UNKNOWN_SUBJECT = _("Đơn vị được chọn không có trong danh sách đơn vị Ban Chỉ đạo được kiểm tra, giám sát.")
@@ -175,3 +177,146 @@ class ChecklistForm(forms.Form):
     """The period a checklist is read for (GET)."""
 
     period = PeriodField(required=False)
+
+
+# Meetings ------------------------------------------------------------------------------------------------------
+
+UNKNOWN_PARTICIPANT = _("Đơn vị được chọn không có trong danh sách đơn vị thuộc Ban Chỉ đạo.")
+
+
+class _Seat(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.person.full_name} – {obj.get_role_display()}"
+
+
+class _TaskChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} {obj.content[:120]}"
+
+
+class MeetingForm(StyledFormMixin, forms.Form):
+    """A meeting scheduled or changed by the committee's office: chair among the committee's seats in force (or as
+    written), participants only among the organisations below the committee."""
+
+    kind = forms.ChoiceField(label=_("Loại hội nghị"), choices=choices(MEETING_KINDS))
+    title = forms.CharField(label=_("Tên hội nghị"), max_length=500)
+    held_on = date_field(_("Ngày họp"), required=True)
+    place = forms.CharField(label=_("Địa điểm"), required=False, max_length=255)
+    chair = _Seat(
+        label=_("Chủ trì (thành viên Ban Chỉ đạo)"),
+        queryset=Membership.objects.none(),
+        required=False,
+        empty_label=_("— Chọn thành viên —"),
+        error_messages={"invalid_choice": _("Người chủ trì phải là thành viên đương nhiệm của Ban Chỉ đạo.")},
+    )
+    chair_text = forms.CharField(
+        label=_("Hoặc ghi người chủ trì"),
+        required=False,
+        max_length=255,
+        help_text=_("Họ tên và chức vụ như văn bản ghi, ví dụ khi chủ trì không phải thành viên Ban Chỉ đạo."),
+    )
+    participants = _Names(
+        label=_("Thành phần mời"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": UNKNOWN_PARTICIPANT, "invalid_pk_value": UNKNOWN_PARTICIPANT},
+    )
+    guests = forms.CharField(
+        label=_("Khách mời khác"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agenda = forms.CharField(
+        label=_("Nội dung"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    task = _TaskChoice(
+        queryset=Task.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Nhiệm vụ không thuộc kế hoạch của Ban Chỉ đạo này.")},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        seats: QuerySet[Membership],
+        candidates: QuerySet[Organisation],
+        tasks: QuerySet[Task] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        chair = self.fields["chair"]
+        assert isinstance(chair, _Seat)
+        chair.queryset = seats
+        participants = self.fields["participants"]
+        assert isinstance(participants, _Names)
+        participants.queryset = candidates
+        participants.widget.attrs["class"] = "list-unstyled"
+        task = self.fields["task"]
+        assert isinstance(task, _TaskChoice)
+        if tasks is None:
+            del self.fields["task"]  # a meeting keeps the plan task it was scheduled from
+        else:
+            task.queryset = tasks
+
+
+class MeetingTaskForm(forms.Form):
+    """The plan task a new meeting is scheduled from (GET ``?nhiem_vu=``), among the committee's tasks."""
+
+    nhiem_vu = _TaskChoice(queryset=Task.objects.none(), required=False)
+
+    def __init__(self, *args: Any, tasks: QuerySet[Task], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["nhiem_vu"]
+        assert isinstance(field, _TaskChoice)
+        field.queryset = tasks
+
+
+class ConclusionsForm(StyledFormMixin, forms.Form):
+    conclusions = forms.CharField(
+        label=_("Kết luận (mỗi ý một dòng)"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Chưa ghi kết luận của hội nghị.")},
+    )
+
+
+class FollowUpForm(StyledFormMixin, forms.Form):
+    """One conclusion given to an organisation as a task; a row left empty is skipped."""
+
+    text = forms.CharField(label=_("Nhiệm vụ"), required=False, max_length=5000)
+    lead = _Name(
+        label=_("Đơn vị thực hiện"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— Chọn đơn vị —"),
+        error_messages={"invalid_choice": UNKNOWN_PARTICIPANT},
+    )
+    due_on = date_field(_("Thời hạn"))
+
+    def __init__(self, *args: Any, candidates: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["lead"]
+        assert isinstance(field, _Name)
+        field.queryset = candidates
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        filled = [name for name in ("text", "lead", "due_on") if data.get(name)]
+        if filled and len(filled) < 3 and not self.errors:
+            raise forms.ValidationError(_("Nhiệm vụ sau hội nghị cần đủ nội dung, đơn vị thực hiện và thời hạn."))
+        return data
+
+
+FollowUpFormSet = forms.formset_factory(
+    FollowUpForm, formset=VietnameseFormSet, extra=3, max_num=20, validate_max=True, absolute_max=20
+)
+
+
+class CancelMeetingForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do hủy"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MeetingDocumentForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("Tài liệu (giấy mời, báo cáo, biên bản …)"))

@@ -1,5 +1,5 @@
 """Oversight: programmes of inspection and supervision with their visits, findings and recommendations; market
-control and food-safety cases and period totals of the enforcing agencies."""
+control and food-safety cases and period totals of the enforcing agencies; the committee's meetings."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hangviet.orgs.models import Organisation
+from hangviet.orgs.models import Membership, Organisation
 from hangviet.oversight.catalogue import (
     FINDING_KINDS,
+    MEETING_KINDS,
     ORIGINS,
     OUTCOMES,
     PROGRAMME_KINDS,
@@ -167,3 +168,92 @@ class CaseTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.period_id}"
+
+
+class Meeting(models.Model):
+    """A meeting a committee organises (giao ban quý, sơ kết, tổng kết …), possibly carrying out one of its plan
+    tasks: scheduled with its chair and participants, then held with its conclusions, or cancelled."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Đã lên lịch")
+        HELD = "held", _("Đã họp")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    committee = models.ForeignKey(
+        Organisation, verbose_name=_("Ban Chỉ đạo"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    kind = models.CharField(_("loại hội nghị"), max_length=20, choices=choices(MEETING_KINDS))
+    title = models.CharField(_("tên hội nghị"), max_length=500)
+    held_on = models.DateField(_("ngày họp"))
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    task = models.ForeignKey(
+        Task,
+        verbose_name=_("nhiệm vụ kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    chair = models.ForeignKey(
+        Membership,
+        verbose_name=_("chủ trì (thành viên Ban Chỉ đạo)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chair_text = models.CharField(_("chủ trì (như văn bản ghi)"), max_length=255, blank=True)
+    participants = models.ManyToManyField(
+        Organisation, verbose_name=_("thành phần mời"), related_name="meetings_invited", blank=True
+    )
+    guests = models.TextField(_("khách mời khác"), blank=True)
+    agenda = models.TextField(_("nội dung"), blank=True)
+    conclusions = models.TextField(_("kết luận"), blank=True)
+    follow_up_tasks = models.ManyToManyField(
+        Task, verbose_name=_("nhiệm vụ sau hội nghị"), related_name="from_meetings", blank=True
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    cancel_reason = models.TextField(_("lý do hủy"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hội nghị, cuộc họp")
+        verbose_name_plural = _("hội nghị, cuộc họp")
+        ordering = ["held_on", "id"]
+        indexes = [models.Index(fields=["committee", "held_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def chair_label(self) -> str:
+        """Who chairs, as the notice writes it: the seat's person and role, or the text as written."""
+        if self.chair_text:
+            return self.chair_text
+        if self.chair is not None:
+            return f"{self.chair.person.full_name}, {self.chair.get_role_display()}"
+        return ""
+
+    @property
+    def conclusion_lines(self) -> list[str]:
+        return [line for line in self.conclusions.splitlines() if line.strip()]
+
+
+class MeetingDocument(models.Model):
+    """A file presented at or produced by a meeting (giấy mời, báo cáo, biên bản), kept through the storage API."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(_("tệp"), upload_to="oversight/meetings/%Y/")
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu hội nghị")
+        verbose_name_plural = _("tài liệu hội nghị")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

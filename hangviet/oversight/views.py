@@ -49,6 +49,7 @@ def home(request: SignedInRequest) -> HttpResponse:
         {
             "programmes": queries.programmes_for(request.user)[:100],
             "recommendations": queries.recommendations_to(request.user)[:100],
+            "meetings": queries.meetings_for(request.user)[:20],
             "committees": queries.committees_editable_by(request.user),
             "enforcers": queries.enforcers_of(request.user),
             "kinds": dict((item.code, item.label) for item in PROGRAMME_KINDS),

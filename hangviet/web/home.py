@@ -30,6 +30,7 @@ from hangviet.lib.vnformat import format_date_short
 from hangviet.notifications.queries import delivery_counts
 from hangviet.orgs.models import Organisation, UserRole
 from hangviet.orgs.policy import OVERSEEING_ROLES, active_roles, list_predecessor_ids
+from hangviet.oversight.queries import meetings_for
 from hangviet.periods.models import Period
 from hangviet.plans.queries import tasks_due
 from hangviet.registry.queries import list_expiring
@@ -217,6 +218,28 @@ def incoming_section(context: HomeContext) -> HomeSection | None:
     return HomeSection("incoming", _("Văn bản đến chưa xử lý"), items)
 
 
+def meetings_section(context: HomeContext) -> HomeSection | None:
+    """Meetings in the next two weeks that my organisations are invited to or my committees organise."""
+    soon = context.day + datetime.timedelta(days=14)
+    meetings = list(meetings_for(context.user, context.day).filter(held_on__lte=soon)[:10])
+    if not meetings:
+        return None
+    items = [
+        HomeItem(
+            meeting.title,
+            reverse("oversight:meeting", args=[meeting.pk]),
+            f"{meeting.committee.name} · {format_date_short(meeting.held_on)}"
+            + (f" · {meeting.place}" if meeting.place else ""),
+            _("Còn %(days)s") % {"days": _days((meeting.held_on - context.day).days)}
+            if meeting.held_on > context.day
+            else _("Hôm nay"),
+            "info",
+        )
+        for meeting in meetings
+    ]
+    return HomeSection("meetings", _("Hội nghị, giao ban sắp diễn ra"), items, actionable=False)
+
+
 def drafts_section(context: HomeContext) -> HomeSection | None:
     """Documents my committees are drafting."""
     committee_ids = [organisation.pk for organisation in context.editing if organisation.is_committee]
@@ -398,6 +421,7 @@ HOME_SECTIONS: list[SectionProvider] = [
     review_section,
     tasks_section,
     incoming_section,
+    meetings_section,
     drafts_section,
     expiring_section,
     complaints_section,

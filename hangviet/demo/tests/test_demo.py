@@ -72,3 +72,18 @@ def test_the_demos_totals_agree_with_its_values_and_an_acceptance_shows_at_once_
     accept_report(waiting, acting_user=None)
     assert consolidate(central, period).reported[value.indicator.code] == before + value.value
     call_command("totals", "check", stdout=io.StringIO())
+
+
+def test_the_demo_has_vinh_longs_quarterly_giao_ban_held_with_its_conclusions(client: Client, demo: None) -> None:
+    from hangviet.oversight.models import Meeting
+
+    build_demo()
+    meeting = Meeting.objects.get(kind="quarterly")
+    assert meeting.committee.unit.name == "Tỉnh Vĩnh Long" and meeting.status == Meeting.Status.HELD
+    assert meeting.chair is not None and meeting.participants.count() == 3
+    assert meeting.follow_up_tasks.get().lead.short_name == "SCT"
+    office = UserRole.objects.filter(organisation=meeting.committee, role=UserRole.Role.STANDING_OFFICE).first()
+    assert office is not None
+    client.force_login(office.user)
+    page = client.get(reverse("oversight:meetings", args=[meeting.committee_id])).content.decode()
+    assert "Hội nghị giao ban quý I/2026" in page

@@ -496,6 +496,7 @@ def build_objects() -> Objects:
     targets.update(_complaint_targets(world))  # consumer reports (issue 11, part 5)
     targets.update(_survey_targets(world))  # surveys (issue 11, part 6)
     _add_oversight_objects(org, add)  # oversight (issue 12)
+    _add_meeting_objects(org, add)  # oversight meetings (issue 12, part 6)
 
     # A notification to the ward clerk (issue 13).
     from hangviet.notifications.actions import Notice, notify
@@ -815,6 +816,41 @@ OVERSIGHT_AGENCIES = ("org:vl_trade", "org:vl_health", "org:vl_commune", "org:ag
 PROGRAMME_TARGETS = ("programme:vinh_long", "programme:an_giang")
 CASE_TARGETS = ("case:vl_trade", "case:ag_trade")
 # --- end of oversight ---
+# --- oversight meetings (issue 12, part 6): a past Vĩnh Long giao ban inviting the ward (with a document), an An
+# Giang meeting inviting its trade department; the organising committee's office manages, the invited read ---
+
+
+def _add_meeting_objects(org: dict[str, Any], add: Callable[..., None]) -> None:
+    from hangviet.oversight import actions as oversight_actions
+
+    for name, invited in (("vinh_long", "vl_commune"), ("an_giang", "ag_trade")):
+        meeting = oversight_actions.schedule_meeting(
+            org[name],
+            kind="quarterly",
+            title="Hội nghị giao ban quý I/2026",
+            held_on=datetime.date(2026, 3, 20),
+            participants=[org[invited]],
+            acting_user=None,
+        )
+        add(f"meeting:{name}", name, participants=frozenset({invited}), kwargs={"meeting_id": meeting.pk})
+        if name == "vinh_long":
+            document = oversight_actions.add_meeting_document(
+                meeting, SimpleUploadedFile("giay-moi.docx", _docx("Giấy mời")), acting_user=None
+            )
+            add(
+                "meeting_document:vinh_long",
+                name,
+                participants=frozenset({invited}),
+                kwargs={"document_id": document.pk},
+            )
+
+
+def _meeting_data(objects: Objects, target: Target) -> dict[str, Any]:
+    return {"kind": "quarterly", "title": "Hội nghị giao ban quý II/2026", "held_on": "2026-06-20"}
+
+
+MEETING_TARGETS = ("meeting:vinh_long", "meeting:an_giang")
+# --- end of oversight meetings ---
 
 # ---------------------------------------------------------------------------------------------------------------
 # The matrix: one entry per URL name (``namespace:name``) and per API operation (``METHOD /api/path``).
@@ -1425,6 +1461,37 @@ MATRIX: dict[str, Entry] = {
         write=enforcer_edit,
         data=lambda o, t: {"period": H1, "inspections": "3"},
     ),
+    # oversight meetings (issue 12, part 6): the organising committee's; read also through an invited organisation
+    "oversight:meetings": Entry(COMMITTEE_TARGETS + ("org:vl_trade",), read=committee_only(read), write=None),
+    "oversight:meeting_create": Entry(
+        COMMITTEE_TARGETS + ("org:vl_trade",),
+        read=committee_only(edit),
+        write=committee_only(edit),
+        data=_meeting_data,
+    ),
+    "oversight:meeting": Entry(MEETING_TARGETS, read=registry_read, write=None),
+    "oversight:meeting_edit": Entry(MEETING_TARGETS, read=registry_edit, write=registry_edit, data=_meeting_data),
+    "oversight:meeting_conclusions": Entry(
+        MEETING_TARGETS,
+        read=None,
+        write=registry_edit,
+        data=lambda o, t: {
+            "conclusions": "Đẩy mạnh tuyên truyền",
+            "follow-TOTAL_FORMS": "0",
+            "follow-INITIAL_FORMS": "0",
+        },
+    ),
+    "oversight:meeting_cancel": Entry(
+        MEETING_TARGETS, read=None, write=registry_edit, data=lambda o, t: {"reason": "x"}
+    ),
+    "oversight:meeting_document_add": Entry(
+        MEETING_TARGETS,
+        read=None,
+        write=registry_edit,
+        data=lambda o, t: {"file": SimpleUploadedFile("bien-ban.txt", "Biên bản".encode())},
+    ),
+    "oversight:meeting_document": Entry(("meeting_document:vinh_long",), read=registry_read, write=None),
+    "oversight:meeting_notice": Entry(MEETING_TARGETS, read=registry_read, write=None),
     # the public portal (issue 11): anonymous pages for everyone, published rows only
     "portal:home": Entry(NOTHING, read=public, write=None),
     "portal:products": Entry(NOTHING, read=public, write=None, query={"q": "nuoc mam", "tinh": "Vĩnh Long"}),

@@ -175,3 +175,19 @@ def test_a_consumer_report_routed_to_the_office_waits_on_its_home_until_answered
     assert "complaints" not in home_of(world.ag_office)  # another province's office has nothing to answer
     complaint_actions.close_report(report, outcome="resolved", public_answer="Đã kiểm tra.", acting_user=None)
     assert "complaints" not in home_of(world.vl_office)
+
+
+def test_a_meeting_in_the_next_two_weeks_shows_to_the_invited(world: World) -> None:
+    from hangviet.oversight import actions as oversight_actions
+
+    def schedule(title: str, day: datetime.date, invited: list) -> object:
+        return oversight_actions.schedule_meeting(
+            world.vinh_long, kind="quarterly", title=title, held_on=day, participants=invited, acting_user=None
+        )
+
+    meeting = schedule("Sơ kết 6 tháng", DAY + datetime.timedelta(days=10), [world.vl_commune])
+    schedule("Tổng kết năm", DAY + datetime.timedelta(days=40), [world.vl_commune])
+    items = home_of(world.commune_clerk)["meetings"].items
+    assert [item.url for item in items] == [reverse("oversight:meeting", args=[meeting.pk])]
+    assert items[0].badge == "Còn 10 ngày" and not home_of(world.commune_clerk)["meetings"].actionable
+    assert "meetings" not in home_of(world.sibling_commune_clerk)
