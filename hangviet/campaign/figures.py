@@ -24,10 +24,10 @@ def campaign_figures(scope: Scope, start: datetime.date, end: datetime.date) -> 
     awards = Award.objects.filter(decided_on__gte=start, decided_on__lte=end)
     budgets = BudgetAllocation.objects.filter(year=end.year)
     if ids is not None:
-        items = items.filter(outlet__owner_id__in=ids)
-        assets = assets.filter(recorded_by_id__in=ids)
-        awards = awards.filter(nomination__scheme__owner_id__in=ids)
-        budgets = budgets.filter(committee_id__in=ids)
+        items = items.filter(outlet__owner_id__any_of=ids)
+        assets = assets.filter(recorded_by_id__any_of=ids)
+        awards = awards.filter(nomination__scheme__owner_id__any_of=ids)
+        budgets = budgets.filter(committee_id__any_of=ids)
     count = items.count()
     if count:
         yield SourceFigure("media_items", count, count, "media")

@@ -19,7 +19,7 @@ def _in_scope(scope: Scope) -> QuerySet[ConsumerReport]:
     if scope.area_unit_id is not None:
         return rows.filter(place__areas__unit_id=scope.area_unit_id).distinct()
     if scope.organisation_ids is not None:
-        return rows.filter(receiver_id__in=scope.organisation_ids)
+        return rows.filter(receiver_id__any_of=scope.organisation_ids)
     return rows
 
 

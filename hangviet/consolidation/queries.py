@@ -125,7 +125,10 @@ def compute_completeness(committee: Organisation, period: Period) -> Completenes
     """Who reported on time, late, or not at all, for one committee and period."""
     deadline = deadline_for(committee, period)
     reporters = expected_reporters(committee, period)
-    reports = {r.organisation_id: r for r in Report.objects.filter(period=period, organisation__in=reporters)}
+    reports = {
+        r.organisation_id: r
+        for r in Report.objects.filter(period=period, organisation_id__any_of=[org.pk for org in reporters])
+    }
     rows = [
         ReporterState(org, name_on(org, period.end), reports.get(org.pk), _state(reports.get(org.pk), deadline))
         for org in reporters
@@ -191,7 +194,7 @@ def _read_totals(
     """``{(period, node): {indicator: total}}`` from the maintained totals, in one query."""
     by_id = {indicator.pk: indicator for indicator in indicators}
     found: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
-    rows = Total.objects.filter(period_id__in=period_ids, organisation_id__in=node_ids, count__gt=0).values_list(
+    rows = Total.objects.filter(period_id__in=period_ids, organisation_id__any_of=node_ids, count__gt=0).values_list(
         "period_id", "organisation_id", "indicator_id", "value", "count"
     )
     for period_id, node_id, indicator_id, value, count in rows:
@@ -210,11 +213,11 @@ def _fill_rows(rows: list[TableRow], period: Period, indicators: list[Indicator]
     nodes = [row.organisation.pk for row in rows if row.kind != "own"]
     found = _read_totals([period.pk], nodes, indicators)
     counts = dict(
-        ReportCount.objects.filter(period=period, organisation_id__in=nodes, reports__gt=0).values_list(
+        ReportCount.objects.filter(period=period, organisation_id__any_of=nodes, reports__gt=0).values_list(
             "organisation_id", "reports"
         )
     )
-    own_reports = Report.objects.filter(period=period, organisation__in=[row.organisation for row in rows])
+    own_reports = Report.objects.filter(period=period, organisation_id__any_of=[row.organisation.pk for row in rows])
     by_organisation = {report.organisation_id: report for report in own_reports}
     codes = {indicator.pk: indicator.code for indicator in indicators}
     for row in rows:
@@ -412,7 +415,7 @@ def count_waiting_review(committee: Organisation, period: Period, *, subtree: fr
     """Reports sent but not yet accepted anywhere below ``committee`` for ``period``: the totals leave them
     out, and the table says how many. ``subtree``: the committee's, when the caller has it already."""
     below = (subtree if subtree is not None else list_subtree_ids([committee.pk])) - {committee.pk}
-    return Report.objects.filter(period=period, status=Report.Status.SUBMITTED, organisation_id__in=below).count()
+    return Report.objects.filter(period=period, status=Report.Status.SUBMITTED, organisation_id__any_of=below).count()
 
 
 @dataclass

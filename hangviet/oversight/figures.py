@@ -30,7 +30,7 @@ CASES = "market_cases"
 def visits_in(scope: Scope, start: datetime.date, end: datetime.date) -> QuerySet[Visit]:
     visits = Visit.objects.filter(visited_on__gte=start, visited_on__lte=end)
     if scope.organisation_ids is not None:
-        visits = visits.filter(programme__committee_id__in=scope.organisation_ids)
+        visits = visits.filter(programme__committee_id__any_of=scope.organisation_ids)
     return visits
 
 
@@ -39,14 +39,14 @@ def open_recommendations(scope: Scope, day: datetime.date) -> QuerySet[Recommend
     done = TaskProgress.objects.filter(task_id=OuterRef("task_id"), status=Task.Status.DONE, at__date__lte=day)
     found = Recommendation.objects.filter(visit__visited_on__lte=day).exclude(Exists(done))
     if scope.organisation_ids is not None:
-        found = found.filter(visit__programme__committee_id__in=scope.organisation_ids)
+        found = found.filter(visit__programme__committee_id__any_of=scope.organisation_ids)
     return found
 
 
 def totals_in(scope: Scope, start: datetime.date, end: datetime.date) -> list[CaseTotal]:
     totals = CaseTotal.objects.select_related("period")
     if scope.organisation_ids is not None:
-        totals = totals.filter(agency_id__in=scope.organisation_ids)
+        totals = totals.filter(agency_id__any_of=scope.organisation_ids)
     return [total for total in totals if start <= total.period.start and total.period.end <= end]
 
 
@@ -54,7 +54,7 @@ def cases_in(scope: Scope, start: datetime.date, end: datetime.date) -> QuerySet
     """The cases that count in the window: those of the scope's agencies, less those a period total covers."""
     cases = MarketCase.objects.filter(occurred_on__gte=start, occurred_on__lte=end)
     if scope.organisation_ids is not None:
-        cases = cases.filter(agency_id__in=scope.organisation_ids)
+        cases = cases.filter(agency_id__any_of=scope.organisation_ids)
     covered = Q()
     for total in totals_in(scope, start, end):
         covered |= Q(agency_id=total.agency_id, occurred_on__gte=total.period.start, occurred_on__lte=total.period.end)
@@ -70,7 +70,9 @@ def oversight_figures(scope: Scope, start: datetime.date, end: datetime.date) ->
         yield SourceFigure("oversight_recommendations_open", open_count, open_count, REGISTRY)
     elif Recommendation.objects.filter(
         visit__visited_on__lte=end,
-        **({} if scope.organisation_ids is None else {"visit__programme__committee_id__in": scope.organisation_ids}),
+        **(
+            {} if scope.organisation_ids is None else {"visit__programme__committee_id__any_of": scope.organisation_ids}
+        ),
     ).exists():
         # Recommendations exist and all are done: a true 0, with rows behind it.
         yield SourceFigure("oversight_recommendations_open", 0, 1, REGISTRY)

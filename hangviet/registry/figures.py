@@ -115,7 +115,7 @@ def _in_area(queryset: QuerySet[Any], scope: Scope) -> QuerySet[Any]:
     if scope.area_unit_id is not None:
         return queryset.filter(place__areas__unit_id=scope.area_unit_id)
     if scope.organisation_ids is not None:
-        return queryset.filter(recorded_by_id__in=scope.organisation_ids)
+        return queryset.filter(recorded_by_id__any_of=scope.organisation_ids)
     return queryset
 
 
@@ -125,15 +125,15 @@ def events_in(scope: Scope, start: datetime.date, end: datetime.date) -> QuerySe
     if scope.organisation_ids is None:
         return events
     ids = scope.organisation_ids
-    organised = EventOrganiser.objects.filter(organisation_id__in=ids).values("event_id")
-    return events.filter(Q(recorded_by_id__in=ids) | Q(pk__in=organised))
+    organised = EventOrganiser.objects.filter(organisation_id__any_of=ids).values("event_id")
+    return events.filter(Q(recorded_by_id__any_of=ids) | Q(pk__in=organised))
 
 
 def groups_in(scope: Scope, start: datetime.date, end: datetime.date) -> QuerySet[EventGroup]:
     groups = EventGroup.objects.filter(starts_on__gte=start, starts_on__lte=end)
     if scope.organisation_ids is None:
         return groups
-    return groups.filter(recorded_by_id__in=scope.organisation_ids)
+    return groups.filter(recorded_by_id__any_of=scope.organisation_ids)
 
 
 def _measure_aggregates() -> dict[str, Any]:
@@ -218,7 +218,7 @@ def ocop_in_force(scope: Scope, day: datetime.date) -> dict[int, tuple[int, int 
     if scope.area_unit_id is not None:
         recognitions = recognitions.filter(product__place__areas__unit_id=scope.area_unit_id)
     elif scope.organisation_ids is not None:
-        recognitions = recognitions.filter(product__recorded_by_id__in=scope.organisation_ids)
+        recognitions = recognitions.filter(product__recorded_by_id__any_of=scope.organisation_ids)
     latest: dict[int, tuple[datetime.date, int, int, datetime.date, datetime.date | None, int | None]] = {}
     rows = recognitions.values_list(
         "product_id", "decided_on", "pk", "stars", "valid_to", "revoked_on", "product__producer_id"

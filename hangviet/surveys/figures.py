@@ -25,7 +25,7 @@ def survey_figures(scope: Scope, start: datetime.date, end: datetime.date) -> It
     if scope.area_unit_id is not None:
         rows = rows.filter(Q(response__unit_id=scope.area_unit_id) | Q(response__unit__parent_id=scope.area_unit_id))
     elif scope.organisation_ids is not None:
-        rows = rows.filter(response__survey__owner_id__in=scope.organisation_ids)
+        rows = rows.filter(response__survey__owner_id__any_of=scope.organisation_ids)
     totals = rows.aggregate(n=Count("id"), viet=Sum("viet_items"), total=Sum("total_items"))
     if not totals["n"] or not totals["total"]:
         return
