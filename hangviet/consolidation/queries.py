@@ -414,8 +414,15 @@ def rollup_by_province(period: Period) -> dict[int, dict[str, Decimal]]:
 def count_waiting_review(committee: Organisation, period: Period, *, subtree: frozenset[int] | None = None) -> int:
     """Reports sent but not yet accepted anywhere below ``committee`` for ``period``: the totals leave them
     out, and the table says how many. ``subtree``: the committee's, when the caller has it already."""
+    waiting = Report.objects.filter(period=period, status=Report.Status.SUBMITTED).exclude(organisation=committee)
+    if subtree is None and committee.parent_id is None:
+        roots = Organisation.objects.filter(parent__isnull=True, successions_out__isnull=True).values_list(
+            "pk", flat=True
+        )
+        if list(roots[:2]) == [committee.pk]:
+            return waiting.count()  # the one root (the central committee): every report is below it
     below = (subtree if subtree is not None else list_subtree_ids([committee.pk])) - {committee.pk}
-    return Report.objects.filter(period=period, status=Report.Status.SUBMITTED, organisation_id__any_of=below).count()
+    return waiting.filter(organisation_id__any_of=below).count()
 
 
 @dataclass

@@ -59,3 +59,21 @@ def test_the_table_says_which_figure_a_stock_kept_by_the_province_used(world: Wo
     page = client.get(reverse("consolidation:table", args=[world.vinh_long.pk, "2026-H1"])).content.decode()
     assert 'data-testid="kept-ocop_stores"' in page and "không cộng thêm" in page
     assert ">40<" in page.replace(" ", "")
+
+
+def test_reports_waiting_for_review_are_counted_below_the_committee_only(world: World) -> None:
+    """The table says how many sent reports its totals still leave out: the whole country's for the centre
+    (one root: every report is below it), the province's own subtree for a province."""
+    from hangviet.consolidation.queries import count_waiting_review
+    from hangviet.reporting import actions
+
+    h1 = Period.objects.for_code("2026-H1")
+    for organisation in (world.vl_commune, world.ag_trade):
+        report = actions.open_report(organisation, h1, acting_user=None)
+        actions.save_report(
+            report, values={"banners": D(1)}, expected_version=report.version, acting_user=None, submit=True
+        )
+    assert count_waiting_review(world.central, h1) == 2
+    assert count_waiting_review(world.vinh_long, h1) == 1
+    assert count_waiting_review(world.vinh_long, h1, subtree=frozenset({world.vinh_long.pk})) == 0
+    assert count_waiting_review(world.vl_commune, h1) == 0  # its own report is not below it
