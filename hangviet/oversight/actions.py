@@ -6,6 +6,7 @@ with the same Vietnamese message."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
+from hangviet.complaints.actions import normalise_code
+from hangviet.complaints.models import ConsumerReport
 from hangviet.lib.periods import PeriodKey
 from hangviet.lib.storage import discard_on_rollback
 from hangviet.lib.text import normalize_text
@@ -270,8 +273,36 @@ def record_case(
         notes=normalize_text(notes),
         created_by=acting_user,
     )
-    record(case, "oversight.case.recorded", actor=acting_user, agency=agency.pk)
+    linked = _consumer_reports(agency, consumer_report_ref)
+    case.consumer_reports.set(linked)
+    record(
+        case,
+        "oversight.case.recorded",
+        actor=acting_user,
+        agency=agency.pk,
+        consumer_reports=[report.code for report in linked],
+    )
     return case
+
+
+TRACKING_CODE = re.compile(r"\bPA-?[0-9A-Z]{10}\b", re.IGNORECASE)
+
+
+def _consumer_reports(agency: Organisation, text: str) -> list[ConsumerReport]:
+    """The consumer reports a case names by their tracking codes ("PA-7K3M9Q2XTD"): each must have been
+    received, or forwarded, to the agency recording the case."""
+    found: list[ConsumerReport] = []
+    for written in TRACKING_CODE.findall(text or ""):
+        code = normalise_code(written)
+        report = ConsumerReport.objects.filter(code=code).first() if code else None
+        if report is None or report.receiver_id != agency.pk:
+            raise ValidationError(
+                _("Không tìm thấy phản ánh %(code)s trong các phản ánh %(agency)s đang xử lý.")
+                % {"code": written.upper(), "agency": agency.name}
+            )
+        if report not in found:
+            found.append(report)
+    return found
 
 
 @transaction.atomic

@@ -139,7 +139,9 @@ class CaseForm(StyledFormMixin, forms.Form):
     fine = money_field(_("Số tiền phạt (đồng)"))
     decision_ref = forms.CharField(label=_("Quyết định xử phạt"), required=False, max_length=255)
     consumer_report_ref = forms.CharField(
-        label=_("Phản ánh của người tiêu dùng (số, ký hiệu)"), required=False, max_length=120
+        label=_("Phản ánh của người tiêu dùng (mã theo dõi PA-…, hoặc số, ký hiệu văn bản)"),
+        required=False,
+        max_length=120,
     )
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})

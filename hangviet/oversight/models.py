@@ -129,9 +129,12 @@ class MarketCase(models.Model):
     outcome = models.CharField(_("kết quả xử lý"), max_length=12, choices=choices(OUTCOMES))
     fine_vnd = models.DecimalField(_("số tiền phạt (đồng)"), max_digits=16, decimal_places=0, null=True, blank=True)
     decision_ref = models.CharField(_("quyết định xử phạt"), max_length=255, blank=True)
-    # The consumer report that led to the case, by its reference as written (the complaints app arrives later;
-    # a foreign key replaces this once it exists: docs/decisions.md).
+    # The consumer reports that led to the case: those received in hangviet linked by their tracking codes
+    # (``consumer_reports``), any other reference (a letter's number) kept as written.
     consumer_report_ref = models.CharField(_("phản ánh của người tiêu dùng (số, ký hiệu)"), max_length=120, blank=True)
+    consumer_reports = models.ManyToManyField(
+        "complaints.ConsumerReport", blank=True, related_name="market_cases", verbose_name=_("phản ánh liên quan")
+    )
     notes = models.TextField(_("ghi chú"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -438,3 +438,44 @@ def test_the_conclusion_notice_renders_in_libreoffice(world, tmp_path):
         text = re.sub(r"\s+", " ", rendered.pages[0].extract_text())
     assert "THÔNG BÁO" in text and "Vĩnh Long, ngày 10 tháng 6 năm 2026" in text
     assert "Bổ sung quy chế làm việc. Thời hạn: 31/8/2026." in text
+
+
+@pytest.mark.django_db
+def test_a_case_links_the_consumer_reports_it_names_and_refuses_one_it_does_not_handle(world, client):
+    from hangviet.complaints import actions as complaint_actions
+
+    complaint_actions.set_route(world.vinh_long.unit, world.vl_trade, acting_user=None)
+    milk = complaint_actions.submit_report(description="Sữa bột giả", place_text="Phường Long Châu, Vĩnh Long")
+    rice = complaint_actions.submit_report(description="Gạo kém", place_text="Phường Long Xuyên, tỉnh An Giang")
+    case = actions.record_case(
+        world.vl_trade,
+        occurred_on=datetime.date(2026, 3, 12),
+        violation_type="counterfeit",
+        outcome="fined",
+        fine_vnd=Decimal(5_000_000),
+        consumer_report_ref=f"{milk.code}; công văn 12/UBND",
+        acting_user=None,
+    )
+    assert list(case.consumer_reports.all()) == [milk]
+    assert list(milk.market_cases.all()) == [case]
+    with pytest.raises(ValidationError, match=rice.code):
+        actions.record_case(
+            world.vl_trade,
+            occurred_on=datetime.date(2026, 3, 12),
+            violation_type="counterfeit",
+            outcome="fined",
+            consumer_report_ref=rice.code,  # An Giang's, not handled by Sở Công Thương Vĩnh Long
+            acting_user=None,
+        )
+    client.force_login(world.vl_trade_clerk)
+    page = client.get(reverse("oversight:case", args=[case.pk])).content.decode()
+    assert reverse("complaints:detail", args=[milk.pk]) in page and "công văn 12/UBND" in page
+    other = actions.record_case(
+        world.vl_trade,
+        occurred_on=datetime.date(2026, 3, 13),
+        violation_type="counterfeit",
+        outcome="reminded",
+        consumer_report_ref=f"pa-{milk.code[3:].lower()}",
+        acting_user=None,
+    )
+    assert list(other.consumer_reports.all()) == [milk]
