@@ -33,6 +33,7 @@ from hangviet.consolidation.reminders import remind_waiting
 from hangviet.indicators.models import Indicator
 from hangviet.lib.forms import IdListField, SaneDateField, messages_of
 from hangviet.lib.http import SignedInRequest
+from hangviet.lib.i18n import catalogue_text, in_vietnamese
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, newest_first, period_of_day
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short, format_number
@@ -198,7 +199,7 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             ]
             for indicator in consolidated.indicators
         },
-        "names": {indicator.code: indicator.name for indicator in consolidated.indicators},
+        "names": {indicator.code: catalogue_text(indicator.name) for indicator in consolidated.indicators},
     }
     return render(
         request,
@@ -242,6 +243,7 @@ def _number(value: Decimal | None) -> str:
 
 @login_required
 @reads_from_replica()
+@in_vietnamese()
 def table_xlsx(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)

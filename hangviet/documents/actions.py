@@ -18,6 +18,7 @@ from hangviet.documents import notices
 from hangviet.documents.compose import CAMPAIGN, PLACEHOLDER, compose_report
 from hangviet.documents.models import Document, DocumentType, DocumentVersion, IssuerProfile, RegisterCounter
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_long
 from hangviet.orgs.catalogue import in_words, place_words
@@ -121,6 +122,7 @@ def save_version(
     return version
 
 
+@in_vietnamese()
 def specification(
     document: Document,
     *,

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from hangviet.consolidation.queries import REGISTRY_NOTE, Table, consolidate
 from hangviet.lib.docx_layout import Annex, Block
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_change, format_count, format_date_short, format_money, format_number
 from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
@@ -257,6 +258,7 @@ def summary_for(period: Period) -> str:
     return f"Kết quả thực hiện {CAMPAIGN} năm {period.year} và phương hướng, nhiệm vụ năm {period.year + 1}"
 
 
+@in_vietnamese()
 def compose_report(committee: Organisation, period: Period) -> Draft:
     """The draft consolidated report of ``committee`` for ``period``, from accepted reports only."""
     table = consolidate(committee, period)

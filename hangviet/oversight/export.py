@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from hangviet.lib.docx_layout import Block, OfficialDocument, build_docx
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_date_long, format_date_short
 from hangviet.orgs.catalogue import in_words, place_words
 from hangviet.oversight.catalogue import PROGRAMME_KINDS, label_of
 from hangviet.oversight.models import Visit
 
 
+@in_vietnamese()
 def conclusion_docx(visit: Visit) -> bytes:
     programme = visit.programme
     committee = programme.committee
