@@ -186,8 +186,8 @@ class NoteChange:
 def note_history(report: Report) -> list[NoteChange]:
     """Every change of the report's warning explanations, newest first: the warning in words (the rule's
     message, and the indicator's name for a rule over one figure), the words before and after."""
-    messages = dict(ValidationRule.objects.values_list("code", "message"))
-    names = dict(Indicator.objects.values_list("code", "name"))
+    messages = {code: catalogue_text(text) for code, text in ValidationRule.objects.values_list("code", "message")}
+    names = {code: catalogue_text(name) for code, name in Indicator.objects.values_list("code", "name")}
     changes = []
     for event in list_events_for(report).filter(action="report.note_saved"):
         data = event.data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -112,9 +113,10 @@ def test_rule_messages_and_their_arithmetic_read_in_english(world: World) -> Non
 
 
 @pytest.fixture
-def english(client: Client) -> Client:
+def english(client: Client) -> Iterator[Client]:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
+    yield client
+    translation.activate(settings.LANGUAGE_CODE)  # the middleware leaves the request's language active in the thread
 
 
 def test_an_english_clerk_enters_a_report_with_english_names(english: Client, world: World) -> None:
