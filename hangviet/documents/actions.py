@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hangviet.audit.log import record
 from hangviet.documents import notices
@@ -83,7 +84,7 @@ def create_report_draft(committee: Organisation, period: Period, *, acting_user:
         document=document,
         number=1,
         saved_by=acting_user,
-        note=_("Dự thảo từ số liệu"),
+        note=gettext_noop("Dự thảo từ số liệu"),  # stored in Vietnamese, shown in the reader's language
         blocks=[{"level": b.level, "text": b.text} for b in draft.blocks],
     )
     record(document, "document.drafted", actor=acting_user, period=period.code)
