@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -160,7 +161,7 @@ def remind(request: SignedInRequest, committee_id: int, code: str) -> HttpRespon
 
 
 class DeadlineForm(forms.Form):
-    due_on = SaneDateField(label=_("Hạn gửi báo cáo"))
+    due_on = SaneDateField(label=gettext_lazy("Hạn gửi báo cáo"))
 
 
 @require_POST
