@@ -24,6 +24,7 @@ from hangviet.indicators.rules import RuleBook
 from hangviet.lib.i18n import catalogue_text, in_vietnamese
 from hangviet.lib.periods import PeriodKey
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
+from hangviet.notifications.models import Notification
 from hangviet.orgs.tests.factories import World
 from hangviet.periods.models import Period
 from hangviet.reporting import actions as reporting
@@ -178,3 +179,17 @@ def test_the_consolidated_workbook_stays_vietnamese_for_an_english_reader(englis
     assert sheet is not None
     assert sheet["A1"].value.startswith("TỔNG HỢP SỐ LIỆU 6 THÁNG ĐẦU NĂM 2026")
     assert "Số cuộc tuyên truyền, vận động (cuộc)" in [cell.value for cell in sheet[3]]
+
+
+@pytest.mark.django_db
+def test_notices_an_english_reader_causes_are_written_in_vietnamese(world: World) -> None:
+    """A notice is stored once for people who may read Vietnamese: the language of its author's page is not theirs."""
+    report = reporting.open_report(world.vl_commune, Period.objects.for_code("2026-H1"), acting_user=None)
+    reporting.save_report(
+        report, values={"propaganda_sessions": Decimal(12)}, expected_version=report.version, acting_user=None
+    )
+    with translation.override("en"):
+        reporting.submit_report(report, acting_user=world.commune_clerk)
+        reporting.accept_report(report, acting_user=world.vl_office)
+    titles = list(Notification.objects.values_list("title", flat=True))
+    assert titles and all("6 tháng đầu năm 2026" in title for title in titles)
