@@ -32,6 +32,7 @@ from hangviet.campaign.models import (
     quarter_bounds,
 )
 from hangviet.campaign.queries import outlet_progress
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_short
 from hangviet.notifications.actions import Notice, notify
@@ -46,9 +47,9 @@ def _text(value: str) -> str:
     return normalize_text(value or "")
 
 
-def _positive(amount: int, what: str = "Số tiền") -> int:
+def _positive(amount: int, what: str | None = None) -> int:
     if amount is None or int(amount) <= 0:
-        raise ValidationError(f"{what} phải lớn hơn 0.", code="amount")
+        raise ValidationError(_("%(what)s phải lớn hơn 0.") % {"what": what or _("Số tiền")}, code="amount")
     return int(amount)
 
 
@@ -64,9 +65,9 @@ def _below(committee: Organisation, organisation: Organisation, message: str) ->
 def create_outlet(owner: Organisation, *, name: str, kind: str, url: str = "", acting_user: User | None) -> MediaOutlet:
     name = _text(name)
     if not name:
-        raise ValidationError("Hãy nhập tên kênh.", code="name")
+        raise ValidationError(_("Hãy nhập tên kênh."), code="name")
     if MediaOutlet.objects.filter(owner=owner, name=name).exists():
-        raise ValidationError(f"Đơn vị đã có kênh «{name}».", code="duplicate")
+        raise ValidationError(_("Đơn vị đã có kênh «%(name)s».") % {"name": name}, code="duplicate")
     outlet = MediaOutlet.objects.create(owner=owner, name=name, kind=kind, url=url)
     record(outlet, "campaign.outlet_created", actor=acting_user, owner=owner.pk)
     return outlet
@@ -84,11 +85,11 @@ def record_item(
 ) -> MediaItem:
     title = _text(title)
     if not title:
-        raise ValidationError("Hãy nhập tiêu đề tin, bài.", code="title")
+        raise ValidationError(_("Hãy nhập tiêu đề tin, bài."), code="title")
     if item_type not in ItemType.values:
-        raise ValidationError("Thể loại không có trong danh mục.", code="item_type")
+        raise ValidationError(_("Thể loại không có trong danh mục."), code="item_type")
     if published_on > timezone.localdate():
-        raise ValidationError("Ngày đăng, phát không được sau hôm nay.", code="future")
+        raise ValidationError(_("Ngày đăng, phát không được sau hôm nay."), code="future")
     item = MediaItem.objects.create(
         outlet=outlet, item_type=item_type, title=title, published_on=published_on, link=link
     )
@@ -110,9 +111,9 @@ def record_outdoor(
     permit_decision: str = "",
     acting_user: User | None,
 ) -> OutdoorAsset:
-    _positive(pieces, "Số cái")
+    _positive(pieces, _("Số cái"))
     if not _text(sites):
-        raise ValidationError("Hãy ghi vị trí lắp đặt.", code="sites")
+        raise ValidationError(_("Hãy ghi vị trí lắp đặt."), code="sites")
     asset = OutdoorAsset.objects.create(
         recorded_by=recorded_by,
         kind=kind,
@@ -141,13 +142,17 @@ def set_quota(
     acting_user: User | None,
 ) -> MediaQuota | None:
     """Set (or with 0 remove) the minimum number of items of a type ``outlet`` owes ``committee`` in a quarter."""
-    _below(committee, outlet.owner, f"Kênh «{outlet.name}» không thuộc {committee.name}.")
+    _below(
+        committee,
+        outlet.owner,
+        _("Kênh «%(outlet)s» không thuộc %(committee)s.") % {"outlet": outlet.name, "committee": committee.name},
+    )
     if quarter not in (1, 2, 3, 4):
-        raise ValidationError("Quý phải từ 1 đến 4.", code="quarter")
+        raise ValidationError(_("Quý phải từ 1 đến 4."), code="quarter")
     if minimum < 0:
-        raise ValidationError("Chỉ tiêu không được âm.", code="minimum")
+        raise ValidationError(_("Chỉ tiêu không được âm."), code="minimum")
     if task is not None and task.plan.committee_id != committee.pk:
-        raise ValidationError("Nhiệm vụ không thuộc kế hoạch của Ban Chỉ đạo này.", code="task")
+        raise ValidationError(_("Nhiệm vụ không thuộc kế hoạch của Ban Chỉ đạo này."), code="task")
     existing = (
         MediaQuota.objects.select_for_update()
         .filter(committee=committee, outlet=outlet, item_type=item_type, year=year, quarter=quarter)
@@ -214,23 +219,25 @@ def remind_outlet(
     )
     record(outlet, "campaign.outlet_reminded", actor=acting_user, quarter=f"{quarter}/{year}", to=len(reached))
     _start, end = quarter_bounds(year, quarter)
-    subject = _("Chỉ tiêu tuyên truyền quý %(quarter)s/%(year)s: %(outlet)s còn %(shortfall)s") % {
-        "quarter": quarter,
-        "year": year,
-        "outlet": outlet.name,
-        "shortfall": progress.shortfall,
-    }
-    body = _(
-        "%(committee)s đề nghị %(outlet)s hoàn thành chỉ tiêu tuyên truyền về Cuộc vận động quý %(quarter)s/%(year)s "
-        "(đến ngày %(end)s): hiện còn %(shortfall)s. Đề nghị cập nhật các tin, bài đã đăng, phát trên hangviet."
-    ) % {
-        "committee": committee.name,
-        "outlet": outlet.name,
-        "quarter": quarter,
-        "year": year,
-        "end": format_date_short(end),
-        "shortfall": progress.shortfall,
-    }
+    with in_vietnamese():  # stored and mailed to the outlet: in the committee's language, not the clerk's
+        subject = _("Chỉ tiêu tuyên truyền quý %(quarter)s/%(year)s: %(outlet)s còn %(shortfall)s") % {
+            "quarter": quarter,
+            "year": year,
+            "outlet": outlet.name,
+            "shortfall": progress.shortfall,
+        }
+        body = _(
+            "%(committee)s đề nghị %(outlet)s hoàn thành chỉ tiêu tuyên truyền về Cuộc vận động "
+            "quý %(quarter)s/%(year)s (đến ngày %(end)s): hiện còn %(shortfall)s. "
+            "Đề nghị cập nhật các tin, bài đã đăng, phát trên hangviet."
+        ) % {
+            "committee": committee.name,
+            "outlet": outlet.name,
+            "quarter": quarter,
+            "year": year,
+            "end": format_date_short(end),
+            "shortfall": progress.shortfall,
+        }
     notify(
         users,
         Notice(
@@ -255,10 +262,10 @@ def create_scheme(
     owner: Organisation, *, name: str, kind: str, year: int, criteria: str = "", acting_user: User | None
 ) -> AwardScheme:
     if not owner.is_committee:
-        raise ValidationError("Chỉ Ban Chỉ đạo tổ chức khen thưởng, tôn vinh.", code="committee")
+        raise ValidationError(_("Chỉ Ban Chỉ đạo tổ chức khen thưởng, tôn vinh."), code="committee")
     name = _text(name)
     if not name:
-        raise ValidationError("Hãy nhập tên đợt khen thưởng.", code="name")
+        raise ValidationError(_("Hãy nhập tên đợt khen thưởng."), code="name")
     scheme = AwardScheme.objects.create(owner=owner, name=name, kind=kind, year=year, criteria=_text(criteria))
     record(scheme, "campaign.scheme_created", actor=acting_user)
     return scheme
@@ -276,10 +283,15 @@ def nominate(
     acting_user: User | None,
 ) -> Nomination:
     """Nominations flow up: from the scheme's committee or an organisation below it."""
-    _below(scheme.owner, proposer, f"{proposer.name} không thuộc {scheme.owner.name}, không đề nghị được.")
+    _below(
+        scheme.owner,
+        proposer,
+        _("%(proposer)s không thuộc %(committee)s, không đề nghị được.")
+        % {"proposer": proposer.name, "committee": scheme.owner.name},
+    )
     nominee = _text(nominee)
     if not nominee:
-        raise ValidationError("Hãy nhập tên tập thể, cá nhân hoặc doanh nghiệp được đề nghị.", code="nominee")
+        raise ValidationError(_("Hãy nhập tên tập thể, cá nhân hoặc doanh nghiệp được đề nghị."), code="nominee")
     nomination = Nomination.objects.create(
         scheme=scheme,
         proposer=proposer,
@@ -307,10 +319,10 @@ def compile_proposal(
         Nomination.objects.select_for_update().filter(pk__in=ids, scheme=scheme, status=Nomination.Status.PROPOSED)
     )
     if not chosen:
-        raise ValidationError("Hãy chọn ít nhất một đề nghị chưa đưa vào tờ trình.", code="empty")
+        raise ValidationError(_("Hãy chọn ít nhất một đề nghị chưa đưa vào tờ trình."), code="empty")
     number = _text(number)
     if not number:
-        raise ValidationError("Hãy nhập số tờ trình.", code="number")
+        raise ValidationError(_("Hãy nhập số tờ trình."), code="number")
     proposal = CommendationProposal.objects.create(scheme=scheme, number=number, dated=dated)
     Nomination.objects.filter(pk__in=[n.pk for n in chosen]).update(
         status=Nomination.Status.COMPILED, proposal=proposal
@@ -332,10 +344,10 @@ def decide_awards(
     """The decision: the ticked nominations of the tờ trình are awarded, the others of it are not."""
     decision = _text(decision)
     if not decision:
-        raise ValidationError("Hãy nhập số quyết định.", code="decision")
+        raise ValidationError(_("Hãy nhập số quyết định."), code="decision")
     compiled = list(Nomination.objects.select_for_update().filter(scheme=scheme, status=Nomination.Status.COMPILED))
     if not compiled:
-        raise ValidationError("Chưa có đề nghị nào trong tờ trình để quyết định.", code="empty")
+        raise ValidationError(_("Chưa có đề nghị nào trong tờ trình để quyết định."), code="empty")
     chosen = {nomination.pk for nomination in awarded}
     awards = []
     for nomination in compiled:
@@ -366,7 +378,7 @@ def publish_award(award: Award, *, published: bool, acting_user: User | None, on
 
 def _committee_only(committee: Organisation) -> None:
     if not committee.is_committee:
-        raise ValidationError("Kinh phí chỉ ghi cho Ban Chỉ đạo.", code="committee")
+        raise ValidationError(_("Kinh phí chỉ ghi cho Ban Chỉ đạo."), code="committee")
 
 
 @transaction.atomic
@@ -409,7 +421,7 @@ def record_spend(
 ) -> BudgetSpend:
     _committee_only(committee)
     if not _text(activity):
-        raise ValidationError("Hãy ghi hoạt động đã chi.", code="activity")
+        raise ValidationError(_("Hãy ghi hoạt động đã chi."), code="activity")
     spend = BudgetSpend.objects.create(
         committee=committee,
         spent_on=spent_on,
@@ -435,7 +447,7 @@ def record_contribution(
 ) -> Contribution:
     _committee_only(committee)
     if not _text(donor):
-        raise ValidationError("Hãy ghi đơn vị đóng góp.", code="donor")
+        raise ValidationError(_("Hãy ghi đơn vị đóng góp."), code="donor")
     contribution = Contribution.objects.create(
         committee=committee,
         donor=_text(donor),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,6 +26,9 @@ from hangviet.campaign.models import MediaOutlet
 from hangviet.lib.forms import IdListField, SaneDateField, StyledFormMixin, YearField
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
+
+# "Quý 1" in the reader's language: a lazy label, since "gettext_lazy(...) % ..." is formatted once, at import.
+_quarter_label = lazy(lambda quarter: _("Quý %(q)s") % {"q": quarter}, str)
 
 
 class NfcMixin(StyledFormMixin):
@@ -68,7 +72,7 @@ class QuarterForm(StyledFormMixin, forms.Form):
     year = YearField(label=gettext_lazy("Năm"), required=False)
     quarter = forms.TypedChoiceField(
         label=gettext_lazy("Quý"),
-        choices=[(q, gettext_lazy("Quý %(q)s") % {"q": q}) for q in (1, 2, 3, 4)],
+        choices=[(q, _quarter_label(q)) for q in (1, 2, 3, 4)],
         coerce=int,
         required=False,
     )

@@ -47,6 +47,7 @@ from hangviet.campaign.forms import (
 )
 from hangviet.lib.forms import form_errors
 from hangviet.lib.http import SignedInRequest
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_money
 from hangviet.orgs.policy import Need, list_subtree_ids, visible_organisation_ids
 
@@ -127,6 +128,7 @@ def media_board(request: SignedInRequest, committee_id: int) -> HttpResponse:
 
 
 @login_required
+@in_vietnamese()
 def media_board_xlsx(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, _grant = get_committee_for_user(request.user, committee_id, need=Need.READ)
     _form, year, quarter = _quarter(request, committee)
@@ -481,6 +483,7 @@ def budget(request: SignedInRequest, committee_id: int) -> HttpResponse:
 
 
 @login_required
+@in_vietnamese()
 def budget_xlsx(request: SignedInRequest, committee_id: int) -> HttpResponse:
     committee, _grant = get_committee_for_user(request.user, committee_id, need=Need.READ)
     year = YearForm(request.GET or None).chosen()

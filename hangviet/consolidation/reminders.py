@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from hangviet.audit.log import record
 from hangviet.consolidation.queries import compute_completeness
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.periods import period_of_day
 from hangviet.lib.vnformat import format_date_short
 from hangviet.notifications.actions import Notice, notify
@@ -81,6 +82,7 @@ def _report_link(organisation: Organisation, period: Period) -> str:
     return reverse("reporting:detail", args=[report]) if report else reverse("reporting:mine")
 
 
+@in_vietnamese()
 def send_reminders(
     committee: Organisation,
     period: Period,

@@ -37,6 +37,7 @@ from hangviet.consolidation.reminders import remind_waiting
 from hangviet.indicators.models import Indicator
 from hangviet.lib.forms import IdListField, SaneDateField, StyledFormMixin, YearField, messages_of
 from hangviet.lib.http import SignedInRequest
+from hangviet.lib.i18n import catalogue_text, in_vietnamese
 from hangviet.lib.periods import PeriodCodeError, PeriodKey, PhaseKey, newest_first, period_of_day, phase_problem
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_date_short, format_number
@@ -163,7 +164,7 @@ def remind(request: SignedInRequest, committee_id: int, code: str) -> HttpRespon
 
 
 class DeadlineForm(forms.Form):
-    due_on = SaneDateField(label=_("Hạn gửi báo cáo"))
+    due_on = SaneDateField(label=gettext_lazy("Hạn gửi báo cáo"))
 
 
 @require_POST
@@ -202,7 +203,7 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             ]
             for indicator in consolidated.indicators
         },
-        "names": {indicator.code: indicator.name for indicator in consolidated.indicators},
+        "names": {indicator.code: catalogue_text(indicator.name) for indicator in consolidated.indicators},
     }
     return render(
         request,
@@ -246,6 +247,7 @@ def _number(value: Decimal | None) -> str:
 
 @login_required
 @reads_from_replica()
+@in_vietnamese()
 def table_xlsx(request: SignedInRequest, committee_id: int, code: str) -> HttpResponse:
     committee, period = _committee_and_period(request, committee_id, code, Need.READ)
     consolidated = consolidate(committee, period)
@@ -364,6 +366,7 @@ def phase(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse
 
 @login_required
 @reads_from_replica()
+@in_vietnamese()
 def phase_xlsx(request: SignedInRequest, committee_id: int, key: str) -> HttpResponse:
     committee, chosen, _grant = _committee_and_phase(request, committee_id, key)
     table = phase_table(committee, chosen)

@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hangviet.dashboard.queries import IndicatorSummary, LeadProgress, ProvinceFigure, RatePoint
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.orgs.models import Organisation
 from hangviet.periods.models import Period
 
@@ -52,6 +53,7 @@ def _bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+@in_vietnamese()
 def reporting_workbook(committee: Organisation, points: list[RatePoint]) -> bytes:
     workbook, sheet = _sheet(
         "Tình hình báo cáo",
@@ -75,6 +77,7 @@ def reporting_workbook(committee: Organisation, points: list[RatePoint]) -> byte
     return _bytes(workbook)
 
 
+@in_vietnamese()
 def indicators_workbook(committee: Organisation, period: Period, summary: IndicatorSummary) -> bytes:
     workbook, sheet = _sheet(
         "Chỉ tiêu chính",
@@ -90,6 +93,7 @@ def indicators_workbook(committee: Organisation, period: Period, summary: Indica
     return _bytes(workbook)
 
 
+@in_vietnamese()
 def plans_workbook(committee: Organisation, year: int, rows: list[LeadProgress]) -> bytes:
     workbook, sheet = _sheet(
         "Tiến độ kế hoạch",
@@ -101,6 +105,7 @@ def plans_workbook(committee: Organisation, year: int, rows: list[LeadProgress])
     return _bytes(workbook)
 
 
+@in_vietnamese()
 def provinces_workbook(period: Period, figures: list[ProvinceFigure], measure: str, label: str, unit: str) -> bytes:
     extra = [] if measure in ("reporting_rate", "on_time_rate") else [f"{label} ({unit})" if unit else label]
     workbook, sheet = _sheet(

@@ -24,6 +24,7 @@ from hangviet.consolidation.queries import (
 )
 from hangviet.indicators.aggregation import change_ratio
 from hangviet.indicators.models import Indicator
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.periods import PeriodKey
 from hangviet.orgs.models import Organisation, UserRole
 from hangviet.orgs.queries import name_on
@@ -238,7 +239,7 @@ def province_figures(period: Period, *, with_registry: bool = True) -> list[Prov
 def measure_choices() -> list[tuple[str, str]]:
     """The measures a map can be coloured by: the two rates, then every indicator that adds up (no ratios)."""
     indicators = {
-        code: name
+        code: catalogue_text(name)
         for code, name in Indicator.objects.exclude(kind=Indicator.Kind.RATIO)
         .order_by("order")
         .values_list("code", "name")
@@ -259,7 +260,7 @@ def is_rate(code: str) -> bool:
 def indicator_unit(code: str) -> str:
     if is_rate(code):
         return "%"
-    return Indicator.objects.filter(code=code).values_list("unit", flat=True).first() or ""
+    return catalogue_text(Indicator.objects.filter(code=code).values_list("unit", flat=True).first() or "")
 
 
 def national_committee() -> Organisation | None:

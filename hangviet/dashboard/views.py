@@ -31,6 +31,7 @@ from hangviet.dashboard.queries import (
 from hangviet.dashboard.templatetags.dashboard_tags import rate_percent
 from hangviet.dashboard.tilegrid import GAP, TILE_HEIGHT, TILE_WIDTH, position, viewbox
 from hangviet.lib.http import SignedInRequest
+from hangviet.lib.i18n import catalogue_text, in_vietnamese
 from hangviet.lib.replica import reads_from_replica
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.access import get_organisation_for_user
@@ -138,7 +139,7 @@ def committee_dashboard(request: SignedInRequest, committee_id: int) -> HttpResp
             "series": {
                 str(index): [_chart_number(value) for value in row.series] for index, row in enumerate(summary.rows)
             },
-            "names": {str(index): row.indicator.name for index, row in enumerate(summary.rows)},
+            "names": {str(index): catalogue_text(row.indicator.name) for index, row in enumerate(summary.rows)},
         },
     }
     return render(
@@ -164,6 +165,7 @@ def committee_dashboard(request: SignedInRequest, committee_id: int) -> HttpResp
 @require_safe
 @login_required
 @reads_from_replica()
+@in_vietnamese()  # the workbook's names and labels are Vietnamese whatever the page's language
 def download(request: SignedInRequest, committee_id: int, part: str) -> HttpResponse:
     """One dashboard table as .xlsx, gated as the dashboard is."""
     committee = _committee(request, committee_id)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from hangviet.audit.log import record
 from hangviet.documents import notices
@@ -30,6 +31,7 @@ from hangviet.documents.models import (
 )
 from hangviet.documents.queries import addressable_organisations
 from hangviet.lib.docx_layout import Annex, Block, OfficialDocument, build_docx
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.periods import PhaseKey
 from hangviet.lib.text import normalize_text
 from hangviet.lib.vnformat import format_date_long, format_date_short
@@ -98,7 +100,7 @@ def create_report_draft(committee: Organisation, period: Period, *, acting_user:
         document=document,
         number=1,
         saved_by=acting_user,
-        note=_("Dự thảo từ số liệu"),
+        note=gettext_noop("Dự thảo từ số liệu"),  # stored in Vietnamese, shown in the reader's language
         blocks=[{"level": b.level, "text": b.text} for b in draft.blocks],
     )
     record(document, "document.drafted", actor=acting_user, period=period.code)
@@ -166,6 +168,7 @@ def save_version(
     return version
 
 
+@in_vietnamese()
 def specification(
     document: Document,
     *,
@@ -409,28 +412,29 @@ def deliver_letter(document: Document, *, acting_user: User | None) -> list[Inco
             received_on=received_on,
         )
         record(entry, "document.received", actor=acting_user, number=entry.number, document=document.number_symbol)
-        notify(
-            users_of(organisation),
-            Notice(
-                kind=Notification.Kind.DOCUMENT_ISSUED,
-                # The key of ``notices.document_issued``: a letter is announced once to each recipient.
-                event_key=f"document.issued:{document.pk}:{organisation.pk}",
-                title=_("Công văn số %(number)s của %(committee)s gửi %(organisation)s")
-                % {
-                    "number": document.number_symbol,
-                    "committee": document.committee.name,
-                    "organisation": organisation.name,
-                },
-                body=_("V/v %(summary)s. Vào sổ văn bản đến số %(incoming)s ngày %(date)s.")
-                % {
-                    "summary": document.summary,
-                    "incoming": entry.number,
-                    "date": format_date_short(received_on),
-                },
-                link=reverse("documents:incoming", args=[organisation.pk]),
-            ),
-            actor=acting_user,
-        )
+        with in_vietnamese():
+            notify(
+                users_of(organisation),
+                Notice(
+                    kind=Notification.Kind.DOCUMENT_ISSUED,
+                    # The key of ``notices.document_issued``: a letter is announced once to each recipient.
+                    event_key=f"document.issued:{document.pk}:{organisation.pk}",
+                    title=_("Công văn số %(number)s của %(committee)s gửi %(organisation)s")
+                    % {
+                        "number": document.number_symbol,
+                        "committee": document.committee.name,
+                        "organisation": organisation.name,
+                    },
+                    body=_("V/v %(summary)s. Vào sổ văn bản đến số %(incoming)s ngày %(date)s.")
+                    % {
+                        "summary": document.summary,
+                        "incoming": entry.number,
+                        "date": format_date_short(received_on),
+                    },
+                    link=reverse("documents:incoming", args=[organisation.pk]),
+                ),
+                actor=acting_user,
+            )
         entries.append(entry)
     return entries
 

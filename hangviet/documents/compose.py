@@ -22,6 +22,7 @@ from hangviet.consolidation.queries import (
 )
 from hangviet.indicators.models import Indicator
 from hangviet.lib.docx_layout import Annex, Block
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.periods import PhaseKey
 from hangviet.lib.vnformat import format_change, format_count, format_date_short, format_money, format_number
 from hangviet.orgs.catalogue import in_words
@@ -268,6 +269,7 @@ def summary_for(period: Period) -> str:
     return f"Kết quả thực hiện {CAMPAIGN} năm {period.year} và phương hướng, nhiệm vụ năm {period.year + 1}"
 
 
+@in_vietnamese()
 def compose_report(committee: Organisation, period: Period) -> Draft:
     """The draft consolidated report of ``committee`` for ``period``, from accepted reports only."""
     table = consolidate(committee, period)
@@ -418,6 +420,7 @@ def phase_summary(phase: PhaseKey, review: str) -> str:
     )
 
 
+@in_vietnamese()
 def compose_phase_report(committee: Organisation, phase: PhaseKey, review: str = "final") -> PhaseDraft:
     """The draft phase review (``review`` "interim": sơ kết, "final": tổng kết) of ``committee`` over ``phase``,
     from the accepted yearly reports only: sentences from the phase's figures (flows summed over the years,

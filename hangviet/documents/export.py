@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from hangviet.documents.queries import incoming_register
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_date_short
 from hangviet.orgs.models import Organisation
 
@@ -23,6 +24,7 @@ def _safe(value: object) -> object:
     return value
 
 
+@in_vietnamese()
 def incoming_workbook(organisation: Organisation, year: int) -> bytes:
     book = Workbook()
     sheet = book.active

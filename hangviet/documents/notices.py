@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from hangviet.documents.models import Document
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_date_short
 from hangviet.notifications.actions import Notice, notify
 from hangviet.notifications.models import Notification
@@ -64,6 +65,7 @@ def addressed_organisations(document: Document) -> Addressed:
     return found
 
 
+@in_vietnamese()
 def document_issued(document: Document, *, acting_user: User | None) -> Addressed:
     """Tell the users of each addressed organisation that the document was issued to it."""
     addressed = addressed_organisations(document)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from hangviet.indicators.expressions import EvaluationError, Expression, MissingValue, parse_expression
 from hangviet.indicators.models import Indicator, ValidationRule
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.vnformat import format_number
 
 
@@ -83,7 +84,7 @@ class RuleBook:
                 if _breaks(expression, present):
                     figures = tuple((name, present[name]) for name in sorted(expression.names) if name in present)
                     detail = spell_out(expression, present)
-                    found.append(Violation(rule.code, rule.severity, rule.message, "", figures, detail))
+                    found.append(Violation(rule.code, rule.severity, catalogue_text(rule.message), "", figures, detail))
                 continue
             if rule.scope == ValidationRule.Scope.REGISTRY:
                 found.extend(_registry_violations(rule, expression, self.indicators, present, registry or {}))
@@ -96,7 +97,13 @@ class RuleBook:
                     scope_values["previous"] = previous[code]
                 if _breaks(expression, scope_values):
                     found.append(
-                        Violation(rule.code, rule.severity, rule.message, code, tuple(sorted(scope_values.items())))
+                        Violation(
+                            rule.code,
+                            rule.severity,
+                            catalogue_text(rule.message),
+                            code,
+                            tuple(sorted(scope_values.items())),
+                        )
                     )
         return found
 
@@ -116,7 +123,7 @@ def _registry_violations(
             continue
         scope_values = {"value": present[code], "registry": figure.value, "qualifier": Decimal(figure.qualifier)}
         if _breaks(expression, scope_values):
-            message = _fill(rule.message, registry=figure.words, value=format_number(present[code]))
+            message = _fill(catalogue_text(rule.message), registry=figure.words, value=format_number(present[code]))
             shown = (("registry", figure.value), ("value", present[code]))
             found.append(Violation(rule.code, rule.severity, message, code, shown))
     return found

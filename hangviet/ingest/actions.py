@@ -29,6 +29,7 @@ from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.proposals import propose
 from hangviet.ingest.queries import find_existing, proposal_window, recorded_elsewhere
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.text import fold_diacritics
 from hangviet.lib.uploads import check_upload
@@ -176,7 +177,7 @@ def import_document(
             % {"period": period.key.label}
         )
     allowed = {indicator.code for indicator in form_indicators(report)}
-    names = dict(Indicator.objects.values_list("code", "name"))
+    names = {code: catalogue_text(name) for code, name in Indicator.objects.values_list("code", "name")}
     unasked = {code: figures for code, figures in several_figures(facts).items() if code not in summed}
     if unasked:
         raise ValidationError(

@@ -12,6 +12,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from hangviet.lib.documents import (
     SUPERSCRIPT_DIGITS,
     DocxParagraph,
@@ -54,9 +56,9 @@ class ReadDocument:
 
 def read_document(content: bytes, filename: str) -> ReadDocument:
     if len(content) > MAX_BYTES:
-        raise ReadError("Tệp quá lớn (tối đa 15 MB).")
+        raise ReadError(gettext_noop("Tệp quá lớn (tối đa 15 MB)."))
     if not content:
-        raise ReadError("Tệp rỗng.")
+        raise ReadError(gettext_noop("Tệp rỗng."))
     name = filename.lower()
     try:
         if name.endswith(".docx"):
@@ -66,7 +68,7 @@ def read_document(content: bytes, filename: str) -> ReadDocument:
         elif name.endswith(".txt"):
             passages, fonts = _txt(content), []
         else:
-            raise ReadError("Chỉ đọc được tệp .docx, .pdf hoặc .txt.")
+            raise ReadError(gettext_noop("Chỉ đọc được tệp .docx, .pdf hoặc .txt."))
     except UnreadableDocument as error:
         raise ReadError(str(error)) from error
     return _unlegacy(passages, fonts)
@@ -120,11 +122,13 @@ def _pdf(content: bytes) -> list[Passage]:
     except ReadError:
         raise
     except PDFPasswordIncorrect as error:
-        raise ReadError("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.") from error
+        raise ReadError(gettext_noop("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")) from error
     except (PDFSyntaxError, Exception) as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
         if "password" in str(error).lower() or "encrypt" in str(error).lower():
-            raise ReadError("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.") from error
-        raise ReadError("Tệp PDF bị hỏng hoặc không đúng định dạng.") from error
+            raise ReadError(gettext_noop("Tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")) from error
+        raise ReadError(gettext_noop("Tệp PDF bị hỏng hoặc không đúng định dạng.")) from error
     if sum(len(p.text) for p in passages) < 40:
-        raise ReadError("Tệp PDF không có lớp chữ (bản chụp, bản quét): hãy tải lên tệp Word hoặc PDF có chữ.")
+        raise ReadError(
+            gettext_noop("Tệp PDF không có lớp chữ (bản chụp, bản quét): hãy tải lên tệp Word hoặc PDF có chữ.")
+        )
     return passages

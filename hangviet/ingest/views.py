@@ -37,6 +37,7 @@ from hangviet.ingest.models import IngestDocument
 from hangviet.ingest.reading import MAX_BYTES, ReadError, read_document
 from hangviet.lib.forms import form_errors
 from hangviet.lib.http import SignedInRequest
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.periods import PeriodCodeError, PeriodKey
 from hangviet.lib.queue import queue_state
 from hangviet.lib.uploads import check_upload
@@ -312,7 +313,7 @@ def _proposal_rows(document: IngestDocument) -> list[dict]:
 
 def _several(facts: list[dict], indicators: list[Indicator], summed: set[str]) -> list[dict]:
     """The indicators given several accepted figures, for the "cộng các số liệu này" boxes."""
-    names = {indicator.code: indicator.name for indicator in indicators}
+    names = {indicator.code: catalogue_text(indicator.name) for indicator in indicators}
     return [
         {
             "code": code,

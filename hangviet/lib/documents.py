@@ -89,7 +89,7 @@ def read_docx(
     try:
         document = Document(io.BytesIO(content))
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds on a damaged file
-        raise UnreadableDocument("Tệp Word (.docx) bị hỏng hoặc không đúng định dạng.") from error
+        raise UnreadableDocument(gettext_noop("Tệp Word (.docx) bị hỏng hoặc không đúng định dạng.")) from error
     numbering = _Numbering(document) if list_numbers else None
     note_numbers: dict[str, int] = {}
     blocks: list[DocxParagraph | DocxRow] = []
@@ -117,15 +117,15 @@ def _open_docx(content: bytes, max_uncompressed: int) -> dict[str, bytes]:
         check_content(content, ".docx")
     except ValidationError as error:
         if content.startswith(OLE2_MAGIC):
-            message = "Tệp Word được đặt mật khẩu hoặc là tệp .doc cũ; hãy lưu lại dạng .docx."
+            message = gettext_noop("Tệp Word được đặt mật khẩu hoặc là tệp .doc cũ; hãy lưu lại dạng .docx.")
             raise UnreadableDocument(message) from error
         raise UnreadableDocument(" ".join(error.messages)) from error
     with zipfile.ZipFile(io.BytesIO(content)) as package:
         if sum(info.file_size for info in package.infolist()) > max_uncompressed:
-            raise UnreadableDocument("Tệp Word giải nén ra quá lớn; có thể là tệp độc hại, không đọc.")
+            raise UnreadableDocument(gettext_noop("Tệp Word giải nén ra quá lớn; có thể là tệp độc hại, không đọc."))
         names = set(package.namelist())
         if "EncryptedPackage" in names:
-            raise UnreadableDocument("Tệp Word được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")
+            raise UnreadableDocument(gettext_noop("Tệp Word được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại."))
         return {"word/footnotes.xml": package.read("word/footnotes.xml")} if "word/footnotes.xml" in names else {}
 
 

@@ -34,6 +34,8 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from hangviet.lib.i18n import in_vietnamese
+
 FONT = "Times New Roman"
 TEXT_WIDTH_CM = 16.5  # 210 mm − 30 mm − 15 mm
 HEADER_COLUMNS_CM = (6.5, 10.0)
@@ -334,6 +336,7 @@ def _repeat_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
 
 
+@in_vietnamese()
 def build_docx(spec: OfficialDocument) -> bytes:
     """Render ``spec`` as a .docx file in the Decree 30/2020 layout and return its bytes."""
     document = new_document()

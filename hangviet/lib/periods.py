@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from django.utils.translation import gettext
+
 PeriodKind = Literal["H1", "Y"]
 _CODE = re.compile(r"^\s*(?P<year>\d{4})(?:\s*-\s*(?P<half>H1))?\s*$", re.IGNORECASE)
 
@@ -35,7 +37,8 @@ class PeriodKey:
         match = _CODE.match(code)
         if not match or not 2000 <= int(match["year"]) <= 2100:
             raise PeriodCodeError(
-                f"Kỳ báo cáo “{code}” không hợp lệ: viết 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm)."
+                gettext("Kỳ báo cáo “%(code)s” không hợp lệ: viết 2026-H1 (6 tháng đầu năm) hoặc 2026 (cả năm).")
+                % {"code": code}
             )
         return cls(int(match["year"]), "H1" if match["half"] else "Y")
 
@@ -45,12 +48,18 @@ class PeriodKey:
 
     @property
     def label(self) -> str:
-        return f"6 tháng đầu năm {self.year}" if self.kind == "H1" else f"năm {self.year}"
+        """ "6 tháng đầu năm 2026", "năm 2026" in the active language (documents render inside
+        ``lib.i18n.in_vietnamese``); the year is written without a thousands separator."""
+        if self.kind == "H1":
+            return gettext("6 tháng đầu năm %(year)s") % {"year": self.year}
+        return gettext("năm %(year)s") % {"year": self.year}
 
     @property
     def short_label(self) -> str:
         """For a chart's axis: "6 tháng 2026", "Năm 2026" (never the code "2026-H1")."""
-        return f"6 tháng {self.year}" if self.kind == "H1" else f"Năm {self.year}"
+        if self.kind == "H1":
+            return gettext("6 tháng %(year)s") % {"year": self.year}
+        return gettext("Năm %(year)s") % {"year": self.year}
 
     @property
     def start(self) -> datetime.date:

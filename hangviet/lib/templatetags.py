@@ -9,6 +9,7 @@ from typing import Protocol
 from django import template
 from django.utils import timezone
 
+from hangviet.lib import i18n
 from hangviet.lib.vnformat import format_date_short, format_number
 
 register = template.Library()
@@ -77,3 +78,10 @@ def vn_percent(value: object) -> str:
 @register.filter
 def change_of(table: _HasChanges, code: str) -> Decimal | None:
     return table.change(code)
+
+
+@register.filter
+def catalogue_text(value: object) -> str:
+    """A catalogue name or unit stored in Vietnamese (an indicator's name, a report form's name), in the
+    reader's language: ``{{ indicator.name|catalogue_text }}`` (see ``lib.i18n.catalogue_text``)."""
+    return i18n.catalogue_text(value)

@@ -11,9 +11,12 @@ import re
 import unicodedata
 from decimal import Decimal, localcontext
 
+from django.utils.translation import gettext, gettext_noop
+
 MAX_LENGTH = 100
 
-HOW_TO_WRITE = (
+# Marked for translation here, translated where a message uses it (``gettext(HOW_TO_WRITE)``).
+HOW_TO_WRITE = gettext_noop(
     "Viết số theo kiểu Việt Nam: dấu chấm phân cách hàng nghìn (3.904), dấu phẩy trước phần thập phân (36,9)."
 )
 
@@ -29,7 +32,8 @@ _PATTERN = re.compile(
 
 
 class NumberFormatError(ValueError):
-    """Raised with a clear Vietnamese message (``str(error)``) saying what is wrong and how to write it."""
+    """Raised with a clear message in the reader's language (``str(error)``) saying what is wrong and how to
+    write it."""
 
 
 def parse_vn_number(text: str) -> Decimal:
@@ -46,15 +50,21 @@ def parse_vn_number(text: str) -> Decimal:
     """
     original = unicodedata.normalize("NFC", text).strip()
     if not original:
-        raise NumberFormatError("Chưa nhập số.")
+        raise NumberFormatError(gettext("Chưa nhập số."))
     if len(original) > MAX_LENGTH:
-        raise NumberFormatError(f"Số nhập vào quá dài ({len(original)} ký tự); chỉ nhập tối đa {MAX_LENGTH} ký tự.")
+        raise NumberFormatError(
+            gettext("Số nhập vào quá dài (%(length)s ký tự); chỉ nhập tối đa %(limit)s ký tự.")
+            % {"length": len(original), "limit": MAX_LENGTH}
+        )
 
     match = _PATTERN.fullmatch(" ".join(original.lower().split()))
     if match is None:
         raise NumberFormatError(
-            f"Không đọc được «{original}» thành số. Chỉ nhập chữ số, có thể kèm dấu chấm hàng nghìn, "
-            "dấu phẩy thập phân, chữ “nghìn”, “triệu”, “tỷ” và đơn vị “đồng” hoặc “%”."
+            gettext(
+                "Không đọc được «%(text)s» thành số. Chỉ nhập chữ số, có thể kèm dấu chấm hàng nghìn, "
+                "dấu phẩy thập phân, chữ “nghìn”, “triệu”, “tỷ” và đơn vị “đồng” hoặc “%%”."
+            )
+            % {"text": original}
         )
 
     whole, fraction = _split_digits(match["number"], original)
@@ -73,9 +83,13 @@ def _split_digits(number: str, original: str) -> tuple[str, str]:
     """Return the digits before and after the decimal comma, checking the thousands groups."""
     whole, comma, fraction = number.partition(",")
     if "," in fraction:
-        raise NumberFormatError(f"«{original}» có nhiều hơn một dấu phẩy. {HOW_TO_WRITE}")
+        raise NumberFormatError(
+            gettext("«%(text)s» có nhiều hơn một dấu phẩy.") % {"text": original} + " " + gettext(HOW_TO_WRITE)
+        )
     first, *rest = re.split(r"[. ]", whole)
     grouped_well = first.isdigit() and all(len(group) == 3 and group.isdigit() for group in rest)
     if not grouped_well or (rest and len(first) > 3) or (comma and not fraction.isdigit()):
-        raise NumberFormatError(f"«{original}» không đúng cách viết số. {HOW_TO_WRITE}")
+        raise NumberFormatError(
+            gettext("«%(text)s» không đúng cách viết số.") % {"text": original} + " " + gettext(HOW_TO_WRITE)
+        )
     return first + "".join(rest), fraction

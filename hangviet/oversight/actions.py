@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from hangviet.audit.log import record
 from hangviet.complaints.actions import normalise_code
 from hangviet.complaints.models import ConsumerReport
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.periods import PeriodKey
 from hangviet.lib.storage import discard_on_rollback
 from hangviet.lib.text import normalize_text
@@ -408,6 +409,7 @@ def _check_participants(committee: Organisation, participants: Iterable[Organisa
     return chosen
 
 
+@in_vietnamese()  # stored and mailed to the participants: in the committee's language
 def _tell_participants(meeting: Meeting, *, acting_user: User | None) -> int:
     """Invite the users of the participating organisations; told again only when the date changes."""
     users = {user.pk: user for organisation in meeting.participants.all() for user in users_of(organisation)}
@@ -587,17 +589,18 @@ def cancel_meeting(meeting: Meeting, *, reason: str = "", acting_user: User | No
     locked.cancel_reason = _lines(reason, _("Lý do hủy"))
     locked.save(update_fields=["status", "cancel_reason"])
     users = {user.pk: user for organisation in locked.participants.all() for user in users_of(organisation)}
-    notify(
-        users.values(),
-        Notice(
-            Notification.Kind.OTHER,
-            f"meeting.cancelled:{locked.pk}",
-            _("Hủy: %(title)s, ngày %(day)s") % {"title": locked.title, "day": format_date_short(locked.held_on)},
-            locked.cancel_reason,
-            link=reverse("oversight:meeting", args=[locked.pk]),
-        ),
-        actor=acting_user,
-    )
+    with in_vietnamese():
+        notify(
+            users.values(),
+            Notice(
+                Notification.Kind.OTHER,
+                f"meeting.cancelled:{locked.pk}",
+                _("Hủy: %(title)s, ngày %(day)s") % {"title": locked.title, "day": format_date_short(locked.held_on)},
+                locked.cancel_reason,
+                link=reverse("oversight:meeting", args=[locked.pk]),
+            ),
+            actor=acting_user,
+        )
     record(locked, "oversight.meeting.cancelled", actor=acting_user)
     return locked
 

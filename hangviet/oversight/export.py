@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from hangviet.lib.docx_layout import Block, OfficialDocument, build_docx
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_date_long, format_date_short
 from hangviet.orgs.catalogue import in_words, place_words
 from hangviet.orgs.models import Organisation
@@ -39,6 +40,7 @@ def _committee_notice(
     )
 
 
+@in_vietnamese()
 def conclusion_docx(visit: Visit) -> bytes:
     programme = visit.programme
     committee = programme.committee
@@ -78,6 +80,7 @@ def conclusion_docx(visit: Visit) -> bytes:
     )
 
 
+@in_vietnamese()
 def meeting_conclusion_docx(meeting: Meeting) -> bytes:
     """The notice of a meeting's conclusions: who met, where and when, who chaired, then each conclusion and the
     tasks given after it. A meeting not yet concluded gives the notice's frame with an empty list."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from hangviet.lib.docx_layout import Block, OfficialDocument, build_docx
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_date_long
 from hangviet.orgs.catalogue import in_words, place_words
 from hangviet.plans.models import Plan
 
 
+@in_vietnamese()
 def plan_docx(plan: Plan) -> bytes:
     committee = plan.committee
     blocks = [Block(line) for line in plan.legal_basis_text.splitlines() if line.strip()]

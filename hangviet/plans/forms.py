@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hangviet.indicators.models import Indicator
 from hangviet.lib.forms import SaneDateField, VietnameseFormSet, YearField
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.timewindows import Window, parse_windows
 from hangviet.orgs.models import Organisation
 from hangviet.plans.models import Task
@@ -105,10 +106,10 @@ class WritePlanForm(forms.Form):
 
 
 class IndicatorChoices(forms.ModelMultipleChoiceField):
-    """Catalogue indicators shown by their names (never their codes)."""
+    """Catalogue indicators shown by their names in the reader's language (never their codes)."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name)
+        return catalogue_text(obj.name)
 
 
 class WriteTaskForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnformat import format_date_short
 from hangviet.notifications.actions import Notice, notify
 from hangviet.notifications.models import Notification
@@ -17,6 +18,7 @@ from hangviet.plans.models import Task
 
 
 @transaction.atomic
+@in_vietnamese()
 def notify_overdue_tasks(day: datetime.date) -> int:
     """Notify the users of each lead unit whose task is past its last time window on ``day`` and not done."""
     told = 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from hangviet.lib.documents import DocxParagraph, UnreadableDocument, clean_text, decode_text, read_docx
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -30,7 +32,7 @@ class Line:
 def read_lines(content: bytes, filename: str) -> list[Line]:
     """The non-empty lines of a .txt or .docx plan, in NFC; raises DocumentReadError on anything else."""
     if len(content) > MAX_BYTES:
-        raise DocumentReadError("Tệp quá lớn (tối đa 10 MB).")
+        raise DocumentReadError(gettext("Tệp quá lớn (tối đa 10 MB)."))
     name = filename.lower()
     try:
         if name.endswith(".docx"):
@@ -38,8 +40,8 @@ def read_lines(content: bytes, filename: str) -> list[Line]:
         if name.endswith(".txt"):
             return [Line(clean) for raw in decode_text(content).splitlines() if (clean := clean_text(raw))]
     except UnreadableDocument as error:
-        raise DocumentReadError(str(error)) from error
-    raise DocumentReadError("Chỉ nhập được tệp .docx hoặc .txt.")
+        raise DocumentReadError(gettext(str(error))) from error
+    raise DocumentReadError(gettext("Chỉ nhập được tệp .docx hoặc .txt."))
 
 
 def _docx_lines(content: bytes) -> list[Line]:

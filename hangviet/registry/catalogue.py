@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 
 class Qualifier(models.IntegerChoices):
@@ -23,11 +23,12 @@ class Qualifier(models.IntegerChoices):
     ABOUT = 3, pgettext_lazy("qualifier", "khoảng")
 
 
+# Vietnamese as documents and exports write them; pages translate them (``gettext(word)``) for the reader.
 QUALIFIER_WORDS: dict[int, str] = {
     Qualifier.EXACT: "",
-    Qualifier.MORE_THAN: "hơn",
-    Qualifier.NEARLY: "gần",
-    Qualifier.ABOUT: "khoảng",
+    Qualifier.MORE_THAN: gettext_noop("hơn"),
+    Qualifier.NEARLY: gettext_noop("gần"),
+    Qualifier.ABOUT: gettext_noop("khoảng"),
 }
 
 

@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.text import normalize_text
 from hangviet.registry.catalogue import (
     CLUB_KIND_BY_CODE,
@@ -251,6 +252,7 @@ def _put(cell: Cell | MergedCell, value: Any) -> None:
         cell.number_format = DATE_FORMAT
 
 
+@in_vietnamese()
 def export_workbook(kind: str, recorders: set[int] | None) -> bytes:
     """The ``kind`` registry as .xlsx; ``recorders``: whose rows (``None``: every row, for the command line)."""
     spec = KINDS[kind]
@@ -284,6 +286,7 @@ def export_workbook(kind: str, recorders: set[int] | None) -> bytes:
     return buffer.getvalue()
 
 
+@in_vietnamese()
 def refused_workbook(headings: tuple[str, ...], rows: list[tuple[int, tuple[Any, ...], str]]) -> bytes:
     """The refused rows as they were in the list (row number, cells, reason), under the list's headings."""
     workbook = Workbook()

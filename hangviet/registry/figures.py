@@ -31,6 +31,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_subtree_ids
@@ -61,8 +62,8 @@ class Figure:
 
     @property
     def words(self) -> str:
-        """ "khoảng 1.700.000.000", "178"."""
-        prefix = QUALIFIER_WORDS[self.qualifier]
+        """ "khoảng 1.700.000.000", "178" (the qualifier in the active language: documents render in Vietnamese)."""
+        prefix = catalogue_text(QUALIFIER_WORDS[self.qualifier])
         number = format_number(self.value)
         return f"{prefix} {number}" if prefix else number
 

@@ -11,12 +11,15 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.registry.models import Place
 
 _COORDINATE = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d+)?$")
 SIX_PLACES = Decimal("0.000001")
+_example_help = lazy(lambda example: gettext("Độ thập phân, ví dụ %(example)s") % {"example": example}, str)
 
 
 class CoordinateField(forms.Field):
@@ -26,7 +29,7 @@ class CoordinateField(forms.Field):
 
     def __init__(self, *, bound: int, example: str, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _("Độ thập phân, ví dụ %(example)s") % {"example": example})
+        kwargs.setdefault("help_text", _example_help(example))  # fields are built at import: stay lazy
         super().__init__(**kwargs)
         self.bound = bound
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "20"})

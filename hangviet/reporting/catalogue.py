@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from hangviet.indicators.models import Indicator
 from hangviet.orgs.models import Organisation
@@ -21,32 +22,42 @@ PROPAGANDA_CODES = [
 
 # code → (name, indicator groups, extra indicator codes, sections)
 FORMS: dict[str, tuple[str, list[str], list[str], list[str]]] = {
-    "committee": ("Báo cáo của Ban Chỉ đạo cấp dưới, Cơ quan thường trực", list(G.values), [], ALL_SECTIONS),
+    "committee": (
+        gettext_noop("Báo cáo của Ban Chỉ đạo cấp dưới, Cơ quan thường trực"),
+        list(G.values),
+        [],
+        ALL_SECTIONS,
+    ),
     "trade": (
-        "Báo cáo ngành Công Thương, Quản lý thị trường",
+        gettext_noop("Báo cáo ngành Công Thương, Quản lý thị trường"),
         [G.PROPAGANDA, G.TRADE, G.MARKET],
         ["ocop_stores", "viet_sale_points", "viet_goods_share_pct", "commendations"],
         ALL_SECTIONS,
     ),
     "agriculture": (
-        "Báo cáo ngành Nông nghiệp và Môi trường",
+        gettext_noop("Báo cáo ngành Nông nghiệp và Môi trường"),
         [G.PROPAGANDA, G.OCOP],
         ["fairs", "trade_connection_events", "participating_businesses"],
         ALL_SECTIONS,
     ),
     "information": (
-        "Báo cáo ngành thông tin, tuyên truyền, báo chí",
+        gettext_noop("Báo cáo ngành thông tin, tuyên truyền, báo chí"),
         [G.PROPAGANDA],
         [],
         [Section.PROPAGANDA, Section.STRENGTHS, Section.LIMITATIONS, Section.DIRECTIONS, Section.PROPOSALS],
     ),
     "front_unions": (
-        "Báo cáo của Mặt trận và các tổ chức chính trị - xã hội",
+        gettext_noop("Báo cáo của Mặt trận và các tổ chức chính trị - xã hội"),
         [G.PROPAGANDA, G.MOVEMENT],
         ["rural_markets", "booths", "participating_businesses", "event_revenue_vnd", "event_visitors"],
         ALL_SECTIONS,
     ),
-    "general": ("Báo cáo của cơ quan thành viên", [G.PROPAGANDA], ["commendations", "supervisions"], ALL_SECTIONS),
+    "general": (
+        gettext_noop("Báo cáo của cơ quan thành viên"),
+        [G.PROPAGANDA],
+        ["commendations", "supervisions"],
+        ALL_SECTIONS,
+    ),
 }
 
 SECTOR_FORMS: dict[str, str] = {

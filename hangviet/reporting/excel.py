@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hangviet.indicators.models import Indicator
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.reporting.forms import check_stored_number
 from hangviet.reporting.models import Report
@@ -41,6 +42,7 @@ class ExcelImportError(ValueError):
         self.messages = messages
 
 
+@in_vietnamese()
 def build_workbook(
     report: Report,
     indicators: list[Indicator],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hangviet.indicators.models import Indicator
 from hangviet.lib.forms import StyledFormMixin
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.vnformat import format_number
 from hangviet.lib.vnnumber import NumberFormatError, parse_vn_number
 from hangviet.reporting.models import Section
@@ -62,7 +63,7 @@ class ReportEntryForm(StyledFormMixin, forms.Form):
         self.section_codes = [code for code in Section.values if code in set(sections)]
         for indicator in self.indicators:
             self.fields[f"value__{indicator.code}"] = VietnameseNumberField(
-                indicator=indicator, label=f"{indicator.name} ({indicator.unit})"
+                indicator=indicator, label=f"{catalogue_text(indicator.name)} ({catalogue_text(indicator.unit)})"
             )
         for code in self.section_codes:
             self.fields[f"text__{code}"] = forms.CharField(

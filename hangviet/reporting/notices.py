@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.notifications.actions import Notice, notify
 from hangviet.notifications.models import Notification
 from hangviet.notifications.queries import reviewers_of, users_of
@@ -21,6 +22,7 @@ def _names(report: Report) -> dict[str, str]:
     return {"organisation": report.organisation.name, "period": report.period.key.label}
 
 
+@in_vietnamese()
 def report_submitted(report: Report, *, resubmitted: bool, acting_user: User | None) -> int:
     """Tell the reviewing office; a report sent again after a return carries the reporter's explanations."""
     lines = []
@@ -49,6 +51,7 @@ def report_submitted(report: Report, *, resubmitted: bool, acting_user: User | N
     return notify(reviewers_of(report.organisation), notice, actor=acting_user)
 
 
+@in_vietnamese()
 def report_returned(report: Report, *, acting_user: User | None) -> int:
     notice = Notice(
         kind=Notification.Kind.RETURNED,
@@ -60,6 +63,7 @@ def report_returned(report: Report, *, acting_user: User | None) -> int:
     return notify(users_of(report.organisation), notice, actor=acting_user)
 
 
+@in_vietnamese()
 def report_accepted(report: Report, *, acting_user: User | None) -> int:
     notice = Notice(
         kind=Notification.Kind.ACCEPTED,

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 
 from hangviet.audit.log import list_events_for
 from hangviet.indicators.models import Indicator, ValidationRule
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.periods import PeriodKey, period_of_day
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_predecessor_ids
@@ -47,10 +48,10 @@ def form_indicators(report: Report) -> list[Indicator]:
 
 def figure_labels(report: Report) -> dict[str, str]:
     """How the checks panel names the figures a rule looked at: indicators by their Vietnamese names, the
-    rules' own variables in words (never an internal code on screen)."""
+    rules' own variables in words, in the reader's language (never an internal code on screen)."""
     from django.utils.translation import gettext as _
 
-    labels = {indicator.code: indicator.name for indicator in form_indicators(report)}
+    labels = {indicator.code: catalogue_text(indicator.name) for indicator in form_indicators(report)}
     labels |= {"value": _("Số đã nhập"), "registry": _("Theo sổ theo dõi"), "previous": _("Kỳ trước")}
     return labels
 
@@ -185,8 +186,8 @@ class NoteChange:
 def note_history(report: Report) -> list[NoteChange]:
     """Every change of the report's warning explanations, newest first: the warning in words (the rule's
     message, and the indicator's name for a rule over one figure), the words before and after."""
-    messages = dict(ValidationRule.objects.values_list("code", "message"))
-    names = dict(Indicator.objects.values_list("code", "name"))
+    messages = {code: catalogue_text(text) for code, text in ValidationRule.objects.values_list("code", "message")}
+    names = {code: catalogue_text(name) for code, name in Indicator.objects.values_list("code", "name")}
     changes = []
     for event in list_events_for(report).filter(action="report.note_saved"):
         data = event.data

@@ -8,6 +8,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from hangviet.lib.i18n import in_vietnamese
 from hangviet.surveys.models import Question, Response, Survey
 from hangviet.surveys.queries import results, shelf_share
 
@@ -19,6 +20,7 @@ def _safe(value: object) -> object:
     return value
 
 
+@in_vietnamese()
 def survey_workbook(survey: Survey) -> bytes:
     book = Workbook()
     sheet = book.active

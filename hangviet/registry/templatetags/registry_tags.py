@@ -11,6 +11,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hangviet.lib.i18n import catalogue_text
 from hangviet.lib.vnformat import format_number
 from hangviet.orgs.models import Organisation
 from hangviet.registry import places
@@ -25,9 +26,9 @@ FIGURE_LABELS = (
     ("businesses", _("Doanh nghiệp, cơ sở"), ""),
     ("booths", _("Gian hàng"), ""),
     ("products", _("Sản phẩm trưng bày"), ""),
-    ("revenue_vnd", _("Doanh thu"), "đồng"),
+    ("revenue_vnd", _("Doanh thu"), _("đồng")),
     ("visitors", _("Lượt khách"), ""),
-    ("tonnes", _("Khối lượng hàng"), "tấn"),
+    ("tonnes", _("Khối lượng hàng"), _("tấn")),
 )
 
 
@@ -37,9 +38,9 @@ class FigureText:
     words: str
 
 
-def words_for(value: int | Decimal, qualifier: int, unit: str = "") -> str:
+def words_for(value: int | Decimal, qualifier: int, unit: object = "") -> str:
     """850000000, "khoảng", "đồng" → "khoảng 850.000.000 đồng"."""
-    parts = [QUALIFIER_WORDS.get(qualifier, ""), format_number(value), unit]
+    parts = [catalogue_text(QUALIFIER_WORDS.get(qualifier, "")), format_number(value), str(unit)]
     return " ".join(part for part in parts if part)
 
 
