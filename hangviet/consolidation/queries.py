@@ -28,6 +28,7 @@ from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_overseer_ids, list_predecessor_ids, list_subtree_ids
 from hangviet.orgs.queries import name_on
 from hangviet.periods.models import Period, deadline_for
+from hangviet.registry.figure_cache import cached
 from hangviet.registry.figures import Figure, Scope, compute, scope_for_organisation
 from hangviet.reporting.models import Report, ReportCount, ReportValue, StockPart, Total
 from hangviet.reporting.totals import DEPTH
@@ -338,7 +339,12 @@ def registry_totals(
     each event once however many of its organisers report to the committee; ratios are never computed.
     ``scope``: the committee's, when the caller has it already (``registry.figures.scope_for_organisation``)."""
     codes = {indicator.code for indicator in indicators if indicator.kind != Indicator.Kind.RATIO}
-    found = compute(scope or scope_for_organisation(committee), period.start, period.end)
+    found = cached(
+        f"o:{committee.pk}",
+        period.start,
+        period.end,
+        lambda: compute(scope or scope_for_organisation(committee), period.start, period.end),
+    )
     return {code: figure for code, figure in found.items() if code in codes}
 
 

@@ -12,6 +12,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from hangviet.orgs.models import Organisation
@@ -517,3 +518,43 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (self.Status.CHECKING, self.Status.IMPORTING)
+
+
+class FigureCache(models.Model):
+    """The registries' figures of one scope and window as last computed, with the database snapshot they were
+    computed in (``registry.figure_cache``): valid while no transaction that changed a table the figures read
+    has committed outside that snapshot."""
+
+    key = models.CharField(max_length=40)
+    start = models.DateField()
+    end = models.DateField()
+    figures = models.JSONField(default=list)
+    stamp = models.TextField()  # PostgreSQL: pg_current_snapshot() as text; SQLite: the change generation
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "start", "end"], name="figure_cache_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.start}–{self.end}"
+
+
+class FigureChange(models.Model):
+    """PostgreSQL: one row per transaction that changed a table the figures read (written by the statement
+    triggers ``registry.figure_cache`` installs), by its transaction id."""
+
+    xid = models.BigIntegerField(unique=True)
+    at = models.DateTimeField(db_default=Now())
+
+    def __str__(self) -> str:
+        return str(self.xid)
+
+
+class FigureGeneration(models.Model):
+    """SQLite: a counter every change of a table the figures read increments (row triggers). PostgreSQL: the
+    highest transaction id pruned from ``FigureChange`` (no entry computed in an older snapshot is stored)."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)
