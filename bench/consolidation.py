@@ -294,6 +294,7 @@ def main() -> None:
     build_s = time.perf_counter() - started
     started = time.perf_counter()
     totals.rebuild()
+    totals.vacuum()  # as `hangviet totals rebuild` does after its transaction
     rebuild_s = time.perf_counter() - started
     log(f"built in {build_s:.0f} s, totals rebuilt in {rebuild_s:.1f} s")
     central, province, period = built["central"], built["province"], built["period"]

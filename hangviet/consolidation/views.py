@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -213,12 +214,29 @@ def table(request: SignedInRequest, committee_id: int, code: str) -> HttpRespons
             "period": period,
             "table": consolidated,
             "lines": _lines(consolidated),
+            "header": _header(consolidated),
             "periods": _period_choices(period),
             "chart": chart,
             "accepted_count": sum(row.accepted_reports for row in consolidated.rows),
             "waiting_count": count_waiting_review(committee, period, subtree=consolidated.subtree),
         },
     )
+
+
+def _header(consolidated: Table) -> SafeString:
+    """The reporters' column headings, written once in Python like the cells (a province has ~130): each name
+    links to the reporter's own report where it has one; a merged committee is marked."""
+    link = reverse("reporting:detail", args=[987654321])
+    merged = escape(_("đã hợp nhất"))
+    headings = []
+    for row in consolidated.rows:
+        name = str(escape(row.name))
+        if row.report is not None:
+            name = f'<a href="{link.replace("987654321", str(int(row.report.pk)))}">{name}</a>'
+        if row.kind == "historic":
+            name += f' <span class="badge hv-badge-historic">{merged}</span>'
+        headings.append(f'<th scope="col" class="text-end" style="min-width:8rem">{name}</th>')
+    return mark_safe("".join(headings))  # noqa: S308 - every piece escaped above
 
 
 def _lines(consolidated: Table) -> list[tuple[Indicator, SafeString]]:

@@ -38,6 +38,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Chưa có kỳ báo cáo {options['period']}.")
         if options["action"] == "rebuild":
             rows = totals.rebuild(period)
+            totals.vacuum()
             self.stdout.write(f"Đã tính lại số liệu tổng hợp: {rows} dòng.")
             return
         found = totals.differences(period)
