@@ -16,6 +16,7 @@ Timed: the save-and-submit request (what a clerk waits for on deadline day); sig
 
 adds six central-office users reloading the national consolidated table for the whole window (issue 14: the
 submissions' p95 must not move); their page times are reported beside it (``reader_p50_ms``, ``reader_p95_ms``).
+``--pause-ms 1000`` makes each of them wait a second between reloads (without it they reload back to back).
 """
 
 from __future__ import annotations
@@ -118,8 +119,9 @@ def signed_in(username: str) -> requests.Session:
     return session
 
 
-def reader(table_path: str, stop: threading.Event, times: list[float]) -> None:
-    """A central-office user reloading the national table until the submissions are done (bounded)."""
+def reader(table_path: str, stop: threading.Event, times: list[float], pause_s: float = 0.0) -> None:
+    """A central-office user reloading the national table until the submissions are done (bounded), waiting
+    ``pause_s`` between reloads (0: back to back, the worst case)."""
     session = signed_in("tw.thuongtruc")
     deadline = time.perf_counter() + WINDOW_S * 5
     while not stop.is_set() and time.perf_counter() < deadline:
@@ -128,6 +130,7 @@ def reader(table_path: str, stop: threading.Event, times: list[float]) -> None:
         if response.status_code != 200:
             raise RuntimeError(f"national table: HTTP {response.status_code}")
         times.append((time.perf_counter() - started) * 1000)
+        stop.wait(pause_s)
 
 
 def reporter_round(username: str, report_id: int, version: int) -> dict[str, object]:
@@ -197,6 +200,7 @@ def check_database(results: list[dict[str, object]]) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--readers", type=int, default=0, help="central users reloading the national table")
+    parser.add_argument("--pause-ms", type=int, default=0, help="each reader's pause between reloads")
     arguments = parser.parse_args()
     reporters, table_path = build()
     log(f"built {len(reporters)} reporters")
@@ -227,7 +231,8 @@ def main() -> None:
                 time.sleep(0.5)
         stop, read_times = threading.Event(), list[float]()
         readers = [
-            threading.Thread(target=reader, args=(table_path, stop, read_times)) for _ in range(arguments.readers)
+            threading.Thread(target=reader, args=(table_path, stop, read_times, arguments.pause_ms / 1000))
+            for _ in range(arguments.readers)
         ]
         for thread in readers:
             thread.start()
@@ -258,6 +263,7 @@ def main() -> None:
                 "concurrency": CONCURRENCY,
                 "web_workers": 4,
                 "readers": arguments.readers,
+                "reader_pause_ms": arguments.pause_ms,
                 "reader_pages": len(read_times),
                 "reader_p50_ms": round(statistics.median(read_times), 1) if read_times else None,
                 "reader_p95_ms": round(sorted(read_times)[int(len(read_times) * 0.95) - 1], 1) if read_times else None,
