@@ -47,8 +47,8 @@ class LetterForm(StyledFormMixin, forms.Form):
         label=gettext_lazy("Kính gửi – tổ chức trên hệ thống"),
         queryset=None,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 12}),
-        help_text=gettext_lazy("Giữ Ctrl để chọn nhiều nơi. Mỗi nơi được vào sổ văn bản đến và nhận thông báo."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Chọn một hay nhiều nơi. Mỗi nơi được vào sổ văn bản đến và nhận thông báo."),
         error_messages={"invalid_choice": gettext_lazy("Nơi nhận đã chọn không hợp lệ.")},
     )
     outside = forms.CharField(

@@ -17,6 +17,10 @@ from hangviet.lib.periods import PeriodCodeError, PeriodKey, PhaseKey
 
 def style_widget(widget: forms.Widget) -> None:
     """Give a widget the design system's classes (checkbox, select or text input)."""
+    if isinstance(widget, forms.RadioSelect):
+        # Radio buttons and CheckboxSelectMultiple: Django puts the class on the wrapping <div> as well as on
+        # every input, so none is given (a bordered scrolling box around them is the template's).
+        return
     if isinstance(widget, forms.CheckboxInput):
         css = "form-check-input"
     elif isinstance(widget, forms.Select):

@@ -18,6 +18,7 @@ def test_a_clerk_records_an_event_on_a_phone(page: Page, demo_server, artifacts:
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, demo_server.url, "vinhlong.congthuong")
     page.get_by_role("button", name="Mở menu").click()
+    page.get_by_test_id("nav-more").click()  # the registries sit in the "Nghiệp vụ" menu
     page.get_by_role("link", name="Sổ theo dõi").click()
     expect(page.get_by_role("heading", name="Sổ theo dõi", level=1)).to_be_visible()
     page.get_by_role("link", name="Thêm sự kiện xúc tiến thương mại").click()
