@@ -269,6 +269,26 @@ def summary_for(period: Period) -> str:
     return f"Kết quả thực hiện {CAMPAIGN} năm {period.year} và phương hướng, nhiệm vụ năm {period.year + 1}"
 
 
+def _section_blocks(
+    heading: str,
+    level: int,
+    section: str | None,
+    writer: Callable[[Table], list[str]] | None,
+    table: Table,
+    narratives: dict[str, list[str]],
+) -> list[Block]:
+    """One section of a drafted report: its heading, the sentences written from the figures, the reporters'
+    narratives, or the placeholder the issuing step refuses when a section has nothing."""
+    blocks = [Block(heading, level)]
+    generated = writer(table) if writer else []
+    if generated:
+        blocks.append(Block(". ".join(generated) + "."))
+    blocks.extend(Block(text) for text in (narratives.get(section, []) if section else []))
+    if section and not generated and not narratives.get(section):
+        blocks.append(Block(PLACEHOLDER))
+    return blocks
+
+
 @in_vietnamese()
 def compose_report(committee: Organisation, period: Period) -> Draft:
     """The draft consolidated report of ``committee`` for ``period``, from accepted reports only."""
@@ -283,13 +303,7 @@ def compose_report(committee: Organisation, period: Period) -> Draft:
         )
     ]
     for heading, level, section, writer in SECTIONS:
-        blocks.append(Block(heading, level))
-        generated = writer(table) if writer else []
-        if generated:
-            blocks.append(Block(". ".join(generated) + "."))
-        blocks.extend(Block(text) for text in (narratives.get(section, []) if section else []))
-        if section and not generated and not narratives.get(section):
-            blocks.append(Block(PLACEHOLDER))
+        blocks.extend(_section_blocks(heading, level, section, writer, table, narratives))
     blocks.append(
         Block(
             f"Trên đây là báo cáo kết quả thực hiện {CAMPAIGN} {period.key.label} của "
@@ -442,13 +456,7 @@ def compose_phase_report(committee: Organisation, phase: PhaseKey, review: str =
         opening += f" Năm {missing} chưa có báo cáo năm được tiếp nhận, số liệu chưa được tính."
     blocks = [Block(opening)]
     for heading, level, section, writer in PHASE_SECTIONS:
-        blocks.append(Block(heading, level))
-        generated = writer(table) if writer else []
-        if generated:
-            blocks.append(Block(". ".join(generated) + "."))
-        blocks.extend(Block(text) for text in (narratives.get(section, []) if section else []))
-        if section and not generated and not narratives.get(section):
-            blocks.append(Block(PLACEHOLDER))
+        blocks.extend(_section_blocks(heading, level, section, writer, table, narratives))
         if section == Section.LIMITATIONS:
             blocks.extend([Block("3. Bài học kinh nghiệm", 2), Block(PLACEHOLDER)])
     place = in_words(committee.unit.name)

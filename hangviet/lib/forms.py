@@ -116,38 +116,46 @@ class VietnameseFormSet(_BaseFormSet):
     }
 
 
-class PeriodField(forms.CharField):
+class _KeyField(forms.CharField):
+    """A key written as its code; cleans to the parsed key (``None`` when left empty)."""
+
+    length = 10
+    error_code = "key"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", self.length)
+        super().__init__(**kwargs)
+
+    def parse(self, code: str) -> Any:
+        raise NotImplementedError
+
+    def clean(self, value: Any) -> Any:
+        code = super().clean(value)
+        if not code:
+            return None
+        try:
+            return self.parse(code)
+        except PeriodCodeError as error:
+            raise forms.ValidationError(str(error), code=self.error_code) from error
+
+
+class PeriodField(_KeyField):
     """A reporting period written as its code (``2026-H1``, ``2026``); cleans to a ``PeriodKey``."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 10)
-        super().__init__(**kwargs)
+    error_code = "period"
 
-    def clean(self, value: Any) -> Any:
-        code = super().clean(value)
-        if not code:
-            return None
-        try:
-            return PeriodKey.parse(code)
-        except PeriodCodeError as error:
-            raise forms.ValidationError(str(error), code="period") from error
+    def parse(self, code: str) -> PeriodKey:
+        return PeriodKey.parse(code)
 
 
-class PhaseField(forms.CharField):
+class PhaseField(_KeyField):
     """A phase of whole years written as its code (``2019-2024``); cleans to a ``PhaseKey``."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 12)
-        super().__init__(**kwargs)
+    length = 12
+    error_code = "phase"
 
-    def clean(self, value: Any) -> Any:
-        code = super().clean(value)
-        if not code:
-            return None
-        try:
-            return PhaseKey.parse(code)
-        except PeriodCodeError as error:
-            raise forms.ValidationError(str(error), code="phase") from error
+    def parse(self, code: str) -> PhaseKey:
+        return PhaseKey.parse(code)
 
 
 class PeriodForm(forms.Form):
