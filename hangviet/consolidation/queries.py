@@ -27,7 +27,7 @@ from hangviet.orgs.catalogue import in_words
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import list_overseer_ids, list_predecessor_ids, list_subtree_ids
 from hangviet.orgs.queries import name_on
-from hangviet.periods.models import Period, deadline_for
+from hangviet.periods.models import Deadline, Period, deadline_for
 from hangviet.registry.figure_cache import cached
 from hangviet.registry.figures import Figure, Scope, compute, scope_for_organisation
 from hangviet.reporting.models import Report, ReportCount, ReportValue, StockPart, Total
@@ -135,6 +135,45 @@ def compute_completeness(committee: Organisation, period: Period) -> Completenes
         for org in reporters
     ]
     return Completeness(committee, period, deadline, rows)
+
+
+@dataclass(frozen=True)
+class CompletenessCount:
+    expected: int
+    submitted: int
+    on_time: int
+
+
+def _state_of(status: str, submitted_at: datetime.datetime | None, deadline: datetime.date) -> str:
+    return _state(Report(status=status, submitted_at=submitted_at), deadline)
+
+
+def completeness_counts(committees: list[Organisation], period: Period) -> dict[int, CompletenessCount]:
+    """``compute_completeness``'s counts for many committees at once (the national map's 34 provinces and their
+    merged predecessors): three queries whatever their number, the same reporters and states."""
+    ids = [committee.pk for committee in committees]
+    deadlines = dict(Deadline.objects.filter(committee_id__in=ids, period=period).values_list("committee_id", "due_on"))
+    reporters = list(
+        Organisation.objects.filter(exists_on(period.end), parent_id__in=ids)
+        .exclude(kind=Organisation.Kind.DEPARTMENT)
+        .values_list("id", "parent_id")
+    )
+    reports = {
+        organisation: (status, submitted_at)
+        for organisation, status, submitted_at in Report.objects.filter(
+            period=period, organisation_id__any_of=[pk for pk, _parent in reporters]
+        ).values_list("organisation_id", "status", "submitted_at")
+    }
+    tally: dict[int, list[int]] = {pk: [0, 0, 0] for pk in ids}
+    for organisation, parent in reporters:
+        counts = tally[parent]
+        counts[0] += 1
+        if organisation in reports:
+            deadline = deadlines.get(parent) or period.key.default_deadline
+            state = _state_of(*reports[organisation], deadline)
+            counts[1] += state in ("on_time", "late")
+            counts[2] += state == "on_time"
+    return {pk: CompletenessCount(*counts) for pk, counts in tally.items()}
 
 
 @dataclass

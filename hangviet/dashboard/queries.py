@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hangviet.consolidation.queries import (
     aggregate_roots,
+    completeness_counts,
     compute_completeness,
     expected_reporters,
     registry_totals,
@@ -215,22 +216,25 @@ def province_figures(period: Period, *, with_registry: bool = True) -> list[Prov
     (``with_registry=False`` when only the rates are wanted: the registries are the slow part)."""
     totals = rollup_by_province(period)
     indicators = list(Indicator.objects.exclude(kind=Indicator.Kind.RATIO).order_by("order"))
+    units = list(Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.PROVINCE).order_by("code"))
+    roots = {unit.pk: aggregate_roots(unit) for unit in units}
+    reporting = [committee for found in roots.values() for committee in found if committee.exists_on(period.end)]
+    counts = completeness_counts(reporting, period)  # every province's reporters in three queries
     figures = []
-    for unit in Unit.objects.filter(edition=Unit.Edition.CURRENT, level=Unit.Level.PROVINCE).order_by("code"):
+    for unit in units:
         figure = ProvinceFigure(unit, values=dict(totals.get(unit.pk, {})))
-        for committee in aggregate_roots(unit):
+        for committee in roots[unit.pk]:
             if with_registry and committee.unit_id == unit.pk and committee.valid_to is None:
                 # As the province's own table: where the registries compute a figure for its whole area, it is
                 # the total (an event co-organised by two reporters counts once).
                 registry = registry_totals(committee, period, indicators)
                 figure.values.update({code: found.value for code, found in registry.items()})
-            if not committee.exists_on(period.end):
+            if committee.pk not in counts:
                 continue
             figure.has_committee = True
-            completeness = compute_completeness(committee, period)
-            figure.expected += len(completeness.rows)
-            figure.submitted += completeness.submitted
-            figure.on_time += completeness.count("on_time")
+            figure.expected += counts[committee.pk].expected
+            figure.submitted += counts[committee.pk].submitted
+            figure.on_time += counts[committee.pk].on_time
         figures.append(figure)
     figures.sort(key=lambda figure: int(figure.unit.code))
     return figures

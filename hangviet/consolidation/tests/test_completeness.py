@@ -125,3 +125,25 @@ def test_accepting_ticked_reports_ignores_ids_that_are_not_numbers(client: Clien
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == Report.Status.ACCEPTED
+
+
+def test_the_counts_for_many_committees_at_once_are_those_of_each_board(world: World) -> None:
+    """The national map counts every province in three queries: the same numbers as each province's board."""
+    from hangviet.consolidation.queries import completeness_counts
+
+    h1 = Period.objects.for_code("2026-H1")
+    Deadline.objects.create(committee=world.vinh_long, period=h1, due_on=D8(2026, 6, 20))
+    submit(world.vl_trade, h1, D8(2026, 6, 19))
+    submit(world.vl_health, h1, D8(2026, 6, 25))
+    submit(world.ag_trade, h1, D8(2026, 6, 25))  # An Giang's default deadline is 20/6 too: late
+    actions.open_report(world.vl_commune, h1, acting_user=None)
+    committees = [world.vinh_long, world.an_giang, world.central]
+    counts = completeness_counts(committees, h1)
+    for committee in committees:
+        board = compute_completeness(committee, h1)
+        assert (counts[committee.pk].expected, counts[committee.pk].submitted, counts[committee.pk].on_time) == (
+            len(board.rows),
+            board.submitted,
+            board.count("on_time"),
+        )
+    assert counts[world.vinh_long.pk].on_time == 1 and counts[world.an_giang.pk].submitted == 1
