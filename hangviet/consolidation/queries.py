@@ -116,10 +116,7 @@ class Completeness:
 def _state(report: Report | None, deadline: datetime.date) -> str:
     if report is None:
         return "missing"
-    if report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
-        return str(report.status)
-    submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else deadline
-    return "on_time" if submitted_on <= deadline else "late"
+    return _state_of(report.status, report.submitted_at, deadline)
 
 
 def compute_completeness(committee: Organisation, period: Period) -> Completeness:
@@ -145,7 +142,11 @@ class CompletenessCount:
 
 
 def _state_of(status: str, submitted_at: datetime.datetime | None, deadline: datetime.date) -> str:
-    return _state(Report(status=status, submitted_at=submitted_at), deadline)
+    """``_state`` of a report known by its status and sending time (no model instance: the map has thousands)."""
+    if status in (Report.Status.DRAFT, Report.Status.RETURNED):
+        return str(status)
+    submitted_on = timezone.localdate(submitted_at) if submitted_at else deadline
+    return "on_time" if submitted_on <= deadline else "late"
 
 
 def completeness_counts(committees: list[Organisation], period: Period) -> dict[int, CompletenessCount]:
