@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -167,6 +170,23 @@ class PeriodForm(forms.Form):
 def form_errors(form: forms.BaseForm) -> str:
     """A form's errors as one Vietnamese sentence list, for a message above the page."""
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+Done = TypeVar("Done")
+
+
+def run_action(request: HttpRequest, form: forms.BaseForm, act: Callable[[dict[str, Any]], Done]) -> Done | None:
+    """One POST through its form and its action: the action's result, or ``None`` when the form's errors or the
+    action's ``ValidationError`` were put in a message instead (the caller shows the form again, nothing lost).
+    Actions return what they changed, never ``None``."""
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return None
+    try:
+        return act(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
 
 
 def messages_of(errors: Iterable[object]) -> list[str]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hangviet.lib.forms import form_errors
+from hangviet.lib.forms import form_errors, run_action
 from hangviet.lib.http import SignedInRequest
 from hangviet.lib.periods import PeriodKey, period_of_day
 from hangviet.orgs.policy import Need
@@ -66,27 +66,24 @@ def programme_create(request: SignedInRequest, committee_id: int) -> HttpRespons
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                programme = actions.create_programme(
-                    committee,
-                    kind=data["kind"],
-                    title=data["title"],
-                    year=data["year"],
-                    windows_text=data["windows_text"],
-                    subjects=data["subjects"],
-                    topics=data["topics"],
-                    legal_basis=data["legal_basis"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã lập chương trình “%(title)s”.") % {"title": programme.title})
-                return redirect("oversight:programme", programme.pk)
-        else:
-            messages.error(request, form_errors(form))
+        programme = run_action(
+            request,
+            form,
+            lambda data: actions.create_programme(
+                committee,
+                kind=data["kind"],
+                title=data["title"],
+                year=data["year"],
+                windows_text=data["windows_text"],
+                subjects=data["subjects"],
+                topics=data["topics"],
+                legal_basis=data["legal_basis"],
+                acting_user=request.user,
+            ),
+        )
+        if programme is not None:
+            messages.success(request, _("Đã lập chương trình “%(title)s”.") % {"title": programme.title})
+            return redirect("oversight:programme", programme.pk)
         status = 422
     return render(request, "oversight/programme_form.html", {"committee": committee, "form": form}, status=status)
 
@@ -106,23 +103,20 @@ def programme(request: SignedInRequest, programme_id: int) -> HttpResponse:
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                visit = actions.open_visit(
-                    found,
-                    subject=data["subject"],
-                    visited_on=data["visited_on"],
-                    period=data["period"],
-                    members=data["members"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                return redirect("oversight:visit", visit.pk)
-        else:
-            messages.error(request, form_errors(form))
+        visit = run_action(
+            request,
+            form,
+            lambda data: actions.open_visit(
+                found,
+                subject=data["subject"],
+                visited_on=data["visited_on"],
+                period=data["period"],
+                members=data["members"],
+                acting_user=request.user,
+            ),
+        )
+        if visit is not None:
+            return redirect("oversight:visit", visit.pk)
         status = 422
     return render(
         request,
@@ -168,16 +162,10 @@ def visit(request: SignedInRequest, visit_id: int) -> HttpResponse:
 def finding_add(request: SignedInRequest, visit_id: int) -> HttpResponse:
     found, _grant = get_visit_for_user(request.user, visit_id, need=Need.EDIT)
     form = FindingForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.record_finding(found, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã ghi kết quả kiểm tra."))
-            return redirect("oversight:visit", found.pk)
-    else:
-        messages.error(request, form_errors(form))
+    done = run_action(request, form, lambda data: actions.record_finding(found, acting_user=request.user, **data))
+    if done is not None:
+        messages.success(request, _("Đã ghi kết quả kiểm tra."))
+        return redirect("oversight:visit", found.pk)
     return _visit_page(request, visit_id, 422, finding_form=form)
 
 
@@ -186,18 +174,12 @@ def finding_add(request: SignedInRequest, visit_id: int) -> HttpResponse:
 def recommendation_add(request: SignedInRequest, visit_id: int) -> HttpResponse:
     found, _grant = get_visit_for_user(request.user, visit_id, need=Need.EDIT)
     form = RecommendationForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.make_recommendation(found, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request, _("Đã ghi kiến nghị; nhiệm vụ đã chuyển đến %(name)s.") % {"name": found.subject.name}
-            )
-            return redirect("oversight:visit", found.pk)
-    else:
-        messages.error(request, form_errors(form))
+    done = run_action(request, form, lambda data: actions.make_recommendation(found, acting_user=request.user, **data))
+    if done is not None:
+        messages.success(
+            request, _("Đã ghi kiến nghị; nhiệm vụ đã chuyển đến %(name)s.") % {"name": found.subject.name}
+        )
+        return redirect("oversight:visit", found.pk)
     return _visit_page(request, visit_id, 422, recommendation_form=form)
 
 
@@ -290,24 +272,21 @@ def total_create(request: SignedInRequest, organisation_id: int) -> HttpResponse
     form = CaseTotalForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.record_case_total(
-                    agency,
-                    period=data["period"],
-                    inspections=data["inspections"],
-                    violations_handled=data["violations_handled"],
-                    fines_vnd=data["fines"],
-                    notes=data["notes"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã ghi số liệu tổng hợp theo kỳ."))
-                return redirect("oversight:cases")
-        else:
-            messages.error(request, form_errors(form))
+        done = run_action(
+            request,
+            form,
+            lambda data: actions.record_case_total(
+                agency,
+                period=data["period"],
+                inspections=data["inspections"],
+                violations_handled=data["violations_handled"],
+                fines_vnd=data["fines"],
+                notes=data["notes"],
+                acting_user=request.user,
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("Đã ghi số liệu tổng hợp theo kỳ."))
+            return redirect("oversight:cases")
         status = 422
     return render(request, "oversight/total_form.html", {"agency": agency, "form": form}, status=status)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hangviet.lib.forms import form_errors
+from hangviet.lib.forms import form_errors, run_action
 from hangviet.lib.http import SignedInRequest
 from hangviet.orgs.models import Organisation
 from hangviet.orgs.policy import Need
@@ -87,30 +87,27 @@ def meeting_create(request: SignedInRequest, committee_id: int) -> HttpResponse:
     form = _meeting_form(request, committee, tasks=tasks, initial=initial)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                meeting = actions.schedule_meeting(
-                    committee,
-                    kind=data["kind"],
-                    title=data["title"],
-                    held_on=data["held_on"],
-                    place=data["place"],
-                    chair=data["chair"],
-                    chair_text=data["chair_text"],
-                    participants=data["participants"],
-                    guests=data["guests"],
-                    agenda=data["agenda"],
-                    task=data["task"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã lên lịch “%(title)s”.") % {"title": meeting.title})
-                return redirect("oversight:meeting", meeting.pk)
-        else:
-            messages.error(request, form_errors(form))
+        meeting = run_action(
+            request,
+            form,
+            lambda data: actions.schedule_meeting(
+                committee,
+                kind=data["kind"],
+                title=data["title"],
+                held_on=data["held_on"],
+                place=data["place"],
+                chair=data["chair"],
+                chair_text=data["chair_text"],
+                participants=data["participants"],
+                guests=data["guests"],
+                agenda=data["agenda"],
+                task=data["task"],
+                acting_user=request.user,
+            ),
+        )
+        if meeting is not None:
+            messages.success(request, _("Đã lên lịch “%(title)s”.") % {"title": meeting.title})
+            return redirect("oversight:meeting", meeting.pk)
         status = 422
     return render(
         request,
@@ -138,29 +135,26 @@ def meeting_edit(request: SignedInRequest, meeting_id: int) -> HttpResponse:
     form = _meeting_form(request, committee, initial=initial)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.update_meeting(
-                    found,
-                    kind=data["kind"],
-                    title=data["title"],
-                    held_on=data["held_on"],
-                    place=data["place"],
-                    chair=data["chair"],
-                    chair_text=data["chair_text"],
-                    participants=data["participants"],
-                    guests=data["guests"],
-                    agenda=data["agenda"],
-                    acting_user=request.user,
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã lưu hội nghị."))
-                return redirect("oversight:meeting", found.pk)
-        else:
-            messages.error(request, form_errors(form))
+        done = run_action(
+            request,
+            form,
+            lambda data: actions.update_meeting(
+                found,
+                kind=data["kind"],
+                title=data["title"],
+                held_on=data["held_on"],
+                place=data["place"],
+                chair=data["chair"],
+                chair_text=data["chair_text"],
+                participants=data["participants"],
+                guests=data["guests"],
+                agenda=data["agenda"],
+                acting_user=request.user,
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("Đã lưu hội nghị."))
+            return redirect("oversight:meeting", found.pk)
         status = 422
     return render(
         request,
@@ -238,16 +232,12 @@ def meeting_conclusions(request: SignedInRequest, meeting_id: int) -> HttpRespon
 def meeting_cancel(request: SignedInRequest, meeting_id: int) -> HttpResponse:
     found, _grant = get_meeting_for_user(request.user, meeting_id, need=Need.EDIT)
     form = CancelMeetingForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.cancel_meeting(found, reason=form.cleaned_data["reason"], acting_user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã hủy hội nghị; các đơn vị được mời đã được báo."))
-            return redirect("oversight:meeting", found.pk)
-    else:
-        messages.error(request, form_errors(form))
+    done = run_action(
+        request, form, lambda data: actions.cancel_meeting(found, reason=data["reason"], acting_user=request.user)
+    )
+    if done is not None:
+        messages.success(request, _("Đã hủy hội nghị; các đơn vị được mời đã được báo."))
+        return redirect("oversight:meeting", found.pk)
     return _meeting_page(request, meeting_id, 422, cancel_form=form)
 
 
