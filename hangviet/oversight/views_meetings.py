@@ -92,15 +92,7 @@ def meeting_create(request: SignedInRequest, committee_id: int) -> HttpResponse:
             form,
             lambda data: actions.schedule_meeting(
                 committee,
-                kind=data["kind"],
-                title=data["title"],
-                held_on=data["held_on"],
-                place=data["place"],
-                chair=data["chair"],
-                chair_text=data["chair_text"],
-                participants=data["participants"],
-                guests=data["guests"],
-                agenda=data["agenda"],
+                **_meeting_fields(data),
                 task=data["task"],
                 acting_user=request.user,
             ),
@@ -117,21 +109,20 @@ def meeting_create(request: SignedInRequest, committee_id: int) -> HttpResponse:
     )
 
 
+# What the meeting form edits, field by field as the actions take it.
+MEETING_FIELDS = ("kind", "title", "held_on", "place", "chair", "chair_text", "participants", "guests", "agenda")
+
+
+def _meeting_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {name: data[name] for name in MEETING_FIELDS}
+
+
 @login_required
 def meeting_edit(request: SignedInRequest, meeting_id: int) -> HttpResponse:
     found, _grant = get_meeting_for_user(request.user, meeting_id, need=Need.EDIT)
     committee = found.committee
-    initial = {
-        "kind": found.kind,
-        "title": found.title,
-        "held_on": found.held_on,
-        "place": found.place,
-        "chair": found.chair_id,
-        "chair_text": found.chair_text,
-        "participants": [organisation.pk for organisation in found.participants.all()],
-        "guests": found.guests,
-        "agenda": found.agenda,
-    }
+    initial = {name: getattr(found, name) for name in MEETING_FIELDS if name not in ("chair", "participants")}
+    initial |= {"chair": found.chair_id, "participants": [organisation.pk for organisation in found.participants.all()]}
     form = _meeting_form(request, committee, initial=initial)
     status = 200
     if request.method == "POST":
@@ -140,15 +131,7 @@ def meeting_edit(request: SignedInRequest, meeting_id: int) -> HttpResponse:
             form,
             lambda data: actions.update_meeting(
                 found,
-                kind=data["kind"],
-                title=data["title"],
-                held_on=data["held_on"],
-                place=data["place"],
-                chair=data["chair"],
-                chair_text=data["chair_text"],
-                participants=data["participants"],
-                guests=data["guests"],
-                agenda=data["agenda"],
+                **_meeting_fields(data),
                 acting_user=request.user,
             ),
         )
