@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -172,10 +172,7 @@ def form_errors(form: forms.BaseForm) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-Done = TypeVar("Done")
-
-
-def run_action(request: HttpRequest, form: forms.BaseForm, act: Callable[[dict[str, Any]], Done]) -> Done | None:
+def run_action[Done](request: HttpRequest, form: forms.BaseForm, act: Callable[[dict[str, Any]], Done]) -> Done | None:
     """One POST through its form and its action: the action's result, or ``None`` when the form's errors or the
     action's ``ValidationError`` were put in a message instead (the caller shows the form again, nothing lost).
     Actions return what they changed, never ``None``."""
